@@ -1,0 +1,2 @@
+/// The workflow model: filled in by the pipeline work (see PIPELINE.md).
+enum PipelineModule {}

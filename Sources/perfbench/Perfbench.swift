@@ -1,0 +1,23 @@
+import ArgumentParser
+import PerfbenchRecording
+
+/// The `perfbench` command: a thin front over the modules; every subcommand lives in its own file.
+@main
+struct Perfbench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "perfbench",
+        abstract: "Record, replay and compare a playlist workflow on a virtual clock.",
+        discussion: """
+            perfbench replays the HTTP exchanges of a recommendation workflow (Spotify, \
+            ReccoBeats, LLM) through a Swift model of the pipeline on a virtual clock: a \
+            five-minute workflow replays in about a millisecond, with the same timings on every run.
+
+            Exit codes: 0 success, 1 internal error (a bug), 2 gate regression, 64 usage error, \
+            65 bad input data, 66 input missing or unreadable, 74 I/O error writing output.
+            """,
+        version: PerfbenchVersion.current,
+        subcommands: [
+            DemoCommand.self,
+        ]
+    )
+}
