@@ -34,8 +34,14 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Print only the summary line, not every event.")
     var quiet = false
 
+    @Option(help: "Replay this many times, check every run is identical, report the median wall time.")
+    var `repeat`: Int = 1
+
     func validate() throws {
         guard permits >= 1 else { throw ValidationError("--permits must be at least 1.") }
+        guard (1...100_000).contains(`repeat`) else {
+            throw ValidationError("--repeat must be between 1 and 100000.")
+        }
         if let requests, requests < 1 || requests > 1_000_000 {
             throw ValidationError("--requests must be between 1 and 1000000.")
         }
@@ -49,9 +55,21 @@ struct DemoCommand: ParsableCommand {
             workflow.permits = permits
         }
         let chosen = workflow
-        let started = ContinuousClock.now
-        let replay = try VirtualTime.run { clock in try await chosen.run(on: clock) }
-        let wall = ContinuousClock.now - started
+        var walls: [Duration] = []
+        var first: VirtualTime.Run<[FanOutWorkflow.Event]>?
+        for _ in 0..<`repeat` {
+            let started = ContinuousClock.now
+            let run = try VirtualTime.run { clock in try await chosen.run(on: clock) }
+            walls.append(ContinuousClock.now - started)
+            if let first, first.value != run.value || first.elapsed != run.elapsed {
+                throw ExitStatus.internalError.fail(
+                    "two replays of the same workflow differed: this is a bug in perfbench's "
+                        + "runtime; please report it with the command line you ran.")
+            }
+            if first == nil { first = run }
+        }
+        guard let replay = first else { return }
+        let wall = walls.sorted()[walls.count / 2]
 
         if !quiet {
             for event in replay.value { print(event.description) }
@@ -64,7 +82,8 @@ struct DemoCommand: ParsableCommand {
                 + "\(replay.jobs) executor jobs")
         let ratio = replay.elapsed.seconds / max(wall.seconds, 1e-9)
         printToStandardError(
-            "wall \((wall.seconds * 1e6).formatted(decimals: 0)) µs "
-                + "(\(ratio.formatted(decimals: 0)) virtual s per wall s)")
+            "wall \((wall.seconds * 1e6).formatted(decimals: 0)) µs"
+                + (walls.count > 1 ? " (median of \(walls.count))" : "")
+                + ", \(ratio.formatted(decimals: 0)) virtual s per wall s")
     }
 }

@@ -18,6 +18,10 @@ struct Perfbench: AsyncParsableCommand {
         version: PerfbenchVersion.current,
         subcommands: [
             DemoCommand.self,
+            PhasesCommand.self,
+            PresetsCommand.self,
+            InspectCommand.self,
+            ImportCommand.self,
         ]
     )
 }

@@ -1,0 +1,28 @@
+// swift-tools-version: 6.1
+// perfbench's benchmarks: a separate package so the benchmark harness stays out of the main
+// build and out of CI time. Run from this folder: `swift package benchmark`.
+
+import PackageDescription
+
+let package = Package(
+    name: "perfbench-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "perfbench", path: ".."),
+        .package(
+            url: "https://github.com/ordo-one/benchmark", from: "1.38.1",
+            traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "RuntimeBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PerfbenchRuntime", package: "perfbench"),
+            ],
+            path: "Benchmarks/RuntimeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Why a value text was rejected, phrased to follow `id=value: ` in an error message
+/// (`must be an integer from 1 to 64`).
+struct PhaseValueProblem: Error, Equatable {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// How a duration is written back: the unit people use for that kind of setting.
+enum DurationStyle: Sendable {
+    /// Timeouts and sleeps: `30s`, `1.2s`, `180s`.
+    case seconds
+    /// Cache TTLs: the largest exact unit, `30min`, `2h`, `7d`.
+    case largestUnit
+    /// Network round trips: `20ms`.
+    case milliseconds
+}
+
+/// Parsing and rendering of the scalar pieces of phase values: integers, decimals, durations.
+///
+/// Every renderer's output parses back to the same value, which is what lets a recording header
+/// store a configuration as `[id: text]` and replay it later.
+enum PhaseText {
+    /// An integer in `range`; `label` names the part of a composite value.
+    static func integer(
+        _ text: String, in range: ClosedRange<Int>, label: String? = nil
+    ) throws(PhaseValueProblem) -> Int {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let value = Int(trimmed), range.contains(value) else {
+            throw PhaseValueProblem(
+                "\(subject(label))must be an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// A decimal number in `range`, e.g. a quality threshold.
+    static func decimal(
+        _ text: String, in range: ClosedRange<Double>, label: String? = nil
+    ) throws(PhaseValueProblem) -> Double {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let value = plainNumber(trimmed), range.contains(value) else {
+            throw PhaseValueProblem(
+                "\(subject(label))must be a number from \(render(decimal: range.lowerBound)) "
+                    + "to \(render(decimal: range.upperBound))")
+        }
+        return value
+    }
+
+    /// A duration in `range`: a number with an optional unit (`ms`, `s`, `min`, `h`, `d`;
+    /// seconds when none), kept to whole milliseconds.
+    static func duration(
+        _ text: String, in range: ClosedRange<Duration>, style: DurationStyle, label: String? = nil
+    ) throws(PhaseValueProblem) -> Duration {
+        let problem = PhaseValueProblem(
+            "\(subject(label))must be a duration from \(render(range.lowerBound, style: style)) "
+                + "to \(render(range.upperBound, style: style)) (e.g. 30s, 1.5s, 2h)")
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let numberPart = trimmed.prefix { "0123456789.+-".contains($0) }
+        let unit = trimmed.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces)
+        guard let number = plainNumber(String(numberPart)), number >= 0,
+            let millisecondsPerUnit = unitMilliseconds[unit]
+        else { throw problem }
+        let milliseconds = (number * millisecondsPerUnit).rounded()
+        // Checked in Double first so an absurd value cannot overflow the Int64 conversion.
+        guard milliseconds <= 1e15 else { throw problem }
+        let value = Duration.milliseconds(Int64(milliseconds))
+        guard range.contains(value) else { throw problem }
+        return value
+    }
+
+    /// `0.75`, `0.6`, `1`: at most three decimals, no trailing zeros.
+    static func render(decimal value: Double) -> String {
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A duration in the unit its style prescribes.
+    static func render(_ duration: Duration, style: DurationStyle) -> String {
+        let milliseconds = wholeMilliseconds(duration)
+        switch style {
+        case .milliseconds:
+            return "\(milliseconds)ms"
+        case .seconds:
+            return render(decimal: Double(milliseconds) / 1000) + "s"
+        case .largestUnit:
+            for (unit, size) in [("d", 86_400_000), ("h", 3_600_000), ("min", 60_000)]
+            where milliseconds != 0 && milliseconds % Int64(size) == 0 {
+                return "\(milliseconds / Int64(size))\(unit)"
+            }
+            return render(decimal: Double(milliseconds) / 1000) + "s"
+        }
+    }
+
+    /// The duration as whole milliseconds (values are parsed at that resolution).
+    static func wholeMilliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    /// The duration as seconds, for kind descriptions.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(wholeMilliseconds(duration)) / 1000
+    }
+
+    /// On/off words accepted in flags, files and the environment.
+    static func onOff(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "on", "true", "yes", "1": true
+        case "off", "false", "no", "0": false
+        default: nil
+        }
+    }
+
+    /// Splits a composite value on `/`, trimming each part.
+    static func parts(_ text: String) -> [String] {
+        text.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    private static let unitMilliseconds: [String: Double] = [
+        "": 1000, "s": 1000, "sec": 1000, "secs": 1000, "second": 1000, "seconds": 1000,
+        "ms": 1, "m": 60_000, "min": 60_000, "mins": 60_000, "minute": 60_000, "minutes": 60_000,
+        "h": 3_600_000, "hour": 3_600_000, "hours": 3_600_000,
+        "d": 86_400_000, "day": 86_400_000, "days": 86_400_000,
+    ]
+
+    /// A finite decimal written with digits, sign and point only (`Double.init` would also take
+    /// `nan`, `inf` and hex, which no setting wants).
+    private static func plainNumber(_ text: String) -> Double? {
+        guard !text.isEmpty, text.allSatisfy({ "0123456789.+-".contains($0) }),
+            let value = Double(text), value.isFinite
+        else { return nil }
+        return value
+    }
+
+    /// `"overall "` for a part of a composite value, nothing for a whole value.
+    private static func subject(_ label: String?) -> String {
+        label.map { "\($0) " } ?? ""
+    }
+}
+
+extension PhaseText {
+    /// The `/`-separated parts of a composite value, checked to number between `minimum` and
+    /// `maximum`.
+    static func parts(
+        _ text: String, minimum: Int, maximum: Int, syntax: String
+    ) throws(PhaseValueProblem) -> [String] {
+        let pieces = parts(text)
+        guard (minimum...maximum).contains(pieces.count), !pieces.contains(where: \.isEmpty) else {
+            throw PhaseValueProblem("must be \(syntax)")
+        }
+        return pieces
+    }
+}

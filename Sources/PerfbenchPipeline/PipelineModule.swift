@@ -1,2 +1,0 @@
-/// The workflow model: filled in by the pipeline work (see PIPELINE.md).
-enum PipelineModule {}

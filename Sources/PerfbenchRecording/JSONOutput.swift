@@ -1,0 +1,126 @@
+/// Appends compact JSON to a byte buffer: the writing half of the native format and of the
+/// inspect report. Keys are written in the order the caller gives, so callers choose a fixed
+/// (sorted or documented) order and the output is deterministic.
+struct JSONOutput {
+    /// The bytes written so far.
+    var bytes: [UInt8] = []
+
+    /// Writes raw ASCII (punctuation, literals, pre-quoted keys).
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Writes `"key":` for a key known to need no escaping.
+    mutating func key(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "\""))
+        raw(name)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Writes `,"key":`.
+    mutating func nextKey(_ name: StaticString) {
+        bytes.append(UInt8(ascii: ","))
+        key(name)
+    }
+
+    /// Writes `value` as a JSON string. Non-ASCII stays raw UTF-8 so the file reads by eye;
+    /// only quotes, backslashes and control characters are escaped.
+    mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var copy = value
+        copy.withUTF8 { utf8 in
+            var runStart = 0
+            while runStart < utf8.count {
+                // The bytes needing escapes are exactly the ones the decoder's scan stops at.
+                let index = JSONStringDecoding.findSpecial(utf8, from: runStart)
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                guard index < utf8.count else { break }
+                let byte = utf8[index]
+                runStart = index + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes an integer.
+    mutating func int(_ value: Int) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            uint(value.magnitude)
+        } else {
+            uint(UInt(value))
+        }
+    }
+
+    /// Writes an unsigned integer, digits filled in place (no temporary allocation).
+    mutating func uint<T: UnsignedInteger & FixedWidthInteger>(_ value: T) {
+        var remaining = UInt64(value)
+        var digitCount = 1
+        var probe = remaining
+        while probe >= 10 {
+            probe /= 10
+            digitCount += 1
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digitCount))
+        var index = start + digitCount - 1
+        while remaining > 0 {
+            bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+            index -= 1
+        }
+    }
+
+    /// Writes a number rounded to `decimals` places, without trailing zeros (`3.5`, `12`).
+    mutating func number(_ value: Double, decimals: Int = 6) {
+        guard value.isFinite else {
+            raw("null")
+            return
+        }
+        bytes.append(contentsOf: Self.format(value, decimals: decimals).utf8)
+    }
+
+    /// Writes a boolean.
+    mutating func bool(_ value: Bool) {
+        if value { raw("true") } else { raw("false") }
+    }
+
+    /// `value` rounded to `decimals` places and printed in plain decimal notation, without
+    /// trailing zeros, the same on every platform.
+    static func format(_ value: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        guard abs(scaled) < 9.0e18 else { return String(value) }
+        let units = Int64(scaled)
+        let negative = units < 0
+        let magnitude = units.magnitude
+        let whole = magnitude / UInt64(scale)
+        var fraction = magnitude % UInt64(scale)
+        var text = (negative ? "-" : "") + String(whole)
+        if fraction > 0 {
+            var digits = decimals
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            let fractionText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        }
+        return text
+    }
+}

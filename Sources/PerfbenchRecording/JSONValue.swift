@@ -1,0 +1,96 @@
+/// A parsed JSON value: the small tree that the native format, HAR import and the secret scanner
+/// read from.
+///
+/// Objects keep their members in file order with the line each member starts on, so that errors
+/// and secret findings can name a line even inside a pretty-printed HAR file.
+enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    /// An integer that fits in `Int64`.
+    case int(Int64)
+    /// A positive integer too large for `Int64` (seeds are `UInt64`).
+    case uint(UInt64)
+    /// Any number written with a fraction or an exponent, or too large for an integer.
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// The JSON type name used in error messages ("a string", "an object", …).
+    var typeDescription: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .int, .uint, .double: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// The string, or nil for any other type.
+    var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The object, or nil for any other type.
+    var objectValue: JSONObject? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
+
+    /// The array, or nil for any other type.
+    var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
+    /// The number as a `Double`, or nil for any other type.
+    var doubleValue: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .uint(let value): return Double(value)
+        case .double(let value): return value
+        default: return nil
+        }
+    }
+
+    /// The number as an `Int64` when it is integral and in range, else nil.
+    var int64Value: Int64? {
+        switch self {
+        case .int(let value): return value
+        case .double(let value):
+            guard value.rounded() == value, abs(value) < 9.0e18 else { return nil }
+            return Int64(value)
+        default: return nil
+        }
+    }
+}
+
+/// One `"key": value` pair of an object, with the line the key is on.
+struct JSONMember: Equatable, Sendable {
+    var key: String
+    var value: JSONValue
+    var line: Int
+}
+
+/// A JSON object: members in file order, looked up linearly (objects here hold a dozen keys, for
+/// which a linear scan beats hashing).
+struct JSONObject: Equatable, Sendable {
+    var members: [JSONMember]
+    /// The line of the opening brace.
+    var line: Int
+
+    /// The value of the first member named `key`, or nil.
+    subscript(key: String) -> JSONValue? {
+        for member in members where member.key == key { return member.value }
+        return nil
+    }
+
+    /// The member named `key` (value and line), or nil.
+    func member(_ key: String) -> JSONMember? {
+        for member in members where member.key == key { return member }
+        return nil
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import PerfbenchRecording
+
+/// `perfbench import`: a group of converters from foreign captures to native recordings.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Convert a HAR capture (or a backend log) into a perfbench recording.",
+        discussion: """
+            Every importer writes a gzipped JSONL recording (Recordings/FORMAT.md) with secrets \
+            redacted, to a temporary file that is renamed into place only when complete.
+
+            Examples:
+              perfbench import har capture.har --output Recordings/capture.jsonl.gz
+            """,
+        subcommands: [ImportHARCommand.self]
+    )
+}
+
+/// `perfbench import har`: a HAR 1.2 file from a browser or mitmproxy to a recording.
+struct ImportHARCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "har",
+        abstract: "Import a HAR 1.2 file (Chrome, Firefox, mitmproxy) as a recording.",
+        discussion: """
+            FILE may be .har, .har.gz or zlib-compressed .zhar (detected from the content). \
+            Entries are sorted by startedDateTime; offset 0 is the first entry's start. Each \
+            duration is the sum of the entry's timings (blocked, dns, connect, send, wait, \
+            receive; -1, null and absent phases count as 0; ssl added only when outside connect, \
+            as mitmproxy writes it), or its 'time' when no timing is usable. Hosts map to \
+            services: api.spotify.com, api.reccobeats.com, any /chat/completions path (llm), \
+            else other. Status 0 with an error becomes a timeout or a connection error; base64 \
+            bodies are decoded.
+
+            Secrets are redacted: Authorization, Cookie, Set-Cookie, Proxy-Authorization and \
+            API-key/-token headers; access_token, refresh_token, code, client_secret, token, \
+            password and api_key in queries and form or JSON bodies; URL passwords; bearer \
+            tokens and sk- keys anywhere. --keep-header NAME keeps one header as it is.
+
+            Exit codes: 0 success, 65 malformed HAR, 66 FILE missing or unreadable, 74 the \
+            output could not be written.
+
+            Examples:
+              perfbench import har capture.har --output Recordings/capture.jsonl.gz
+              perfbench import har flows.zhar -o Recordings/mitm.jsonl.gz --keep-header X-Request-Id
+              perfbench import har capture.har.gz -o Recordings/x.jsonl.gz --prompt "rainy day jazz"
+            """
+    )
+
+    @Argument(help: "The HAR file to import (.har, .har.gz or .zhar).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Where to write the recording (.jsonl.gz).")
+    var output: String
+
+    @Option(
+        name: .customLong("keep-header"),
+        help: ArgumentHelp("Keep this header unredacted (repeatable).", valueName: "NAME"))
+    var keepHeaders: [String] = []
+
+    @Option(
+        name: .customLong("config-name"),
+        help: "The configuration the captured backend ran, written into the header (replay starts from it).")
+    var configName = "baseline"
+
+    @Option(help: "The workflow's prompt, written into the header.")
+    var prompt = ""
+
+    @Option(
+        name: .customLong("max-decompressed-mib"),
+        help: "Refuse inputs that decompress to more than this many MiB (gzip-bomb guard).")
+    var maxDecompressedMiB: UInt64 = 4096
+
+    func validate() throws {
+        guard !output.isEmpty else { throw ValidationError("--output needs a file name, e.g. Recordings/x.jsonl.gz.") }
+        guard output != file else { throw ValidationError("--output must differ from the input file.") }
+        guard maxDecompressedMiB >= 1, maxDecompressedMiB <= 1 << 30 else {
+            throw ValidationError("--max-decompressed-mib must be between 1 and 1073741824.")
+        }
+    }
+
+    func run() throws {
+        let importer = HARImporter(
+            redactor: Redactor(keepingHeaders: keepHeaders), configName: configName, prompt: prompt)
+        do {
+            let result = try importer.importFile(path: file, maxDecompressedBytes: maxDecompressedMiB << 20)
+            try result.recording.write(to: output, redactor: importer.redactor)
+            var counts: [Service: Int] = [:]
+            for exchange in result.recording.exchanges { counts[exchange.service, default: 0] += 1 }
+            let services = counts.keys.sorted { $0.rawValue < $1.rawValue }
+                .map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+            var summary = "\(output): \(result.recording.events.count) exchanges from \(result.creator)"
+            if !services.isEmpty { summary += " (\(services))" }
+            print(summary)
+            if result.droppedBinaryBodies > 0 {
+                printToStandardError("perfbench: \(result.droppedBinaryBodies) binary response bodies were not kept.")
+            }
+        } catch let error as RecordingError {
+            throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
+        }
+    }
+}
