@@ -1,0 +1,52 @@
+import PerfbenchRecording
+
+/// An upstream answer: status, headers and the JSON body text.
+public struct HTTPResponse: Sendable, Hashable {
+    public var status: Int
+    public var headers: [HTTPHeader]
+    public var body: String
+
+    public init(status: Int, headers: [HTTPHeader] = [], body: String) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first header called `name` (case-insensitive).
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.equalsIgnoringCase(name) }?.value
+    }
+
+    /// `Retry-After` in seconds, when present and numeric.
+    public var retryAfterSeconds: Double? {
+        header("Retry-After").flatMap { Double($0.trimmingSpaces) }
+    }
+}
+
+/// What became of one request.
+public enum TransportResult: Sendable, Hashable {
+    /// The server answered (any status, 429 and 5xx included).
+    case response(HTTPResponse)
+    /// No answer within the read timeout the client gave.
+    case timeout
+    /// The connection failed (refused, reset, DNS) with a short reason.
+    case connectionError(String)
+}
+
+/// Sends requests upstream. Live, replay and simulated implementations are interchangeable, so
+/// the same pipeline code runs against real services, a recording or the simulated world.
+public protocol HTTPTransport: Sendable {
+    /// Sends `request` and returns the answer, `.timeout` once `timeout` has passed without one,
+    /// or `.connectionError`. Throws only `CancellationError`.
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> TransportResult
+}
+
+extension String {
+    fileprivate func equalsIgnoringCase(_ other: String) -> Bool {
+        lowercased() == other.lowercased()
+    }
+
+    fileprivate var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
