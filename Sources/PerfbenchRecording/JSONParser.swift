@@ -1,11 +1,14 @@
 /// A JSON syntax error at a byte offset and line of the parsed text.
-struct JSONSyntaxError: Error, Equatable, Sendable {
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, e.g. `expected ',' or '}' after an object member`.
-    var message: String
+    public var message: String
     /// 1-based line of the offending byte, counted from the line the parse started on.
-    var line: Int
+    public var line: Int
     /// Byte offset of the offending byte in the parsed buffer.
-    var offset: Int
+    public var offset: Int
+
+    /// `line N: message`.
+    public var description: String { "line \(line): \(message)" }
 }
 
 /// A hand-written RFC 8259 parser over UTF-8 bytes, building a `JSONValue` tree (for headers,
@@ -16,7 +19,7 @@ struct JSONSyntaxError: Error, Equatable, Sendable {
 /// Benchmarks/RecordingBenchmarks-notes.md). Raw newlines can only appear in whitespace in JSON,
 /// so counting lines there gives exact line numbers for pretty-printed HAR files at no cost to
 /// one-line JSONL records.
-struct JSONParser {
+public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line: Int
@@ -53,7 +56,7 @@ struct JSONParser {
     }
 
     /// Parses `text` (a convenience for tests and small inputs).
-    static func parse(_ text: String) throws -> JSONValue {
+    public static func parse(_ text: String) throws -> JSONValue {
         var copy = text
         return try copy.withUTF8 { try parse($0) }
     }

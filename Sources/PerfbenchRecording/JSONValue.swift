@@ -1,10 +1,12 @@
-/// A parsed JSON value: the small tree that the native format, HAR import and the secret scanner
-/// read from.
+/// A parsed JSON value: the small tree that the header, HAR import and the secret scanner read
+/// from (and that the pipeline uses for response bodies).
 ///
 /// Objects keep their members in file order with the line each member starts on, so that errors
 /// and secret findings can name a line even inside a pretty-printed HAR file.
-enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// An integer that fits in `Int64`.
     case int(Int64)
@@ -12,12 +14,15 @@ enum JSONValue: Equatable, Sendable {
     case uint(UInt64)
     /// Any number written with a fraction or an exponent, or too large for an integer.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object.
     case object(JSONObject)
 
     /// The JSON type name used in error messages ("a string", "an object", …).
-    var typeDescription: String {
+    public var typeDescription: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -29,25 +34,25 @@ enum JSONValue: Equatable, Sendable {
     }
 
     /// The string, or nil for any other type.
-    var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The object, or nil for any other type.
-    var objectValue: JSONObject? {
+    public var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// The array, or nil for any other type.
-    var arrayValue: [JSONValue]? {
+    public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
     /// The number as a `Double`, or nil for any other type.
-    var doubleValue: Double? {
+    public var doubleValue: Double? {
         switch self {
         case .int(let value): return Double(value)
         case .uint(let value): return Double(value)
@@ -57,7 +62,7 @@ enum JSONValue: Equatable, Sendable {
     }
 
     /// The number as an `Int64` when it is integral and in range, else nil.
-    var int64Value: Int64? {
+    public var int64Value: Int64? {
         switch self {
         case .int(let value): return value
         case .double(let value):
@@ -69,28 +74,55 @@ enum JSONValue: Equatable, Sendable {
 }
 
 /// One `"key": value` pair of an object, with the line the key is on.
-struct JSONMember: Equatable, Sendable {
-    var key: String
-    var value: JSONValue
-    var line: Int
+public struct JSONMember: Equatable, Sendable {
+    /// The member name.
+    public var key: String
+    /// The member value.
+    public var value: JSONValue
+    /// The 1-based line the key is on.
+    public var line: Int
 }
 
 /// A JSON object: members in file order, looked up linearly (objects here hold a dozen keys, for
 /// which a linear scan beats hashing).
-struct JSONObject: Equatable, Sendable {
-    var members: [JSONMember]
+public struct JSONObject: Equatable, Sendable {
+    /// The members in file order (a repeated key appears twice; lookups take the first).
+    public var members: [JSONMember]
     /// The line of the opening brace.
-    var line: Int
+    public var line: Int
 
     /// The value of the first member named `key`, or nil.
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         for member in members where member.key == key { return member.value }
         return nil
     }
 
     /// The member named `key` (value and line), or nil.
-    func member(_ key: String) -> JSONMember? {
+    public func member(_ key: String) -> JSONMember? {
         for member in members where member.key == key { return member }
         return nil
+    }
+}
+
+extension JSONValue {
+    /// The member `key` of an object, or nil for any other type.
+    public subscript(key: String) -> JSONValue? {
+        objectValue?[key]
+    }
+
+    /// The number as an `Int` when integral, else nil.
+    public var intValue: Int? {
+        int64Value.map { Int($0) }
+    }
+
+    /// The boolean, or nil for any other type.
+    public var boolValue: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+
+    /// Parses one JSON document.
+    public static func parse(_ text: String) throws -> JSONValue {
+        try JSONParser.parse(text)
     }
 }

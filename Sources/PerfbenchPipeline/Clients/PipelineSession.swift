@@ -1,0 +1,63 @@
+import PerfbenchRecording
+import PerfbenchRuntime
+
+/// What outlives one workflow in the backend process: caches, per-tool limiters, the global
+/// ReccoBeats semaphore, in-flight dedup and the circuit breaker. Workflows run one after another
+/// in a session find its caches warm, as the second playlist of a real user does.
+public final class PipelineSession: Sendable {
+    public let config: PipelineConfiguration
+    public let tools: ToolCatalogue
+    public let transport: any HTTPTransport
+    public let clock: PipelineClock
+    /// Base URL per service for recorded URLs.
+    public let bases: [Service: String]
+
+    let responses = TTLCache<HTTPResponse>()
+    let anchors = TTLCache<[Track]>()
+    let seedChunks = TTLCache<[Track]>()
+    let reccobeatsSlots: AsyncSemaphore
+    let dedup = InFlightDedup<ToolOutcome>()
+    let breaker: CircuitBreaker?
+    private let limiters: [String: WindowLimiter]
+    private let gates: [String: MinIntervalGate]
+
+    /// - Parameters:
+    ///   - minuteOffset: where the replay's zero falls within a wall-clock minute (the window
+    ///     limiter counts calendar minutes).
+    public init(
+        config: PipelineConfiguration, transport: any HTTPTransport, clock: PipelineClock,
+        minuteOffset: Duration = .zero, bases: [Service: String] = [:]
+    ) {
+        self.config = config
+        self.transport = transport
+        self.clock = clock
+        self.bases = bases
+        let tools = ToolCatalogue(config: config)
+        self.tools = tools
+        reccobeatsSlots = AsyncSemaphore(permits: config.reccobeatsSemaphore)
+        breaker = config.circuitBreaker.map(CircuitBreaker.init(policy:))
+        let all = [
+            tools.searchTracks, tools.searchArtists, tools.artistTopTracks, tools.artist,
+            tools.artistAlbums, tools.albumTracks, tools.track, tools.userTopTracks,
+            tools.userTopArtists, tools.recommendations, tools.multipleTracks, tools.audioFeatures,
+            tools.llm,
+        ]
+        var limiters: [String: WindowLimiter] = [:]
+        var gates: [String: MinIntervalGate] = [:]
+        for tool in all {
+            if let limit = tool.perMinute {
+                limiters[tool.name] = WindowLimiter(limit: limit, minuteOffset: minuteOffset)
+            }
+            gates[tool.name] = MinIntervalGate(interval: tool.minInterval)
+        }
+        self.limiters = limiters
+        self.gates = gates
+    }
+
+    func limiter(for tool: ToolSpec) -> WindowLimiter? { limiters[tool.name] }
+    func gate(for tool: ToolSpec) -> MinIntervalGate? { gates[tool.name] }
+
+    func base(for service: Service) -> String {
+        bases[service] ?? HTTPRequest.defaultBase(for: service)
+    }
+}

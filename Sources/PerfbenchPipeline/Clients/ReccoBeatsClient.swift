@@ -1,0 +1,140 @@
+import PerfbenchRecording
+import PerfbenchRuntime
+
+/// The ReccoBeats calls the workflow makes, including the audio-feature procedure F(n).
+struct ReccoBeatsClient: Sendable {
+    let caller: ToolCaller
+    var session: PipelineSession { caller.session }
+    var tools: ToolCatalogue { session.tools }
+
+    /// Recommendations for up to five seeds, steered towards the mood's feature targets.
+    func recommendations(
+        seeds: [String], size: Int, negativeSeeds: [String], mood: MoodProfile
+    ) async throws -> [Track] {
+        var query: [HTTPRequest.QueryItem] = [
+            .init("seeds", seeds.joined(separator: ",")), .init("size", String(size)),
+        ]
+        if !negativeSeeds.isEmpty {
+            query.append(.init("negativeSeeds", negativeSeeds.prefix(5).joined(separator: ",")))
+        }
+        for name in AudioFeatures.names {
+            guard let range = mood.targets[name], name != "loudness", name != "tempo" else { continue }
+            query.append(.init(name, JSONText.number((range.lowerBound + range.upperBound) / 2)))
+        }
+        let request = HTTPRequest(
+            service: .reccobeats, path: "/v1/track/recommendation", query: query,
+            tool: tools.recommendations.name)
+        let json = TrackDecoding.parse(try await caller.call(tools.recommendations, request).body)
+        return (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack)
+    }
+
+    /// `GET /v1/track?ids=…` for up to 50 ids (Spotify ids or UUIDs).
+    func multipleTracks(_ ids: [String]) async throws -> ToolOutcome {
+        let request = HTTPRequest(
+            service: .reccobeats, path: "/v1/track", query: [.init("ids", ids.joined(separator: ","))],
+            tool: tools.multipleTracks.name)
+        return try await caller.call(tools.multipleTracks, request)
+    }
+
+    /// Track details (duration backfill) for `ids`, one call or chunked per configuration.
+    func trackDetails(_ ids: [String]) async throws -> [Track] {
+        guard !ids.isEmpty else { return [] }
+        let chunks: [[String]]
+        let concurrency: Int
+        if let batching = session.config.trackDetailsBatching {
+            chunks = ids.chunked(batching.chunkSize)
+            concurrency = batching.concurrency ?? chunks.count
+        } else {
+            chunks = [ids]
+            concurrency = 1
+        }
+        let results = try await concurrentMap(chunks, maxConcurrent: max(1, concurrency)) { chunk in
+            let outcome = try await multipleTracks(chunk)
+            return (TrackDecoding.parse(outcome.body)?["content"]?.arrayValue ?? [])
+                .compactMap(TrackDecoding.reccoTrack)
+        }
+        return results.flatMap { $0 }
+    }
+
+    /// F(n): audio features for `tracks`. Maps Spotify ids to ReccoBeats ids (⌈n/50⌉ calls,
+    /// 4 at once, 2 attempts 1.5 s apart), then fetches each uncached feature set in batches
+    /// (baseline: 5 per batch, 3 at once, 1.2 s between batches). Tracks ReccoBeats lacks keep
+    /// no features.
+    func features(for tracks: [Track]) async throws -> [Track] {
+        guard !tracks.isEmpty else { return tracks }
+        var mapped = tracks
+        let unmapped = tracks.indices.filter { tracks[$0].reccoID == nil && tracks[$0].features == nil }
+        if !unmapped.isEmpty {
+            let ids = unmapped.map { tracks[$0].id }
+            let pages = try await concurrentMap(ids.uniqued().chunked(50), maxConcurrent: 4) { chunk in
+                try await mapIDs(chunk)
+            }
+            var registry: [String: String] = [:]
+            for page in pages { registry.merge(page) { first, _ in first } }
+            for index in unmapped { mapped[index].reccoID = registry[mapped[index].id] }
+        }
+        let wanted = mapped.indices.filter { mapped[$0].features == nil && mapped[$0].reccoID != nil }
+        let batching = session.config.audioFeatureBatching
+        let batches = wanted.chunked(batching.batchSize)
+        for (number, batch) in batches.enumerated() {
+            let uuids = batch.map { mapped[$0].reccoID ?? "" }
+            let uncached = uuids.contains { !isFeatureCached($0) }
+            let fetched = try await concurrentMap(uuids, maxConcurrent: batching.concurrency) { uuid in
+                try await audioFeatures(uuid)
+            }
+            for (index, features) in zip(batch, fetched) { mapped[index].features = features }
+            if uncached, number < batches.count - 1 {
+                try await session.clock.sleep(for: batching.pause)
+            }
+        }
+        return mapped
+    }
+
+    private func mapIDs(_ ids: [String]) async throws -> [String: String] {
+        for attempt in 0..<2 {
+            let outcome = try await multipleTracks(ids)
+            if case .ok(let response) = outcome {
+                var found: [String: String] = [:]
+                let content = TrackDecoding.parse(response.body)?["content"]?.arrayValue ?? []
+                for track in content.compactMap(TrackDecoding.reccoTrack) {
+                    if let uuid = track.reccoID { found[track.id] = uuid }
+                }
+                return found
+            }
+            if attempt == 0 { try await session.clock.sleep(for: .milliseconds(1500)) }
+        }
+        return [:]
+    }
+
+    private func featureRequest(_ uuid: String) -> HTTPRequest {
+        HTTPRequest(
+            service: .reccobeats, path: "/v1/track/\(uuid)/audio-features",
+            tool: tools.audioFeatures.name)
+    }
+
+    private func isFeatureCached(_ uuid: String) -> Bool {
+        let key = ToolCaller.cacheKey(tools.audioFeatures, featureRequest(uuid))
+        return session.responses.value(for: key, at: session.clock.now) != nil
+    }
+
+    func audioFeatures(_ uuid: String) async throws -> AudioFeatures? {
+        let outcome = try await caller.call(tools.audioFeatures, featureRequest(uuid))
+        return TrackDecoding.parse(outcome.body).flatMap(TrackDecoding.features)
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [[Element]] {
+        guard size > 0 else { return [self] }
+        return stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, first occurrence only.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,58 @@
+import Synchronization
+
+/// The backend's in-memory cache: entries expire after their TTL on the injected clock, and the
+/// least recently used entry goes when the cache is full (5,000 entries).
+///
+/// Shared by every workflow of a session: cache keys hold no user token, so a second workflow
+/// finds what the first one fetched.
+public final class TTLCache<Value: Sendable>: Sendable {
+    private struct Entry {
+        var value: Value
+        var expiry: Duration
+        var lastUse: UInt64
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var tick: UInt64 = 0
+    }
+
+    public let capacity: Int
+    private let state = Mutex(State())
+
+    public init(capacity: Int = 5_000) {
+        self.capacity = capacity
+    }
+
+    /// The live value for `key` at `now`, refreshing its recency.
+    public func value(for key: String, at now: Duration) -> Value? {
+        state.withLock { state in
+            guard var entry = state.entries[key] else { return nil }
+            guard entry.expiry > now else {
+                state.entries[key] = nil
+                return nil
+            }
+            state.tick += 1
+            entry.lastUse = state.tick
+            state.entries[key] = entry
+            return entry.value
+        }
+    }
+
+    /// Stores `value` under `key` until `now + ttl`.
+    public func store(_ value: Value, for key: String, ttl: Duration, at now: Duration) {
+        state.withLock { state in
+            state.tick += 1
+            state.entries[key] = Entry(value: value, expiry: now + ttl, lastUse: state.tick)
+            if state.entries.count > capacity {
+                // Recency ticks are unique, so the victim does not depend on hash order.
+                if let victim = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
+                    state.entries[victim] = nil
+                }
+            }
+        }
+    }
+
+    /// Entries held (expired ones included until touched).
+    public var count: Int { state.withLock { $0.entries.count } }
+}

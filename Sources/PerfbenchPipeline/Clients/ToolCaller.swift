@@ -1,0 +1,222 @@
+import PerfbenchRecording
+
+/// Makes one tool call the way the backend's rate-limited tool does (PIPELINE.md §4): ReccoBeats'
+/// global semaphore first (held through cache lookup and every wait), then cache, in-flight
+/// dedup, circuit breaker, and up to three attempts each behind the window limiter and minimum
+/// interval, with Retry-After and exponential backoff between them.
+struct ToolCaller: Sendable {
+    let session: PipelineSession
+    let observer: RunObserver
+
+    private var clock: PipelineClock { session.clock }
+    private var config: PipelineConfiguration { session.config }
+
+    func call(_ tool: ToolSpec, _ request: HTTPRequest) async throws -> ToolOutcome {
+        if tool.service == .reccobeats {
+            return try await session.reccobeatsSlots.withPermit {
+                try await cachedCall(tool, request)
+            }
+        }
+        return try await cachedCall(tool, request)
+    }
+
+    private func cachedCall(_ tool: ToolSpec, _ request: HTTPRequest) async throws -> ToolOutcome {
+        let key = Self.cacheKey(tool, request)
+        if let ttl = tool.cacheTTL {
+            try await cacheRoundTrip()
+            if let hit = session.responses.value(for: key, at: clock.now) {
+                observer.cacheHit(
+                    CacheEvent(
+                        tool: tool.name, key: key, startMicros: observer.micros(clock.now),
+                        stage: StageContext.path))
+                return .ok(hit)
+            }
+            observer.cacheMiss()
+            return try await deduplicated(key) {
+                let outcome = try await attempts(tool, request)
+                if case .ok(let response) = outcome {
+                    try await cacheRoundTrip()
+                    session.responses.store(response, for: key, ttl: ttl, at: clock.now)
+                }
+                return outcome
+            }
+        }
+        if tool.service == .reccobeats, config.requestDedup == .inFlight {
+            return try await deduplicated(key) { try await attempts(tool, request) }
+        }
+        return try await attempts(tool, request)
+    }
+
+    /// Shares one upstream call among identical concurrent callers. Cancellation of the leader
+    /// is reported to followers as a failure rather than thrown into their tasks.
+    private func deduplicated(
+        _ key: String, _ body: () async throws -> ToolOutcome
+    ) async throws -> ToolOutcome {
+        let result = await session.dedup.run(key) {
+            do { return try await body() } catch { return .failed(.connectionError) }
+        }
+        try Task.checkCancellation()
+        return result.value
+    }
+
+    /// A remote cache tier costs a network round trip per get and per set.
+    private func cacheRoundTrip() async throws {
+        switch config.cacheTier {
+        case .memory: return
+        case .tiered(let roundTrip), .remote(let roundTrip): try await clock.sleep(for: roundTrip)
+        }
+    }
+
+    private func attempts(_ tool: ToolSpec, _ request: HTTPRequest) async throws -> ToolOutcome {
+        if tool.service == .reccobeats, let breaker = session.breaker,
+            !breaker.allows(at: clock.now)
+        {
+            observer.count { $0.circuitOpenRejections += 1 }
+            return .failed(.circuitOpen)
+        }
+        let maxAttempts = 3
+        var noHeader429 = 0
+        for attempt in 0..<maxAttempts {
+            try await waitForLimits(tool)
+            let (result, exchangeID) = try await send(tool, request)
+            let last = attempt == maxAttempts - 1
+            switch result {
+            case .response(let response) where (200..<300).contains(response.status):
+                session.limiter(for: tool)?.stamp(at: clock.now)
+                session.gate(for: tool)?.completed(at: clock.now)
+                recordBreaker(tool, success: true)
+                return .ok(response)
+            case .response(let response) where response.status == 429:
+                session.gate(for: tool)?.completed(at: clock.now)
+                let delay: Duration
+                if let seconds = response.retryAfterSeconds {
+                    delay = .secondsRounded(seconds)
+                    if let cap = config.retryAfterCap, delay > cap { return .failed(.retryAfterTooLong) }
+                } else {
+                    delay = noHeader429 == 0 ? .seconds(4) : .seconds(8)
+                    noHeader429 += 1
+                }
+                if last { return .failed(.status(429)) }
+                try await pause(tool, delay, reason: .rateLimited, attempt: attempt, exchange: exchangeID, wait: .retryAfter)
+            case .response(let response) where response.status >= 500:
+                session.gate(for: tool)?.completed(at: clock.now)
+                recordBreaker(tool, success: false)
+                if last { return .failed(.status(response.status)) }
+                try await pause(tool, Self.backoff(attempt), reason: .serverError, attempt: attempt, exchange: exchangeID)
+            case .response(let response):
+                session.gate(for: tool)?.completed(at: clock.now)
+                return .failed(.status(response.status))
+            case .timeout:
+                recordBreaker(tool, success: false)
+                if last || failsFast(tool) { return .failed(.timeout) }
+                try await pause(tool, Self.backoff(attempt), reason: .timeout, attempt: attempt, exchange: exchangeID)
+            case .connectionError:
+                recordBreaker(tool, success: false)
+                return .failed(.connectionError)
+            }
+        }
+        return .failed(.timeout)
+    }
+
+    /// 0.5 s after the first failure, 1 s after the second.
+    static func backoff(_ attempt: Int) -> Duration {
+        .milliseconds(500 << attempt)
+    }
+
+    /// With request cancellation on for this call, a timed-out request is abandoned, not retried.
+    private func failsFast(_ tool: ToolSpec) -> Bool {
+        switch config.requestCancellation {
+        case .off, .energyBatches: return false
+        case .allRequests: return true
+        }
+    }
+
+    private func recordBreaker(_ tool: ToolSpec, success: Bool) {
+        guard tool.service == .reccobeats, let breaker = session.breaker else { return }
+        breaker.record(success: success, at: clock.now)
+    }
+
+    private func waitForLimits(_ tool: ToolSpec) async throws {
+        if let limiter = session.limiter(for: tool) {
+            let delay = limiter.delay(at: clock.now)
+            if delay > .zero { try await wait(tool, delay, kind: .window) }
+        }
+        if let gate = session.gate(for: tool) {
+            let delay = gate.delay(at: clock.now)
+            if delay > .zero { try await wait(tool, delay, kind: .minInterval) }
+        }
+    }
+
+    private func wait(_ tool: ToolSpec, _ delay: Duration, kind: Wait.Kind) async throws {
+        observer.waited(
+            Wait(
+                kind: kind, tool: tool.name, startMicros: observer.micros(clock.now),
+                durationMicros: Int(delay.microseconds), stage: StageContext.path))
+        try await clock.sleep(for: delay)
+    }
+
+    private func pause(
+        _ tool: ToolSpec, _ delay: Duration, reason: Retry.Reason, attempt: Int, exchange: String,
+        wait kind: Wait.Kind? = nil
+    ) async throws {
+        observer.retried(
+            Retry(
+                tool: tool.name, startMicros: observer.micros(clock.now), attempt: attempt + 1,
+                reason: reason, delayMicros: Int(delay.microseconds), exchangeID: exchange,
+                stage: StageContext.path))
+        if let kind {
+            try await wait(tool, delay, kind: kind)
+        } else {
+            try await clock.sleep(for: delay)
+        }
+    }
+
+    private func send(
+        _ tool: ToolSpec, _ request: HTTPRequest
+    ) async throws -> (TransportResult, String) {
+        var request = request
+        request.tool = tool.name
+        request.stage = StageContext.path
+        let id = observer.exchangeStarted(tool.service)
+        let start = clock.now
+        let timeout = timeout(for: tool, request)
+        let result = try await session.transport.send(request, timeout: timeout)
+        let end = clock.now
+        var exchange = Exchange(
+            id: id, startMicros: observer.micros(start),
+            durationMicros: Int((end - start).microseconds), service: tool.service,
+            method: request.method, url: request.url(base: session.base(for: tool.service)),
+            requestHeaders: request.headers, requestBody: request.body, tool: tool.name,
+            stage: request.stage)
+        switch result {
+        case .response(let response):
+            exchange.status = response.status
+            exchange.responseHeaders = response.headers
+            exchange.responseBody = response.body
+        case .timeout:
+            exchange.outcome = .timeout
+        case .connectionError:
+            exchange.outcome = .connectionError
+        }
+        if let threshold = config.slowRequestLogThreshold, end - start > threshold {
+            observer.count { $0.slowRequests += 1 }
+        }
+        observer.exchangeFinished(exchange, endpoint: request.method + " " + request.path)
+        return (result, id)
+    }
+
+    private func timeout(for tool: ToolSpec, _ request: HTTPRequest) -> Duration {
+        if tool.service == .llm, case .energyBatches(let limit) = config.requestCancellation,
+            request.body?.contains("task: energy_analysis") == true
+        {
+            return limit
+        }
+        return tool.timeout
+    }
+
+    /// Tool, method, path and sorted query: identical requests share a cache entry.
+    static func cacheKey(_ tool: ToolSpec, _ request: HTTPRequest) -> String {
+        let query = request.query.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: "&")
+        return "\(tool.name) \(request.method) \(request.path)?\(query)"
+    }
+}

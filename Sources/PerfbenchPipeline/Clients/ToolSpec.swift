@@ -1,0 +1,71 @@
+import PerfbenchRecording
+
+/// A backend tool: its upstream, client-side limits, timeout and cache (PIPELINE.md §4–5).
+public struct ToolSpec: Sendable, Hashable {
+    public var name: String
+    public var service: Service
+    /// Requests per calendar minute, or nil for no window limiter.
+    public var perMinute: Int?
+    public var minInterval: Duration
+    public var timeout: Duration
+    /// How long answers stay cached, or nil when the tool is not cached.
+    public var cacheTTL: Duration?
+
+    public init(
+        name: String, service: Service, perMinute: Int?, minInterval: Duration = .zero,
+        timeout: Duration = .seconds(30), cacheTTL: Duration? = nil
+    ) {
+        self.name = name
+        self.service = service
+        self.perMinute = perMinute
+        self.minInterval = minInterval
+        self.timeout = timeout
+        self.cacheTTL = cacheTTL
+    }
+}
+
+/// The tools the workflow uses, with their limits under a configuration.
+public struct ToolCatalogue: Sendable {
+    public var searchTracks: ToolSpec
+    public var searchArtists: ToolSpec
+    public var artistTopTracks: ToolSpec
+    public var artist: ToolSpec
+    public var artistAlbums: ToolSpec
+    public var albumTracks: ToolSpec
+    public var track: ToolSpec
+    public var userTopTracks: ToolSpec
+    public var userTopArtists: ToolSpec
+    public var recommendations: ToolSpec
+    public var multipleTracks: ToolSpec
+    public var audioFeatures: ToolSpec
+    public var llm: ToolSpec
+
+    /// The tools as configured by `config` (timeouts and TTLs are toggles).
+    public init(config: PipelineConfiguration) {
+        let reccoTimeout = config.reccobeatsTimeout
+        searchTracks = ToolSpec(name: "search_spotify_tracks", service: .spotify, perMinute: 60)
+        searchArtists = ToolSpec(
+            name: "search_spotify_artists", service: .spotify, perMinute: 60, cacheTTL: .seconds(900))
+        artistTopTracks = ToolSpec(
+            name: "get_artist_top_tracks", service: .spotify, perMinute: 60,
+            cacheTTL: config.topTracksCacheTTL)
+        artist = ToolSpec(name: "get_spotify_artist", service: .spotify, perMinute: 60)
+        artistAlbums = ToolSpec(name: "get_artist_albums", service: .spotify, perMinute: 60)
+        albumTracks = ToolSpec(name: "get_album_tracks", service: .spotify, perMinute: 60)
+        track = ToolSpec(name: "get_spotify_track", service: .spotify, perMinute: 60)
+        userTopTracks = ToolSpec(
+            name: "get_user_top_tracks", service: .spotify, perMinute: 60, cacheTTL: .seconds(1800))
+        userTopArtists = ToolSpec(
+            name: "get_user_top_artists", service: .spotify, perMinute: 60, cacheTTL: .seconds(1800))
+        recommendations = ToolSpec(
+            name: "get_track_recommendations", service: .reccobeats, perMinute: 80,
+            minInterval: .milliseconds(750), timeout: reccoTimeout, cacheTTL: .seconds(900))
+        multipleTracks = ToolSpec(
+            name: "get_multiple_tracks", service: .reccobeats, perMinute: 120,
+            minInterval: .seconds(1), timeout: reccoTimeout, cacheTTL: config.trackDetailsTTL)
+        audioFeatures = ToolSpec(
+            name: "get_track_audio_features", service: .reccobeats, perMinute: 60,
+            minInterval: .seconds(1), timeout: reccoTimeout, cacheTTL: .seconds(3600))
+        llm = ToolSpec(name: "llm", service: .llm, perMinute: nil, timeout: .seconds(60))
+    }
+}

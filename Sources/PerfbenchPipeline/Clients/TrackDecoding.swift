@@ -1,0 +1,55 @@
+import PerfbenchRecording
+
+/// Reads the upstream JSON shapes of APIS.md into the pipeline's model.
+enum TrackDecoding {
+    /// A Spotify track object.
+    static func spotifyTrack(_ json: JSONValue, source: TrackSource) -> Track? {
+        guard let id = json["id"]?.stringValue, let name = json["name"]?.stringValue else { return nil }
+        let artists = json["artists"]?.arrayValue ?? []
+        return Track(
+            id: id, name: name, artistIDs: artists.compactMap { $0["id"]?.stringValue },
+            artistNames: artists.compactMap { $0["name"]?.stringValue },
+            durationMs: json["duration_ms"]?.intValue, popularity: json["popularity"]?.intValue,
+            source: source)
+    }
+
+    /// A Spotify artist object.
+    static func spotifyArtist(_ json: JSONValue) -> Artist? {
+        guard let id = json["id"]?.stringValue, let name = json["name"]?.stringValue else { return nil }
+        return Artist(
+            id: id, name: name, genres: json["genres"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            popularity: json["popularity"]?.intValue ?? 50)
+    }
+
+    /// A ReccoBeats track: the Spotify id is the tail of its `href`.
+    static func reccoTrack(_ json: JSONValue) -> Track? {
+        guard let uuid = json["id"]?.stringValue else { return nil }
+        let href = json["href"]?.stringValue ?? ""
+        let spotifyID = href.split(separator: "/").last.map(String.init) ?? uuid
+        let artists = json["artists"]?.arrayValue ?? []
+        return Track(
+            id: spotifyID, reccoID: uuid, name: json["trackTitle"]?.stringValue ?? "",
+            artistIDs: artists.compactMap { artist in
+                artist["href"]?.stringValue?.split(separator: "/").last.map(String.init)
+                    ?? artist["id"]?.stringValue
+            },
+            artistNames: artists.compactMap { $0["name"]?.stringValue },
+            durationMs: json["durationMs"]?.intValue, popularity: json["popularity"]?.intValue,
+            source: .reccobeats)
+    }
+
+    /// ReccoBeats audio features.
+    static func features(_ json: JSONValue) -> AudioFeatures? {
+        var values: [String: Double] = [:]
+        for name in AudioFeatures.names {
+            if let value = json[name]?.doubleValue { values[name] = value }
+        }
+        return values.isEmpty ? nil : AudioFeatures(values: values)
+    }
+
+    /// Parses a body, or nil when it is not JSON.
+    static func parse(_ body: String?) -> JSONValue? {
+        guard let body else { return nil }
+        return try? JSONValue.parse(body)
+    }
+}

@@ -1,0 +1,89 @@
+import PerfbenchRuntime
+
+/// Artist-based generation: per artist, top tracks plus a sample of album tracks, with features
+/// (PIPELINE.md §3). Artists go one by one with a 0.1 s pause, or several at once (plan 0.2).
+enum ArtistStrategy {
+    static func run(
+        _ context: WorkflowContext, _ understanding: Understanding, _ artists: [Artist], target: Int,
+        harvest: Harvest
+    ) async throws -> [Track] {
+        let chosen = Array(artists.prefix(20))
+        guard !chosen.isEmpty, target > 0 else { return [] }
+        let perArtist = tracksPerArtist(target: target, artists: chosen.count)
+        if let parallel = context.config.parallelArtists {
+            let results = try await concurrentMap(chosen, maxConcurrent: parallel) { artist in
+                if harvest.isEnough { return [Track]() }
+                let tracks = try await hybrid(context, artist, count: perArtist)
+                harvest.add(tracks, mood: understanding.mood)
+                return tracks
+            }
+            return results.flatMap { $0 }
+        }
+        var all: [Track] = []
+        for (index, artist) in chosen.enumerated() {
+            if harvest.isEnough { break }
+            if index > 0 { try await context.clock.sleep(for: .milliseconds(100)) }
+            let tracks = try await hybrid(context, artist, count: perArtist)
+            harvest.add(tracks, mood: understanding.mood)
+            all += tracks
+        }
+        return all
+    }
+
+    /// max(3, min(⌊2.5·target/n⌋ + 2, 5)).
+    static func tracksPerArtist(target: Int, artists: Int) -> Int {
+        max(3, min(Int(2.5 * Double(target) / Double(max(artists, 1))) + 2, 5))
+    }
+
+    /// Top tracks for half, album tracks (popularity 20–80) for the rest, then features.
+    static func hybrid(_ context: WorkflowContext, _ artist: Artist, count: Int) async throws -> [Track] {
+        let top = try await context.spotify.topTracks(of: artist)
+        var picked = Array(top.prefix((count + 1) / 2))
+        let albums = try await context.spotify.albums(of: artist.id)
+        for album in albums.prefix(min(5, max(1, count / 2))) {
+            guard picked.count < count else { break }
+            let tracks = try await context.spotify.tracks(ofAlbum: album.id)
+            guard !tracks.isEmpty else { continue }
+            // The middle track of the album: a stable, non-first pick.
+            let candidate = tracks[tracks.count / 2]
+            guard !picked.contains(where: { $0.id == candidate.id }),
+                let full = try await context.spotify.track(candidate.id),
+                let popularity = full.popularity, (20...80).contains(popularity)
+            else { continue }
+            picked.append(full)
+        }
+        let tagged = picked.map { track -> Track in
+            var copy = track
+            copy.source = .artist
+            copy.confidence = 0.75
+            return copy
+        }
+        return try await context.reccobeats.features(for: tagged)
+    }
+}
+
+/// User-anchor generation: for each artist the user named, search it and run the hybrid fetch.
+enum UserAnchorStrategy {
+    static func run(
+        _ context: WorkflowContext, _ understanding: Understanding, target: Int, harvest: Harvest
+    ) async throws -> [Track] {
+        let names = understanding.mentionedArtists + understanding.mentionedTracks.map(\.artist)
+        let unique = names.uniqued()
+        guard !unique.isEmpty, target > 0 else { return [] }
+        let perArtist = max(3, min(target / unique.count + 1, 8))
+        var all: [Track] = []
+        for name in unique {
+            if harvest.isEnough { break }
+            guard let artist = try await context.spotify.searchArtists(name, limit: 3).first else { continue }
+            let tracks = try await ArtistStrategy.hybrid(context, artist, count: perArtist).map { track -> Track in
+                var copy = track
+                copy.source = .anchor
+                copy.confidence = 0.85
+                return copy
+            }
+            harvest.add(tracks, mood: understanding.mood)
+            all += tracks
+        }
+        return all
+    }
+}

@@ -1,0 +1,66 @@
+import PerfbenchRecording
+
+/// The per-run figures reports need beyond the stage tree.
+public struct RunCounters: Sendable, Hashable {
+    /// Requests sent (attempts, retries included) per service.
+    public var requestsByService: [Service: Int] = [:]
+    /// Requests per `METHOD template`, e.g. `GET /v1/artists/{id}/top-tracks`.
+    public var requestsByEndpoint: [String: Int] = [:]
+    public var windowWaits = 0
+    public var windowWaitSeconds = 0.0
+    public var minIntervalWaits = 0
+    public var minIntervalWaitSeconds = 0.0
+    public var retryAfterWaits = 0
+    public var retryAfterSeconds = 0.0
+    public var retries = 0
+    public var timeouts = 0
+    public var errors = 0
+    public var cacheHits = 0
+    public var cacheMisses = 0
+    /// Most requests in flight at once, per service.
+    public var peakInFlight: [Service: Int] = [:]
+    /// LLM answers that were missing or malformed and took the backend's fallback.
+    public var llmFallbacks = 0
+    /// Requests slower than the slow-request-log threshold (when that toggle is on).
+    public var slowRequests = 0
+    /// Calls refused by an open circuit breaker.
+    public var circuitOpenRejections = 0
+    /// Generator runs (initial strategies count once per strategy).
+    public var generatorRuns = 0
+
+    public init() {}
+
+    /// All requests sent.
+    public var totalRequests: Int {
+        requestsByService.values.reduce(0, +)
+    }
+
+    mutating func notePeak(_ service: Service, _ inFlight: Int) {
+        peakInFlight[service] = max(peakInFlight[service] ?? 0, inFlight)
+    }
+
+    mutating func note(_ exchange: Exchange, endpoint: String) {
+        requestsByService[exchange.service, default: 0] += 1
+        requestsByEndpoint[endpoint, default: 0] += 1
+        switch exchange.outcome {
+        case .timeout: timeouts += 1
+        case .connectionError: errors += 1
+        case .ok:
+            if let status = exchange.status, status >= 400 { errors += 1 }
+        }
+    }
+
+    mutating func note(_ wait: Wait) {
+        switch wait.kind {
+        case .window:
+            windowWaits += 1
+            windowWaitSeconds += wait.seconds
+        case .minInterval:
+            minIntervalWaits += 1
+            minIntervalWaitSeconds += wait.seconds
+        case .retryAfter:
+            retryAfterWaits += 1
+            retryAfterSeconds += wait.seconds
+        }
+    }
+}
