@@ -210,7 +210,7 @@ struct JSONCursor {
         guard name.hasPrefix("_") else {
             let nearest = NearestName.nearest(to: name, in: known)
             throw context.fail(
-                name, "unknown field in a \(type) line",
+                name, "unknown \(type) field",
                 fix: nearest.map { "did you mean \"\($0)\"?" }
                     ?? "known fields are \(known.joined(separator: ", ")); prefix private fields with \"_\"")
         }

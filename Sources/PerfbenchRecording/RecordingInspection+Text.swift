@@ -11,7 +11,7 @@ extension RecordingInspection {
         let services = exchangesByService.keys.sorted { $0.rawValue < $1.rawValue }
             .map { "\($0.rawValue) \(exchangesByService[$0] ?? 0)" }.joined(separator: ", ")
         lines.append("exchanges \(exchangeCount)" + (services.isEmpty ? "" : " (\(services))")
-            + "; \(timeouts) timeouts, \(connectionErrors) connection errors")
+            + "; timeouts \(timeouts), connection errors \(connectionErrors)")
         lines.append("429s \(rateLimited), Retry-After total \(JSONOutput.format(retryAfterSeconds, decimals: 3)) s")
         lines.append("waits: window \(waits.windowCount) (\(Self.seconds(waits.windowMicros)) s), "
             + "min interval \(waits.minIntervalCount) (\(Self.seconds(waits.minIntervalMicros)) s), "

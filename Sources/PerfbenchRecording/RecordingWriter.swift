@@ -45,7 +45,14 @@ public final class RecordingWriter {
         self.header = header
         self.redactor = redactor
         let template = FileSystem.directory(of: path) + "/." + FileSystem.fileName(of: path) + ".tmp-XXXXXX"
-        let file = try OutputFile(temporaryTemplate: template)
+        let file: OutputFile
+        do {
+            file = try OutputFile(temporaryTemplate: template)
+        } catch var error as RecordingError {
+            // Name the file the user asked for, not the temporary name.
+            error.path = path
+            throw error
+        }
         temporaryPath = file.path
         do {
             gzip = try GzipWriter(file: file, path: path, level: compressionLevel)

@@ -10,7 +10,9 @@ struct SecretMatch: Equatable {
 ///
 /// Patterns, each located by a trigger byte:
 /// - `key=value` (query strings, form bodies, `key=value` log fields) for secret keys;
-/// - `"key": "value"` (JSON) for secret keys, string values only;
+/// - `key="value"` / `key='value'` (structlog, shells) with the quoted value;
+/// - `"key": "value"` (JSON) and `'key': 'value'` (Python reprs) for secret keys, string values
+///   only;
 /// - `Name: value` at the start of a line for credential header names (logs, HTTP dumps);
 /// - `scheme://user:password@` passwords;
 /// - `Bearer <token>` (8+ token characters) and `sk-<key>` (20+ characters) anywhere.
@@ -78,6 +80,13 @@ enum SecretText {
         var keyStart = equals
         while keyStart > 0, isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
         guard keyStart < equals, let kind = secretKey(bytes, keyStart..<equals) else { return nil }
+        // A quoted value (`password='x y'`, as structlog and shells write) runs to its quote.
+        if equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\"") || bytes[equals + 1] == UInt8(ascii: "'") {
+            let quote = bytes[equals + 1]
+            var end = equals + 2
+            while end < bytes.count, bytes[end] != quote, bytes[end] != 0x0A { end += 1 }
+            return secret(bytes, (equals + 2)..<end, kind)
+        }
         var end = equals + 1
         while end < bytes.count, !isValueTerminator(bytes[end]) { end += 1 }
         return secret(bytes, (equals + 1)..<end, kind)
@@ -86,9 +95,11 @@ enum SecretText {
     private static func jsonMember(_ bytes: UnsafeBufferPointer<UInt8>, colon: Int) -> SecretMatch? {
         var quote = colon - 1
         while quote >= 0, isSpace(bytes[quote]) { quote -= 1 }
-        guard quote > 0, bytes[quote] == UInt8(ascii: "\"") else { return nil }
+        // JSON uses double quotes; Python reprs in logs (`{'password': 'x'}`) use single ones.
+        guard quote > 0, bytes[quote] == UInt8(ascii: "\"") || bytes[quote] == UInt8(ascii: "'") else { return nil }
+        let quoteByte = bytes[quote]
         var keyStart = quote
-        while keyStart > 0, bytes[keyStart - 1] != UInt8(ascii: "\"") {
+        while keyStart > 0, bytes[keyStart - 1] != quoteByte {
             keyStart -= 1
             if quote - keyStart > 64 { return nil }  // no secret key is that long
         }
@@ -105,16 +116,16 @@ enum SecretText {
             escapedContext = true
             valueQuote += 1
         }
-        guard valueQuote < bytes.count, bytes[valueQuote] == UInt8(ascii: "\"") else { return nil }
+        guard valueQuote < bytes.count, bytes[valueQuote] == quoteByte else { return nil }
         var end = valueQuote + 1
         while end < bytes.count {
             let byte = bytes[end]
             if escapedContext {
-                if byte == UInt8(ascii: "\\"), end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "\"") { break }
-                if byte == UInt8(ascii: "\"") { break }
+                if byte == UInt8(ascii: "\\"), end + 1 < bytes.count, bytes[end + 1] == quoteByte { break }
+                if byte == quoteByte { break }
                 end += 1
             } else {
-                if byte == UInt8(ascii: "\"") { break }
+                if byte == quoteByte { break }
                 end += byte == UInt8(ascii: "\\") ? 2 : 1
             }
         }

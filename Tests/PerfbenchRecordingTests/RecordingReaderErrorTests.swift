@@ -49,7 +49,7 @@ struct RecordingReaderErrorTests {
 
     @Test func unknownFieldSuggestsTheNearestField() throws {
         let error = try readError([Samples.headerLine, Samples.exchangeLine(id: "a", start: 0, extra: #","duraton_us":5"#)])
-        #expect(error?.description == #"bad.jsonl.gz:2: duraton_us: unknown field in a exchange line. did you mean "duration_us"?"#)
+        #expect(error?.description == #"bad.jsonl.gz:2: duraton_us: unknown exchange field. did you mean "duration_us"?"#)
     }
 
     @Test func underscoreFieldsAreExtensionsAndIgnored() throws {
