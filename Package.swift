@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "PerfbenchRuntime", targets: ["PerfbenchRuntime"]),
         .library(name: "PerfbenchRecording", targets: ["PerfbenchRecording"]),
         .library(name: "PerfbenchPipeline", targets: ["PerfbenchPipeline"]),
+        .library(name: "PerfbenchWorld", targets: ["PerfbenchWorld"]),
+        .library(name: "PerfbenchReport", targets: ["PerfbenchReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +36,14 @@ let package = Package(
         ),
         // The workflow model, its upstream clients and every optimization toggle.
         .target(name: "PerfbenchPipeline", dependencies: ["PerfbenchRuntime", "PerfbenchRecording"]),
+        // The simulated upstream world: a seeded catalogue, Spotify, ReccoBeats and the LLM with
+        // latencies, limits and faults, answering the pipeline's HTTPTransport.
+        .target(
+            name: "PerfbenchWorld",
+            dependencies: ["PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline"]
+        ),
+        // Timing trees, diffs, percentiles and renderers (text, JSON, markdown, trace events).
+        .target(name: "PerfbenchReport", dependencies: ["PerfbenchRecording", "PerfbenchPipeline"]),
         // The command line: parse, wire modules, print.
         .executableTarget(
             name: "perfbench",
@@ -47,6 +57,11 @@ let package = Package(
         .testTarget(name: "PerfbenchRuntimeTests", dependencies: ["PerfbenchRuntime"]),
         .testTarget(name: "PerfbenchRecordingTests", dependencies: ["PerfbenchRecording"]),
         .testTarget(name: "PerfbenchPipelineTests", dependencies: ["PerfbenchPipeline"]),
+        .testTarget(
+            name: "PerfbenchWorldTests",
+            dependencies: ["PerfbenchWorld", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline"]
+        ),
+        .testTarget(name: "PerfbenchReportTests", dependencies: ["PerfbenchReport"]),
         .testTarget(name: "PerfbenchEndToEndTests", dependencies: ["perfbench"]),
     ],
     swiftLanguageModes: [.v6]

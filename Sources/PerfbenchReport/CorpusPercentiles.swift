@@ -1,0 +1,36 @@
+/// Nearest-rank P50/P95/P99 over a corpus of runs: of the workflow total and of every stage.
+public struct CorpusPercentiles: Sendable, Equatable {
+    /// How many runs the percentiles are over.
+    public var runCount: Int
+    /// Percentiles of the workflow total, in seconds.
+    public var total: PercentileSummary
+    /// Percentiles per stage path (e.g. `orchestration/initial_generation`), in seconds; a run
+    /// without the stage counts 0 s, so every summary is over `runCount` values.
+    public var stages: [String: PercentileSummary]
+    /// The P50 tree: each stage's median time in tree form, for renderers and diffs.
+    public var medianTree: TimingTree
+
+    /// Percentiles over the runs' timing trees.
+    public init(trees: [TimingTree]) {
+        runCount = trees.count
+        total = PercentileSummary(trees.map(\.totalSeconds))
+        var seconds: [String: [Double]] = [:]
+        for tree in trees {
+            for node in tree.nodes.dropFirst() { seconds[node.path, default: []].append(node.seconds) }
+        }
+        stages = seconds.mapValues { values in
+            PercentileSummary(values + Array(repeating: 0, count: trees.count - values.count))
+        }
+        medianTree = TimingTree.aggregate(trees, percentile: 50)
+    }
+
+    /// Percentiles over the runs.
+    public init(runs: [RunResult]) {
+        self.init(trees: runs.map(\.timingTree))
+    }
+
+    /// The stage paths in tree order (the P50 tree's preorder), the order text and markdown use.
+    public var stagePathsInTreeOrder: [String] {
+        medianTree.nodes.dropFirst().map(\.path)
+    }
+}

@@ -1,0 +1,123 @@
+/// The machine-readable reports of CLI.md: `perfbench.replay/1` for one run and
+/// `perfbench.corpus/1` for several. Keys come in a fixed order (CLI.md's, extra keys after),
+/// maps are sorted by key, times are seconds rounded to the microsecond; output ends in a newline.
+public enum JSONReport {
+    /// The schema of one replay.
+    public static let replaySchema = "perfbench.replay/1"
+    /// The schema of a replay over several recordings.
+    public static let corpusSchema = "perfbench.corpus/1"
+
+    /// One run as `perfbench.replay/1`, pretty (two-space indents) unless told otherwise.
+    public static func render(_ run: RunResult, pretty: Bool = true) -> String {
+        replayObject(run).rendered(pretty: pretty) + "\n"
+    }
+
+    /// Several runs as `perfbench.corpus/1`: every replay object, then the percentiles.
+    public static func render(corpus runs: [RunResult], pretty: Bool = true) -> String {
+        corpusObject(runs).rendered(pretty: pretty) + "\n"
+    }
+
+    /// The `perfbench.replay/1` object of one run.
+    public static func replayObject(_ run: RunResult) -> OrderedJSON {
+        let tree = run.timingTree
+        return .members([
+            ("schema", .string(replaySchema)),
+            ("recording", .string(run.recording)),
+            ("config", configObject(run.config)),
+            ("total_seconds", .seconds(run.totalSeconds)),
+            ("tree", treeObject(tree)),
+            ("requests", requestsObject(run.requests)),
+            ("waits", waitsObject(run.waits)),
+            ("cache", cacheObject(run.cache)),
+            ("quality", qualityObject(run.quality)),
+            ("largest", .array(tree.largestPaths.map(OrderedJSON.string))),
+            ("counters", .sorted(run.counters) { .number($0, decimals: 6) }),
+        ])
+    }
+
+    /// The `perfbench.corpus/1` object of several runs.
+    public static func corpusObject(_ runs: [RunResult]) -> OrderedJSON {
+        .members([
+            ("schema", .string(corpusSchema)),
+            ("runs", .array(runs.map(replayObject))),
+            ("percentiles", percentilesObject(CorpusPercentiles(runs: runs))),
+        ])
+    }
+
+    /// `{ "name": …, "phases": { id: value, … } }`, phases sorted by id.
+    public static func configObject(_ config: RunConfig) -> OrderedJSON {
+        .members([("name", .string(config.name)), ("phases", .sorted(config.phases) { .string($0) })])
+    }
+
+    /// The tree: each node `name`, `seconds`, `start` (CLI.md), then `path`, `percent` of the
+    /// workflow, `self_seconds`, `largest`, and `children` last.
+    public static func treeObject(_ tree: TimingTree) -> OrderedJSON {
+        func object(_ node: TimingNode) -> OrderedJSON {
+            .members([
+                ("name", .string(node.name)),
+                ("seconds", .seconds(node.seconds)),
+                ("start", .seconds(node.startSeconds)),
+                ("path", .string(node.path)),
+                ("percent", .number(tree.percent(of: node), decimals: 3)),
+                ("self_seconds", .seconds(Double(node.selfMicros) / 1_000_000)),
+                ("largest", .bool(tree.isLargest(node.path))),
+                ("children", .array(node.children.map(object))),
+            ])
+        }
+        return object(tree.root)
+    }
+
+    /// `{ "method": "nearest-rank", "runs": n, "total_seconds": {p50,p95,p99},
+    /// "stages": { path: {p50,p95,p99} } }`, stages sorted by path.
+    public static func percentilesObject(_ percentiles: CorpusPercentiles) -> OrderedJSON {
+        .members([
+            ("method", .string("nearest-rank")),
+            ("runs", .int(percentiles.runCount)),
+            ("total_seconds", summaryObject(percentiles.total)),
+            ("stages", .sorted(percentiles.stages, summaryObject)),
+        ])
+    }
+
+    /// `{ "p50": …, "p95": …, "p99": … }` in seconds.
+    public static func summaryObject(_ summary: PercentileSummary) -> OrderedJSON {
+        .object(summary.labelled.map { OrderedJSON.Member($0.key, .seconds($0.value)) })
+    }
+
+    static func requestsObject(_ requests: RequestCounts) -> OrderedJSON {
+        .members([
+            ("total", .int(requests.total)),
+            ("by_service", .sorted(requests.byService) { .int($0) }),
+            ("exact", .int(requests.exact)),
+            ("composed", .int(requests.composed)),
+            ("synthesized", .int(requests.synthesized)),
+            ("errors", .int(requests.errors)),
+            ("timeouts", .int(requests.timeouts)),
+        ])
+    }
+
+    static func waitsObject(_ waits: WaitCounts) -> OrderedJSON {
+        .members([
+            ("window_count", .int(waits.windowCount)),
+            ("window_seconds", .seconds(waits.windowSeconds)),
+            ("retry_after_count", .int(waits.retryAfterCount)),
+            ("retry_after_seconds", .seconds(waits.retryAfterSeconds)),
+            ("min_interval_count", .int(waits.minIntervalCount)),
+            ("min_interval_seconds", .seconds(waits.minIntervalSeconds)),
+        ])
+    }
+
+    static func cacheObject(_ cache: CacheCounts) -> OrderedJSON {
+        .members([
+            ("hits", .int(cache.hits)), ("misses", .int(cache.misses)),
+            ("hit_rate", .number(cache.hitRate, decimals: 6)),
+        ])
+    }
+
+    static func qualityObject(_ quality: QualityScores) -> OrderedJSON {
+        .members([
+            ("overall", .number(quality.overall, decimals: 6)),
+            ("cohesion", .number(quality.cohesion, decimals: 6)),
+            ("tracks", .int(quality.tracks)),
+        ])
+    }
+}

@@ -1,0 +1,41 @@
+/// How many upstream requests a run made, by service and by how the replay answered them.
+public struct RequestCounts: Sendable, Equatable, Hashable {
+    /// Every request the pipeline sent.
+    public var total: Int
+    /// Requests per service name (`spotify`, `reccobeats`, `llm`, …); written sorted by name.
+    public var byService: [String: Int]
+    /// Answered by a recorded exchange that matched exactly.
+    public var exact: Int
+    /// Answered by a batch composed from recorded per-id items.
+    public var composed: Int
+    /// Answered by the synthesizer: nothing recorded matched.
+    public var synthesized: Int
+    /// Requests that ended in an error status or a connection error.
+    public var errors: Int
+    /// Requests the client gave up on.
+    public var timeouts: Int
+
+    /// Makes request counts; every count defaults to zero.
+    public init(
+        total: Int = 0, byService: [String: Int] = [:], exact: Int = 0, composed: Int = 0,
+        synthesized: Int = 0, errors: Int = 0, timeouts: Int = 0
+    ) {
+        self.total = total
+        self.byService = byService
+        self.exact = exact
+        self.composed = composed
+        self.synthesized = synthesized
+        self.errors = errors
+        self.timeouts = timeouts
+    }
+
+    /// The sum of two runs' counts, for corpus totals.
+    public static func + (lhs: RequestCounts, rhs: RequestCounts) -> RequestCounts {
+        RequestCounts(
+            total: lhs.total + rhs.total,
+            byService: lhs.byService.merging(rhs.byService, uniquingKeysWith: +),
+            exact: lhs.exact + rhs.exact, composed: lhs.composed + rhs.composed,
+            synthesized: lhs.synthesized + rhs.synthesized, errors: lhs.errors + rhs.errors,
+            timeouts: lhs.timeouts + rhs.timeouts)
+    }
+}

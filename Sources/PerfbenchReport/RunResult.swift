@@ -1,0 +1,54 @@
+import PerfbenchRecording
+
+/// Everything the reports need from one replayed run: the stage spans, the requests and the
+/// counters, filled in by the pipeline and read by every renderer.
+///
+/// A plain value with a memberwise initializer so the replay code can build it without knowing
+/// how it is rendered; the timing tree is derived from `stages` on demand.
+public struct RunResult: Sendable, Equatable {
+    /// The recording replayed, as given on the command line (e.g. `Recordings/x.jsonl.gz`).
+    public var recording: String
+    /// The configuration it was replayed under.
+    public var config: RunConfig
+    /// The workflow's wall time on the virtual clock, in seconds.
+    public var totalSeconds: Double
+    /// Every stage as a wall-time span, in any order.
+    public var stages: [StageSpan]
+    /// The upstream requests made, for the trace; may be empty when no trace is wanted.
+    public var exchanges: [Exchange]
+    /// Request counts by service and by how the replay answered them.
+    public var requests: RequestCounts
+    /// Client-side waits by kind.
+    public var waits: WaitCounts
+    /// Client-side cache hits and misses.
+    public var cache: CacheCounts
+    /// The quality the workflow reached.
+    public var quality: QualityScores
+    /// Further named counters (written sorted by name), e.g. `retries`.
+    public var counters: [String: Double]
+
+    /// Makes a run result; everything after `stages` has an empty default.
+    public init(
+        recording: String, config: RunConfig, totalSeconds: Double, stages: [StageSpan],
+        exchanges: [Exchange] = [], requests: RequestCounts = RequestCounts(),
+        waits: WaitCounts = WaitCounts(), cache: CacheCounts = CacheCounts(),
+        quality: QualityScores = QualityScores(), counters: [String: Double] = [:]
+    ) {
+        self.recording = recording
+        self.config = config
+        self.totalSeconds = totalSeconds
+        self.stages = stages
+        self.exchanges = exchanges
+        self.requests = requests
+        self.waits = waits
+        self.cache = cache
+        self.quality = quality
+        self.counters = counters
+    }
+
+    /// The workflow's wall time in whole microseconds (the stage spans' unit).
+    public var totalMicros: Int { Int((totalSeconds * 1_000_000).rounded()) }
+
+    /// The timing tree of this run, rooted at `workflow` spanning `totalSeconds`.
+    public var timingTree: TimingTree { TimingTree(spans: stages, totalMicros: totalMicros) }
+}
