@@ -15,6 +15,8 @@ public final class PipelineSession: Sendable {
     let responses = TTLCache<HTTPResponse>()
     let anchors = TTLCache<[Track]>()
     let seedChunks = TTLCache<[Track]>()
+    /// Spotify id → ReccoBeats id ("" when ReccoBeats lacks the track).
+    let registry = TTLCache<String>(capacity: 100_000)
     let reccobeatsSlots: AsyncSemaphore
     let dedup = InFlightDedup<ToolOutcome>()
     let breaker: CircuitBreaker?
@@ -59,5 +61,20 @@ public final class PipelineSession: Sendable {
 
     func base(for service: Service) -> String {
         bases[service] ?? HTTPRequest.defaultBase(for: service)
+    }
+}
+
+extension PipelineSession {
+    /// Issues `count` identical, concurrent, uncached ReccoBeats id-mapping calls (for tests of
+    /// in-flight deduplication).
+    public func testingConcurrentMappingCalls(ids: [String], count: Int) async throws {
+        let observer = RunObserver(origin: clock.now)
+        let client = ReccoBeatsClient(caller: ToolCaller(session: self, observer: observer))
+        let mapping = tools.trackMapping
+        try await withThrowingDiscardingTaskGroup { group in
+            for _ in 0..<count {
+                group.addTask { _ = try await client.multipleTracks(ids, tool: mapping) }
+            }
+        }
     }
 }

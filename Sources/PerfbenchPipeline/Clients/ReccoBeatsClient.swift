@@ -29,11 +29,12 @@ struct ReccoBeatsClient: Sendable {
     }
 
     /// `GET /v1/track?ids=…` for up to 50 ids (Spotify ids or UUIDs).
-    func multipleTracks(_ ids: [String]) async throws -> ToolOutcome {
+    func multipleTracks(_ ids: [String], tool: ToolSpec? = nil) async throws -> ToolOutcome {
+        let tool = tool ?? tools.multipleTracks
         let request = HTTPRequest(
             service: .reccobeats, path: "/v1/track", query: [.init("ids", ids.joined(separator: ","))],
-            tool: tools.multipleTracks.name)
-        return try await caller.call(tools.multipleTracks, request)
+            tool: tool.name)
+        return try await caller.call(tool, request)
     }
 
     /// Track details (duration backfill) for `ids`, one call or chunked per configuration.
@@ -63,15 +64,33 @@ struct ReccoBeatsClient: Sendable {
     func features(for tracks: [Track]) async throws -> [Track] {
         guard !tracks.isEmpty else { return tracks }
         var mapped = tracks
-        let unmapped = tracks.indices.filter { tracks[$0].reccoID == nil && tracks[$0].features == nil }
+        let now = session.clock.now
+        for index in mapped.indices where mapped[index].reccoID == nil {
+            if let known = session.registry.value(for: mapped[index].id, at: now), !known.isEmpty {
+                mapped[index].reccoID = known
+            }
+        }
+        let unmapped = mapped.indices.filter {
+            mapped[$0].reccoID == nil && mapped[$0].features == nil
+                && session.registry.value(for: mapped[$0].id, at: now) == nil
+        }
         if !unmapped.isEmpty {
-            let ids = unmapped.map { tracks[$0].id }
-            let pages = try await concurrentMap(ids.uniqued().chunked(50), maxConcurrent: 4) { chunk in
+            let ids = unmapped.map { mapped[$0].id }.uniqued()
+            let pages = try await concurrentMap(ids.chunked(50), maxConcurrent: 4) { chunk in
                 try await mapIDs(chunk)
             }
-            var registry: [String: String] = [:]
-            for page in pages { registry.merge(page) { first, _ in first } }
-            for index in unmapped { mapped[index].reccoID = registry[mapped[index].id] }
+            var found: [String: String] = [:]
+            for page in pages { found.merge(page) { first, _ in first } }
+            let stamp = session.clock.now
+            for id in ids {
+                // Validated ids are remembered 60 days, missing ones 14 days.
+                if let uuid = found[id] {
+                    session.registry.store(uuid, for: id, ttl: .seconds(60 * 86_400), at: stamp)
+                } else {
+                    session.registry.store("", for: id, ttl: .seconds(14 * 86_400), at: stamp)
+                }
+            }
+            for index in unmapped { mapped[index].reccoID = found[mapped[index].id] }
         }
         let wanted = mapped.indices.filter { mapped[$0].features == nil && mapped[$0].reccoID != nil }
         let batching = session.config.audioFeatureBatching
@@ -92,7 +111,7 @@ struct ReccoBeatsClient: Sendable {
 
     private func mapIDs(_ ids: [String]) async throws -> [String: String] {
         for attempt in 0..<2 {
-            let outcome = try await multipleTracks(ids)
+            let outcome = try await multipleTracks(ids, tool: tools.trackMapping)
             if case .ok(let response) = outcome {
                 var found: [String: String] = [:]
                 let content = TrackDecoding.parse(response.body)?["content"]?.arrayValue ?? []

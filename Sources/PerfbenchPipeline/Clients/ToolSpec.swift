@@ -37,6 +37,9 @@ public struct ToolCatalogue: Sendable {
     public var userTopArtists: ToolSpec
     public var recommendations: ToolSpec
     public var multipleTracks: ToolSpec
+    /// `get_multiple_tracks` used to map Spotify ids to ReccoBeats ids: not response-cached
+    /// (the id registry remembers the mapping instead).
+    public var trackMapping: ToolSpec
     public var audioFeatures: ToolSpec
     public var llm: ToolSpec
 
@@ -63,6 +66,9 @@ public struct ToolCatalogue: Sendable {
         multipleTracks = ToolSpec(
             name: "get_multiple_tracks", service: .reccobeats, perMinute: 120,
             minInterval: .seconds(1), timeout: reccoTimeout, cacheTTL: config.trackDetailsTTL)
+        var mapping = multipleTracks
+        mapping.cacheTTL = nil
+        trackMapping = mapping
         audioFeatures = ToolSpec(
             name: "get_track_audio_features", service: .reccobeats, perMinute: 60,
             minInterval: .seconds(1), timeout: reccoTimeout, cacheTTL: .seconds(3600))

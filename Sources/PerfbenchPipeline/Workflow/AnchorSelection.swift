@@ -56,6 +56,7 @@ enum AnchorSelection {
         candidates = candidates.uniquedByID()
         guard !candidates.isEmpty else { return [] }
         let anchors = try await choose(context, understanding, candidates)
+        context.observer.count { $0.anchors = anchors.count }
         context.session.anchors.store(anchors, for: cacheKey, ttl: .seconds(900), at: context.clock.now)
         return anchors
     }

@@ -25,6 +25,8 @@ public struct RunCounters: Sendable, Hashable {
     public var slowRequests = 0
     /// Calls refused by an open circuit breaker.
     public var circuitOpenRejections = 0
+    /// Anchor tracks chosen by anchor selection.
+    public var anchors = 0
     /// Generator runs (initial strategies count once per strategy).
     public var generatorRuns = 0
 

@@ -12,6 +12,8 @@ final class ScriptedUpstream: HTTPTransport, Sendable {
         var pathAndQuery: String
         var tool: String
         var stage: String?
+        /// The LLM task of a chat-completions call.
+        var task: String?
         var description: String { "\(method) \(pathAndQuery)" }
     }
 
@@ -22,11 +24,13 @@ final class ScriptedUpstream: HTTPTransport, Sendable {
     let clock: VirtualClock
     /// LLM overall score for quality evaluations.
     let llmScore: Double
+    /// Every track's energy is 0.5 (an already smooth order).
+    let flatEnergy: Bool
     private let log = Mutex<[Call]>([])
     private let counts = Mutex<[String: Int]>([:])
 
     init(
-        clock: VirtualClock, llmScore: Double = 0.9,
+        clock: VirtualClock, llmScore: Double = 0.9, flatEnergy: Bool = false,
         latency: @escaping @Sendable (HTTPRequest) -> Double = { $0.service == .llm ? 2 : 0.5 },
         override: @escaping @Sendable (HTTPRequest, Int) -> TransportResult? = { _, _ in nil }
     ) {
@@ -34,6 +38,7 @@ final class ScriptedUpstream: HTTPTransport, Sendable {
         self.latency = latency
         self.override = override
         self.llmScore = llmScore
+        self.flatEnergy = flatEnergy
     }
 
     var calls: [Call] { log.withLock { $0 } }
@@ -41,7 +46,8 @@ final class ScriptedUpstream: HTTPTransport, Sendable {
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> TransportResult {
         let start = clock.now.offset.seconds
         log.withLock {
-            $0.append(Call(start: start, method: request.method, pathAndQuery: request.pathAndQuery, tool: request.tool, stage: request.stage))
+            let task = LLMTask.allCases.first { request.body?.contains("task: \($0.rawValue)") == true }
+            $0.append(Call(start: start, method: request.method, pathAndQuery: request.pathAndQuery, tool: request.tool, stage: request.stage, task: task?.rawValue))
         }
         let key = request.method + " " + request.pathAndQuery
         let attempt = counts.withLock { counts -> Int in
@@ -55,7 +61,7 @@ final class ScriptedUpstream: HTTPTransport, Sendable {
         }
         try await clock.sleep(for: seconds)
         if let scripted = override(request, attempt) { return scripted }
-        return .response(HTTPResponse(status: 200, body: ScriptedBodies.body(for: request, llmScore: llmScore)))
+        return .response(HTTPResponse(status: 200, body: ScriptedBodies.body(for: request, llmScore: llmScore, flatEnergy: flatEnergy)))
     }
 }
 
@@ -91,7 +97,7 @@ enum ScriptedBodies {
         return #"{"id":"\#(uuid(spotifyID))","trackTitle":"Rec \#(spotifyID.prefix(4))","artists":[{"id":"\#(uuid("ar" + spotifyID))","name":"Recco Artist","href":"https://open.spotify.com/artist/\#(id("ra" + spotifyID))"}],"href":"https://open.spotify.com/track/\#(spotifyID)","popularity":50\#(duration)}"#
     }
 
-    static func body(for request: HTTPRequest, llmScore: Double) -> String {
+    static func body(for request: HTTPRequest, llmScore: Double, flatEnergy: Bool = false) -> String {
         let path = request.path
         let q = request.queryValue("q") ?? ""
         let limit = Int(request.queryValue("limit") ?? "5") ?? 5
@@ -147,7 +153,7 @@ enum ScriptedBodies {
             }
             if path.hasSuffix("/audio-features") {
                 let uuid = path.split(separator: "/")[2]
-                let e = energy(String(uuid))
+                let e = flatEnergy ? 0.5 : energy(String(uuid))
                 return #"{"id":"\#(uuid)","acousticness":0.3,"danceability":0.6,"energy":\#(e),"instrumentalness":0.1,"liveness":0.2,"loudness":-7,"speechiness":0.05,"tempo":118,"valence":0.6}"#
             }
             return #"{"error":"not found"}"#
@@ -166,7 +172,7 @@ enum ScriptedBodies {
         case .intentAnalysis:
             answer = #"{"intent_type":"mood","mentioned_tracks":[],"mentioned_artists":[],"primary_genre":"indie"}"#
         case .moodAnalysis:
-            answer = #"{"mood_label":"chill","target_features":{"energy":[0.3,0.5],"valence":[0.4,0.6],"acousticness":[0.2,0.4],"danceability":[0.5,0.7],"tempo":[100,130]},"feature_weights":{"energy":0.9,"valence":0.8,"acousticness":0.5},"genre_keywords":["indie","dream pop","shoegaze"],"artist_recommendations":["Beach House","Slowdive"]}"#
+            answer = #"{"mood_label":"chill","target_features":{"energy":[0.3,0.5],"valence":[0.4,0.6],"acousticness":[0.2,0.4],"danceability":[0.5,0.7],"tempo":[100,130]},"feature_weights":{"energy":0.9,"valence":0.8,"acousticness":0.5},"genre_keywords":["indie","dream pop","shoegaze","ambient","folk","lo-fi","chillwave","slowcore","post-rock"],"artist_recommendations":["Beach House","Slowdive","Mazzy Star","Cocteau Twins","Low","Grouper","Alvvays","Wild Nothing","DIIV"]}"#
         case .qualityEvaluation, .finalEvaluation:
             answer = #"{"score":\#(score),"issues":[]}"#
         case .improvementStrategy:
