@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@Suite("perfbench on the command line", .serialized)
+struct CommandLineTests {
+    @Test func versionPrintsTheVersion() throws {
+        let output = try PerfbenchCLI.run(["--version"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("0.1.0"))
+    }
+
+    @Test func helpListsTheCommands() throws {
+        let output = try PerfbenchCLI.run(["--help"])
+        #expect(output.status == 0)
+        for command in ["demo", "synth", "inspect", "import", "phases", "presets"] {
+            #expect(output.stdout.contains(command), "help lacks \(command)")
+        }
+    }
+
+    @Test func demoReplaysTheStudyWorkflowIn31Point9Seconds() throws {
+        let output = try PerfbenchCLI.run(["demo"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("31.900 r7 timeout"))
+        #expect(output.stdout.contains("total 31.900 s virtual"))
+    }
+
+    @Test func unknownPhaseIsAUsageErrorNamingTheNearestId() throws {
+        let output = try PerfbenchCLI.run(["synth", "--output", "/tmp/never", "--phase", "paralel-artists=4"])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("parallel-artists"))
+    }
+
+    @Test func missingRecordingExits66() throws {
+        let output = try PerfbenchCLI.run(["inspect", "/nonexistent/recording.jsonl.gz"])
+        #expect(output.status == 66)
+        #expect(output.stderr.contains("/nonexistent/recording.jsonl.gz"))
+    }
+
+    @Test func synthesizedRecordingsAreByteIdenticalAndInspectable() throws {
+        let first = try PerfbenchCLI.temporaryFolder()
+        let second = try PerfbenchCLI.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        for folder in [first, second] {
+            let output = try PerfbenchCLI.run(["synth", "--output", folder.path, "--profile", "default", "--seed", "5"])
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+        let name = "default-s5-p0.jsonl.gz"
+        let a = try Data(contentsOf: first.appendingPathComponent(name))
+        let b = try Data(contentsOf: second.appendingPathComponent(name))
+        #expect(a == b)
+        let inspect = try PerfbenchCLI.run(["inspect", first.appendingPathComponent(name).path, "--format", "json"])
+        #expect(inspect.status == 0)
+        #expect(inspect.stdout.contains("\"schema\""))
+        #expect(inspect.stdout.contains("perfbench.inspect/1"))
+    }
+}
