@@ -20,6 +20,7 @@ struct Perfbench: AsyncParsableCommand {
             DemoCommand.self,
             PhasesCommand.self,
             PresetsCommand.self,
+            SynthCommand.self,
             InspectCommand.self,
             ImportCommand.self,
         ]

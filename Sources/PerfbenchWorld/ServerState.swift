@@ -1,0 +1,85 @@
+/// Arrival times of the requests a rolling window counts, oldest first (microseconds).
+struct RollingWindow {
+    private var arrivals: [Int64] = []
+    private var head = 0
+
+    var count: Int { arrivals.count - head }
+
+    /// The oldest arrival still inside the window, after `prune`.
+    var oldest: Int64? { head < arrivals.count ? arrivals[head] : nil }
+
+    /// Forgets arrivals at or before `cutoff`.
+    mutating func prune(olderThan cutoff: Int64) {
+        while head < arrivals.count, arrivals[head] <= cutoff { head += 1 }
+        // Compact now and then so memory stays proportional to the window, not the run.
+        if head > 1024, head * 2 > arrivals.count {
+            arrivals.removeFirst(head)
+            head = 0
+        }
+    }
+
+    mutating func record(_ time: Int64) {
+        arrivals.append(time)
+    }
+}
+
+/// What a server-side limiter decided for one request.
+enum LimitDecision: Equatable {
+    case allowed
+    /// Refused with this `Retry-After` (whole seconds); `quota` selects the quota-style body.
+    case refused(retryAfter: Int, quota: Bool)
+}
+
+/// The world's mutable server-side state. It changes only when a request arrives, so under the
+/// virtual executor (arrivals in a fixed order) every run sees the same decisions.
+struct ServerState {
+    /// Requests seen per request key: the per-key counter that seeds each request's draws.
+    private var counters: [UInt64: UInt32] = [:]
+    private var spotifyWindow = RollingWindow()
+    private var spotifyPenaltyUntil: Int64 = 0
+    private var reccoBeatsWindows = [RollingWindow](repeating: RollingWindow(), count: ReccoBeatsFamily.allCases.count)
+
+    /// Returns how many times `key` was seen before, and counts this time.
+    mutating func nextOccurrence(of key: UInt64) -> UInt32 {
+        let seen = counters[key, default: 0]
+        counters[key] = seen &+ 1
+        return seen
+    }
+
+    /// Spotify's rolling window with escalating penalties (``SpotifyRateLimit``).
+    mutating func admitSpotify(at time: Int64, limit: SpotifyRateLimit) -> LimitDecision {
+        if time < spotifyPenaltyUntil {
+            // Calls during a penalty make it longer, as Spotify's Retry-After grows to hours.
+            let remaining = Double(spotifyPenaltyUntil - time) / 1_000_000
+            let grown = min(remaining * limit.penaltyGrowth, Double(limit.maximumRetryAfter))
+            let seconds = max(limit.minimumRetryAfter, Int(grown.rounded(.up)))
+            spotifyPenaltyUntil = max(spotifyPenaltyUntil, time + Int64(seconds) * 1_000_000)
+            return .refused(retryAfter: seconds, quota: seconds >= limit.quotaThreshold)
+        }
+        let window = Int64(limit.windowSeconds * 1_000_000)
+        spotifyWindow.prune(olderThan: time - window)
+        guard spotifyWindow.count >= limit.budget, let oldest = spotifyWindow.oldest else {
+            spotifyWindow.record(time)
+            return .allowed
+        }
+        let wait = Double(oldest + window - time) / 1_000_000
+        let seconds = min(max(limit.minimumRetryAfter, Int(wait.rounded(.up))), limit.maximumRetryAfter)
+        spotifyPenaltyUntil = time + Int64(seconds) * 1_000_000
+        return .refused(retryAfter: seconds, quota: seconds >= limit.quotaThreshold)
+    }
+
+    /// ReccoBeats' per-family rolling minute (``ReccoBeatsRateLimit``).
+    mutating func admitReccoBeats(
+        _ family: ReccoBeatsFamily, at time: Int64, limit: ReccoBeatsRateLimit
+    ) -> LimitDecision {
+        guard let slot = ReccoBeatsFamily.allCases.firstIndex(of: family) else { return .allowed }
+        let window = Int64(limit.windowSeconds * 1_000_000)
+        reccoBeatsWindows[slot].prune(olderThan: time - window)
+        guard reccoBeatsWindows[slot].count >= limit.budget(family), let oldest = reccoBeatsWindows[slot].oldest else {
+            reccoBeatsWindows[slot].record(time)
+            return .allowed
+        }
+        let wait = Double(oldest + window - time) / 1_000_000
+        return .refused(retryAfter: max(limit.minimumRetryAfter, Int(wait.rounded(.up))), quota: false)
+    }
+}
