@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// Report formats of CLI.md.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+/// Where reports go: standard output, or a file written whole (temporary file, then rename) so
+/// a failed run leaves no partial report.
+enum ReportOutput {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ExitStatus.ioError.fail("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Colour only on a terminal and never with NO_COLOR (CLI.md).
+    static var colourAllowed: Bool {
+        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
+    }
+}
