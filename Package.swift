@@ -13,10 +13,13 @@ let package = Package(
         .library(name: "PerfbenchPipeline", targets: ["PerfbenchPipeline"]),
         .library(name: "PerfbenchWorld", targets: ["PerfbenchWorld"]),
         .library(name: "PerfbenchReport", targets: ["PerfbenchReport"]),
+        .library(name: "PerfbenchReplay", targets: ["PerfbenchReplay"]),
+        .library(name: "PerfbenchStore", targets: ["PerfbenchStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // zlib, from the system (Debian: zlib1g-dev).
@@ -40,10 +43,23 @@ let package = Package(
         // latencies, limits and faults, answering the pipeline's HTTPTransport.
         .target(
             name: "PerfbenchWorld",
-            dependencies: ["PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline"]
+            dependencies: ["PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline"],
+            exclude: ["LATENCY.md"]
         ),
         // Timing trees, diffs, percentiles and renderers (text, JSON, markdown, trace events).
         .target(name: "PerfbenchReport", dependencies: ["PerfbenchRecording", "PerfbenchPipeline"]),
+        // Serves a recording to the pipeline on virtual time: matching, counterfactual answers
+        // (composed batches, synthesized content, rate limits, slow successes) and the runner.
+        .target(
+            name: "PerfbenchReplay",
+            dependencies: ["PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline", "PerfbenchReport"]
+        ),
+        // Run history in SQLite (GRDB): every replay, diff, gate and baseline run with its
+        // totals, stages and percentiles; WAL mode, named append-only migrations.
+        .target(
+            name: "PerfbenchStore",
+            dependencies: ["PerfbenchReport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command line: parse, wire modules, print.
         .executableTarget(
             name: "perfbench",
@@ -51,17 +67,29 @@ let package = Package(
                 "PerfbenchRuntime",
                 "PerfbenchRecording",
                 "PerfbenchPipeline",
+                "PerfbenchWorld",
+                "PerfbenchReport",
+                "PerfbenchReplay",
+                "PerfbenchStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PerfbenchRuntimeTests", dependencies: ["PerfbenchRuntime"]),
         .testTarget(name: "PerfbenchRecordingTests", dependencies: ["PerfbenchRecording"]),
-        .testTarget(name: "PerfbenchPipelineTests", dependencies: ["PerfbenchPipeline"]),
+        .testTarget(
+            name: "PerfbenchPipelineTests", dependencies: ["PerfbenchPipeline", "PerfbenchRuntime", "PerfbenchRecording"],
+            exclude: ["Golden"]),
         .testTarget(
             name: "PerfbenchWorldTests",
             dependencies: ["PerfbenchWorld", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline"]
         ),
         .testTarget(name: "PerfbenchReportTests", dependencies: ["PerfbenchReport"]),
+        .testTarget(
+            name: "PerfbenchReplayTests",
+            dependencies: ["PerfbenchReplay", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline", "PerfbenchReport"]
+        ),
+        .testTarget(
+            name: "PerfbenchStoreTests", dependencies: ["PerfbenchStore", "PerfbenchReport", "PerfbenchRecording"]),
         .testTarget(name: "PerfbenchEndToEndTests", dependencies: ["perfbench"]),
     ],
     swiftLanguageModes: [.v6]

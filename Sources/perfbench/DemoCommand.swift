@@ -2,7 +2,7 @@ import ArgumentParser
 import PerfbenchRuntime
 
 /// `perfbench demo`: runs the runtime study's fan-out workflow on virtual time.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run a scripted request fan-out on the virtual clock and print its timeline.",
@@ -34,6 +34,12 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Print only the summary line, not every event.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Also run it on the real clock with every duration divided by N and compare.",
+            valueName: "N"))
+    var realClock: Int?
+
     @Option(help: "Replay this many times, check every run is identical, report the median wall time.")
     var `repeat`: Int = 1
 
@@ -42,12 +48,15 @@ struct DemoCommand: ParsableCommand {
         guard (1...100_000).contains(`repeat`) else {
             throw ValidationError("--repeat must be between 1 and 100000.")
         }
+        if let realClock, realClock < 1 || realClock > 1_000 {
+            throw ValidationError("--real-clock must be between 1 and 1000.")
+        }
         if let requests, requests < 1 || requests > 1_000_000 {
             throw ValidationError("--requests must be between 1 and 1000000.")
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var workflow = FanOutWorkflow.study
         if let requests {
             workflow = .generated(count: requests, permits: permits, seed: seed)
@@ -80,6 +89,21 @@ struct DemoCommand: ParsableCommand {
             "total \(replay.elapsed.seconds.formatted(decimals: 3)) s virtual, "
                 + "\(workflow.requests.count) requests, \(retries) retries, \(timeouts) timeouts, "
                 + "\(replay.jobs) executor jobs")
+        if let realClock {
+            let scaled = chosen.scaled(down: realClock)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let events = try await scaled.run(on: clock)
+            let real = (clock.now - start).seconds * Double(realClock)
+            // Simultaneous events may interleave differently on a real clock; compare the sets.
+            let key = { (event: FanOutWorkflow.Event) in "\(event.request) \(event.kind.rawValue)" }
+            let sameEvents = events.map(key).sorted() == replay.value.map(key).sorted()
+            print(
+                "real clock ÷\(realClock): \(real.formatted(decimals: 3)) s scaled back, "
+                    + "virtual \(replay.elapsed.seconds.formatted(decimals: 3)) s, "
+                    + "difference \((real - replay.elapsed.seconds).formatted(decimals: 3)) s, "
+                    + "same events: \(sameEvents ? "yes" : "no")")
+        }
         let ratio = replay.elapsed.seconds / max(wall.seconds, 1e-9)
         printToStandardError(
             "wall \((wall.seconds * 1e6).formatted(decimals: 0)) µs"

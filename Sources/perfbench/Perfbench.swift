@@ -17,12 +17,17 @@ struct Perfbench: AsyncParsableCommand {
             """,
         version: PerfbenchVersion.current,
         subcommands: [
+            ReplayCommand.self,
+            DiffCommand.self,
+            BaselineCommand.self,
+            GateCommand.self,
             DemoCommand.self,
             PhasesCommand.self,
             PresetsCommand.self,
             SynthCommand.self,
             InspectCommand.self,
             ImportCommand.self,
+            HistoryCommand.self,
         ]
     )
 }

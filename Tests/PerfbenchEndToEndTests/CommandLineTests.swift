@@ -24,6 +24,19 @@ struct CommandLineTests {
         #expect(output.stdout.contains("total 31.900 s virtual"))
     }
 
+    @Test func realClockRunLandsNearTheVirtualResult() throws {
+        // Durations ÷ 100: 31.9 s virtual becomes 0.319 s of real time. A real clock only runs
+        // late; allow scheduling noise of a loaded 2-core machine (scaled back: 100× the delay).
+        let output = try PerfbenchCLI.run(["demo", "--quiet", "--real-clock", "100"])
+        #expect(output.status == 0)
+        let line = try #require(output.stdout.split(separator: "\n").first { $0.hasPrefix("real clock") })
+        let fields = line.split(separator: " ")
+        let real = try #require(Double(fields[3]))
+        #expect(real >= 31.9 - 0.05, "\(line)")
+        #expect(real <= 31.9 + 10, "\(line)")
+        #expect(line.hasSuffix("same events: yes"))
+    }
+
     @Test func unknownPhaseIsAUsageErrorNamingTheNearestId() throws {
         let output = try PerfbenchCLI.run(["synth", "--output", "/tmp/never", "--phase", "paralel-artists=4"])
         #expect(output.status == 64)

@@ -8,3 +8,4 @@ final class NSLockLike: Sendable {
         mutex.withLock { _ in body() }
     }
 }
+

@@ -1,0 +1,74 @@
+import PerfbenchRecording
+
+/// Every latency model of a recording: an empirical distribution per endpoint, per service and
+/// overall, and a batch-size model per `ids=` endpoint.
+///
+/// An endpoint is `service METHOD template` (`reccobeats GET /v1/track/{id}/audio-features`);
+/// for the LLM it is the task (`llm POST task=energy_analysis`), because latency follows the
+/// answer's length, which follows the task. Only answers that say something about the resource
+/// enter a distribution (2xx and 404): 429s, 5xx, timeouts and connection errors describe the
+/// server's state, not the endpoint's speed. A lookup falls back from endpoint to service to
+/// the whole recording, and to 0.5 s for an empty recording.
+struct LatencyBook: Sendable {
+    private let byEndpoint: [String: LatencyDistribution]
+    private let byService: [Service: LatencyDistribution]
+    private let overall: LatencyDistribution?
+    private let batches: [String: BatchLatencyModel]
+
+    /// The latency used when the recording has no usable answer at all.
+    static let fallback: Duration = .milliseconds(500)
+
+    init(answers: [RecordedAnswer], keys: [RequestKey]) {
+        var endpoint: [String: [Int64]] = [:]
+        var service: [Service: [Int64]] = [:]
+        var all: [Int64] = []
+        var batchSamples: [String: [(count: Int, latency: Duration)]] = [:]
+        for (position, answer) in answers.enumerated() where answer.isDefinitive {
+            let key = keys[position]
+            let micros = answer.latency.microseconds
+            endpoint[Self.endpoint(of: key), default: []].append(micros)
+            service[key.service, default: []].append(micros)
+            all.append(micros)
+            if answer.isSuccess, key.value("ids") != nil {
+                batchSamples[Self.endpoint(of: key), default: []].append((key.list("ids").count, answer.latency))
+            }
+        }
+        byEndpoint = endpoint.compactMapValues { LatencyDistribution(micros: $0) }
+        byService = service.compactMapValues { LatencyDistribution(micros: $0) }
+        overall = LatencyDistribution(micros: all)
+        batches = batchSamples.compactMapValues { BatchLatencyModel(samples: $0) }
+    }
+
+    /// `service METHOD template`, or `llm POST task=…` for the LLM.
+    static func endpoint(of key: RequestKey) -> String {
+        if key.service == .llm { return key.text }
+        return key.service.rawValue + " " + key.method + " " + EndpointTemplate.template(for: key.path)
+    }
+
+    /// The most specific distribution that has data for `key`'s endpoint.
+    func distribution(for key: RequestKey) -> LatencyDistribution? {
+        byEndpoint[Self.endpoint(of: key)] ?? byService[key.service] ?? overall
+    }
+
+    /// A latency for a synthesized answer, drawn with `seed` from `key`'s endpoint distribution.
+    func draw(for key: RequestKey, seed: UInt64) -> Duration {
+        distribution(for: key)?.draw(seed: seed) ?? Self.fallback
+    }
+
+    /// The latency of a composed batch of `count` ids at `key`'s endpoint: the batch model,
+    /// else the endpoint's median.
+    func batchLatency(for key: RequestKey, count: Int) -> Duration {
+        if let model = batches[Self.endpoint(of: key)] { return model.latency(count: count) }
+        return distribution(for: key)?.median ?? Self.fallback
+    }
+
+    /// The batch model of `key`'s endpoint, when it has recorded batches.
+    func batchModel(for key: RequestKey) -> BatchLatencyModel? {
+        batches[Self.endpoint(of: key)]
+    }
+
+    /// The slow tail of `key`'s endpoint (p90 − p50), zero without data.
+    func tailExcess(for key: RequestKey) -> Duration {
+        distribution(for: key)?.tailExcess ?? .zero
+    }
+}

@@ -1,0 +1,76 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+
+/// One recorded exchange prepared for serving: its answer is built once, at indexing, so that
+/// serving it is a copy.
+struct RecordedAnswer: Sendable {
+    /// The exchange's position in the recording's exchanges (start order).
+    let exchangeIndex: Int
+    /// The exchange's id, e.g. `x42`.
+    let id: String
+    /// When the recorded request started, in microseconds from the workflow start.
+    let startMicros: Int
+    /// How long the recorded request took (until the client gave up, for a timeout).
+    let latency: Duration
+    /// What the transport returns when the recorded latency fits in the caller's timeout.
+    let result: TransportResult
+    /// The recorded request body (LLM calls prefer a recorded call with the very same body).
+    let requestBody: String?
+    /// The id's numeric tail, if any (see ``sequenceNumber(of:)``).
+    let sequenceNumber: Int?
+
+    init(exchange: Exchange, index: Int) {
+        exchangeIndex = index
+        id = exchange.id
+        startMicros = exchange.startMicros
+        latency = .microseconds(Int64(max(0, exchange.durationMicros)))
+        requestBody = exchange.requestBody
+        sequenceNumber = Self.sequenceNumber(of: exchange.id)
+        switch exchange.outcome {
+        case .timeout:
+            result = .timeout
+        case .connectionError:
+            result = .connectionError("recorded connection error")
+        case .ok:
+            if let status = exchange.status {
+                result = .response(
+                    HTTPResponse(status: status, headers: exchange.responseHeaders, body: exchange.responseBody ?? ""))
+            } else {
+                // An "ok" outcome without a status (a truncated HAR entry): nothing usable came back.
+                result = .connectionError("recorded exchange has no status")
+            }
+        }
+    }
+
+    /// The recorded outcome was a client-side timeout.
+    var isTimeout: Bool {
+        if case .timeout = result { return true }
+        return false
+    }
+
+    /// The recorded status, when a response arrived.
+    var status: Int? {
+        if case .response(let response) = result { return response.status }
+        return nil
+    }
+
+    /// A 2xx response.
+    var isSuccess: Bool {
+        status.map { (200..<300).contains($0) } ?? false
+    }
+
+    /// A response that says something about the resource (2xx or 404), as opposed to a
+    /// transient failure (429, 5xx, timeout, connection error).
+    var isDefinitive: Bool {
+        guard let status else { return false }
+        return (200..<300).contains(status) || status == 404
+    }
+
+    /// The numeric tail of an id (`x42` → 42): perfbench numbers exchanges in send order and
+    /// HAR imports in start order, so it breaks ties between exchanges that started together.
+    static func sequenceNumber(of id: String) -> Int? {
+        let digits = id.utf8.reversed().prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard !digits.isEmpty, digits.count < 18 else { return nil }
+        return digits.reversed().reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+}

@@ -1,0 +1,33 @@
+/// How a replay answered its requests: every request counts once as exact, composed or
+/// synthesized; the other figures say which model was involved.
+public struct ReplayCounters: Sendable, Hashable {
+    /// Served from a recorded exchange of the same normalized request, once, in recorded order.
+    public var exact = 0
+    /// Built from recorded data: `ids=` batches assembled from per-id items, plus ``reused``.
+    public var composed = 0
+    /// Generated: catalogue content with a drawn latency, modelled 429s, slow successes.
+    public var synthesized = 0
+    /// Of ``composed``: requests sent more often than recorded, answered with their key's last
+    /// definitive (2xx/404) recorded answer.
+    public var reused = 0
+    /// Of ``synthesized``: 429s answered by the rate-limit model.
+    public var rateLimited = 0
+    /// Of ``synthesized``: recorded timeouts answered as slow successes under a longer timeout.
+    public var slowSuccesses = 0
+    /// Of ``exact``: recorded answers slower than the caller's timeout, served as timeouts.
+    public var cutByTimeout = 0
+
+    /// Counters at zero.
+    public init() {}
+
+    /// Every request answered.
+    public var total: Int { exact + composed + synthesized }
+
+    mutating func count(_ kind: ReplayAnswerKind) {
+        switch kind {
+        case .exact: exact += 1
+        case .composed: composed += 1
+        case .synthesized: synthesized += 1
+        }
+    }
+}

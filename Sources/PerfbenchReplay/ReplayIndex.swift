@@ -1,0 +1,81 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+import Synchronization
+
+/// A recording indexed for replay: every exchange's answer prepared once and filed under its
+/// normalized request (`RequestKey`), in the order the requests were sent.
+///
+/// Building the exact-match tables parses URLs but no bodies, so a replay that only needs exact
+/// answers never parses a response. The models behind counterfactual answers (latency
+/// distributions, batch fits, the catalogue of recorded tracks and artists) are built on first
+/// use and then shared by every transport made from this index, on any thread.
+public final class ReplayIndex: Sendable {
+    /// The recording this index serves.
+    public let recording: Recording
+    /// The recording's exchanges in start order (as the file lists them).
+    let exchanges: [Exchange]
+    /// Recorded answers in send order (start time, then the exchange id's sequence number).
+    let answers: [RecordedAnswer]
+    /// The normalized request of each answer.
+    let keys: [RequestKey]
+    /// Canonical key text → key number.
+    let keyNumbers: [String: Int]
+    /// Per key number, the answers filed under it, in send order.
+    let queues: [[Int]]
+    /// Per key number, the last answer that said something definitive (2xx or 404), if any:
+    /// what an exhausted key reuses.
+    let lastDefinitive: [Int?]
+    /// Per-host request-rate limits inferred from the recording.
+    let rateLimits: RateLimitModel
+    /// Built on first use; a class reference, so the lock only guards the pointer.
+    private let lazyModels = Mutex<ReplayModels?>(nil)
+
+    /// Indexes `recording`'s exchanges.
+    public init(recording: Recording) {
+        self.recording = recording
+        let exchanges = recording.exchanges
+        self.exchanges = exchanges
+        var prepared = exchanges.enumerated().map { RecordedAnswer(exchange: $1, index: $0) }
+        // Recordings list exchanges by start; among equal starts perfbench writes them in the
+        // order they finished, but matching needs the order they were sent.
+        prepared.sort { lhs, rhs in
+            if lhs.startMicros != rhs.startMicros { return lhs.startMicros < rhs.startMicros }
+            let left = lhs.sequenceNumber ?? Int.max, right = rhs.sequenceNumber ?? Int.max
+            return left != right ? left < right : lhs.exchangeIndex < rhs.exchangeIndex
+        }
+        answers = prepared
+        keys = prepared.map { RequestKey(exchanges[$0.exchangeIndex]) }
+        var numbers: [String: Int] = [:]
+        var queues: [[Int]] = []
+        for (answer, key) in keys.enumerated() {
+            if let number = numbers[key.text] {
+                queues[number].append(answer)
+            } else {
+                numbers[key.text] = queues.count
+                queues.append([answer])
+            }
+        }
+        keyNumbers = numbers
+        self.queues = queues
+        lastDefinitive = queues.map { queue in queue.last { prepared[$0].isDefinitive } }
+        rateLimits = RateLimitModel(answers: prepared, keys: keys)
+    }
+
+    /// How many exchanges the recording holds.
+    public var exchangeCount: Int { answers.count }
+
+    /// The counterfactual models, built from every recorded body on first call.
+    var models: ReplayModels {
+        lazyModels.withLock { slot in
+            if let built = slot { return built }
+            let built = ReplayModels(index: self)
+            slot = built
+            return built
+        }
+    }
+
+    /// The recorded exchange behind answer `answer`.
+    func exchange(_ answer: Int) -> Exchange {
+        exchanges[answers[answer].exchangeIndex]
+    }
+}

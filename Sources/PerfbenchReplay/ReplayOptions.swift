@@ -1,0 +1,30 @@
+/// How a replay answers what the recording did not record.
+public struct ReplayOptions: Sendable, Hashable {
+    /// Fail at the first request without an exact recorded answer (``ReplayError/unanswerable(request:tool:stage:nearest:recording:)``)
+    /// instead of composing or synthesizing one. Also turns off the rate-limit model and slow
+    /// successes, which are counterfactual too.
+    public var strict: Bool
+    /// Answer 429 + Retry-After when a host is sent more requests within its rolling window
+    /// (Spotify 30 s, ReccoBeats 60 s; the LLM has no model) than the recording ever sent it
+    /// within one. Replaying at the recorded configuration never meets the model.
+    public var rateLimits: Bool
+    /// Factor on each host's inferred capacity: 1 (the default) refuses anything beyond the
+    /// recording's busiest window, as evidence allows; 2 lets a configuration send twice as
+    /// fast before a 429. Values below 1 count as 1, so the recorded run never meets the model.
+    public var rateLimitHeadroom: Double
+    /// Where the replay's zero falls within a wall-clock minute, for the pipeline's calendar
+    /// minute window limiters. Perfbench recordings start at zero; nothing in a recording
+    /// says otherwise, so the default is zero.
+    public var minuteOffset: Duration
+
+    /// Options with every counterfactual model on.
+    public init(
+        strict: Bool = false, rateLimits: Bool = true, rateLimitHeadroom: Double = 1,
+        minuteOffset: Duration = .zero
+    ) {
+        self.strict = strict
+        self.rateLimits = rateLimits
+        self.rateLimitHeadroom = rateLimitHeadroom
+        self.minuteOffset = minuteOffset
+    }
+}

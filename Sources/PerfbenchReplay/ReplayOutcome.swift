@@ -1,0 +1,69 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchReport
+
+/// Everything one replay produced: the report input, the workflow's own result, how the
+/// transport answered, and what the virtual executor did.
+public struct ReplayOutcome: Sendable {
+    /// The report input.
+    public var run: RunResult
+    /// The workflow's result (events with bodies, playlist, counters).
+    public var workflow: WorkflowResult
+    /// How the requests were answered.
+    public var answers: ReplayCounters
+    /// The configuration replayed.
+    public var configuration: PipelineConfiguration
+    /// Executor jobs the replay ran (its cost, independent of virtual seconds).
+    public var executorJobs: Int
+
+    /// Builds the report input from a finished workflow.
+    static func make(
+        path: String, configuration: PipelineConfiguration, workflow: WorkflowResult,
+        answers: ReplayCounters, executorJobs: Int
+    ) -> ReplayOutcome {
+        let counters = workflow.counters
+        var byService: [String: Int] = [:]
+        for service in Service.allCases {
+            if let count = counters.requestsByService[service] { byService[service.rawValue] = count }
+        }
+        let requests = RequestCounts(
+            total: counters.totalRequests, byService: byService, exact: answers.exact,
+            composed: answers.composed, synthesized: answers.synthesized, errors: counters.errors,
+            timeouts: counters.timeouts)
+        let waits = WaitCounts(
+            windowCount: counters.windowWaits, windowSeconds: counters.windowWaitSeconds,
+            minIntervalCount: counters.minIntervalWaits, minIntervalSeconds: counters.minIntervalWaitSeconds,
+            retryAfterCount: counters.retryAfterWaits, retryAfterSeconds: counters.retryAfterSeconds)
+        let quality = QualityScores(
+            overall: workflow.quality.overall, cohesion: workflow.quality.cohesion,
+            tracks: workflow.quality.trackCount)
+        var extra: [String: Double] = [
+            "retries": Double(counters.retries),
+            "llm_fallbacks": Double(counters.llmFallbacks),
+            "slow_requests": Double(counters.slowRequests),
+            "circuit_open_rejections": Double(counters.circuitOpenRejections),
+            "anchors": Double(counters.anchors),
+            "generator_runs": Double(counters.generatorRuns),
+            "replay_reused": Double(answers.reused),
+            "replay_rate_limited": Double(answers.rateLimited),
+            "replay_slow_successes": Double(answers.slowSuccesses),
+            "replay_cut_by_timeout": Double(answers.cutByTimeout),
+        ]
+        if let first = workflow.firstTracksSeconds { extra["first_tracks_seconds"] = first }
+        // The trace needs timing and names only; bodies would make a corpus heavy to hold.
+        let exchanges = workflow.events.compactMap { event -> Exchange? in
+            guard case .exchange(var exchange) = event else { return nil }
+            exchange.requestBody = nil
+            exchange.responseBody = nil
+            return exchange
+        }
+        let run = RunResult(
+            recording: path, config: RunConfig(configuration), totalSeconds: workflow.total.seconds,
+            stages: workflow.stages, exchanges: exchanges, requests: requests, waits: waits,
+            cache: CacheCounts(hits: counters.cacheHits, misses: counters.cacheMisses), quality: quality,
+            counters: extra)
+        return ReplayOutcome(
+            run: run, workflow: workflow, answers: answers, configuration: configuration,
+            executorJobs: executorJobs)
+    }
+}

@@ -1,0 +1,89 @@
+import Dispatch
+import Foundation
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchReport
+import Synchronization
+
+extension ReplayRunner {
+    /// Replays every recording in `paths` and returns the results in the order of `paths`.
+    ///
+    /// Up to `jobs` replays run at once, each on its own thread with its own virtual clock and
+    /// executor; replays share nothing, so the results are byte-identical whatever `jobs` is.
+    ///
+    /// - Throws: the error of the first path (in `paths` order) that failed to load or replay,
+    ///   after every replay has finished.
+    public static func replayCorpus(
+        paths: [String], config: PipelineConfiguration?, strict: Bool, jobs: Int
+    ) throws -> [RunResult] {
+        try replayCorpus(paths: paths, config: config, options: ReplayOptions(strict: strict), jobs: jobs)
+            .map { try $0.get() }
+    }
+
+    /// Replays every recording in `paths` with `options`; one result (or error) per path, in the
+    /// order of `paths`.
+    public static func replayCorpus(
+        paths: [String], config: PipelineConfiguration?, options: ReplayOptions, jobs: Int
+    ) -> [Result<RunResult, any Error>] {
+        replayCorpus(paths: paths, options: options, jobs: jobs) { _, _ in config }
+    }
+
+    /// Replays every recording in `paths`, each loaded by `load` and replayed under the
+    /// configuration `configure` picks for it from its header and path (nil: the header's own);
+    /// one result (or error) per path, in the order of `paths`.
+    ///
+    /// `load` and `configure` run on the worker threads, so they must be thread-safe; per
+    /// recording they run once, before its replay.
+    public static func replayCorpus(
+        paths: [String], options: ReplayOptions, jobs: Int,
+        load: @escaping @Sendable (String) throws -> Recording = { try Recording.load(from: $0) },
+        configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
+    ) -> [Result<RunResult, any Error>] {
+        ParallelRunner.map(paths, jobs: jobs) { path in
+            Result<RunResult, any Error> {
+                let recording = try load(path)
+                let config = try configure(recording.header, path)
+                return try replay(index: ReplayIndex(recording: recording), path: path, config: config, options: options).run
+            }
+        }
+    }
+}
+
+/// Runs independent jobs on up to N threads of their own and collects results in input order.
+///
+/// Threads rather than tasks: each replay drives its virtual executor on the calling thread
+/// until the workflow ends, which must not occupy the Swift concurrency pool.
+enum ParallelRunner {
+    /// Stack size of each worker thread; a replay's synchronous depth is shallow, but the
+    /// pipeline's nested stages run their sync parts on it.
+    static let stackSize = 8 << 20
+
+    static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], jobs: Int, _ work: @escaping @Sendable (Input) -> Output
+    ) -> [Output] {
+        guard !inputs.isEmpty else { return [] }
+        let workers = max(1, min(jobs, inputs.count))
+        let next = Mutex(0)
+        // Each slot is written once, by the worker that took its index.
+        let slots = Mutex([Output?](repeating: nil, count: inputs.count))
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<workers {
+            let thread = Thread {
+                while true {
+                    let taken: Int = next.withLock { value in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard taken < inputs.count else { break }
+                    let output = work(inputs[taken])
+                    slots.withLock { $0[taken] = output }
+                }
+                finished.signal()
+            }
+            thread.stackSize = stackSize
+            thread.start()
+        }
+        for _ in 0..<workers { finished.wait() }
+        return slots.withLock { $0.compactMap { $0 } }
+    }
+}

@@ -1,0 +1,68 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchReport
+import PerfbenchRuntime
+
+/// Replays recordings through the pipeline on virtual time.
+public enum ReplayRunner {
+    /// Replays `recording` (read from `path`, which names it in the result and in errors) under
+    /// `config`, or under the configuration its header records when `config` is nil.
+    ///
+    /// The workflow gets the header's prompt and user; every upstream request is answered by a
+    /// ``ReplayTransport``; the result's request counts say how many answers were exact,
+    /// composed and synthesized.
+    ///
+    /// - Throws: `RecordingError` (exit 65) when the header's configuration is invalid;
+    ///   ``ReplayError/unanswerable(request:tool:stage:nearest:recording:)`` in strict mode;
+    ///   `VirtualTimeError` when the pipeline stalls.
+    public static func replay(
+        recording: Recording, path: String, config: PipelineConfiguration?, strict: Bool
+    ) throws -> RunResult {
+        try replay(index: ReplayIndex(recording: recording), path: path, config: config, options: ReplayOptions(strict: strict)).run
+    }
+
+    /// Replays an indexed recording with full options and returns everything it produced.
+    public static func replay(
+        index: ReplayIndex, path: String, config: PipelineConfiguration?, options: ReplayOptions
+    ) throws -> ReplayOutcome {
+        let header = index.recording.header
+        let configuration = try config ?? recordedConfiguration(header, path: path)
+        let input = WorkflowInput(prompt: header.prompt, userID: header.userID ?? WorkflowInput(prompt: "").userID)
+        let run = try VirtualTime.run { clock in
+            let transport = ReplayTransport(index: index, clock: clock, options: options)
+            let session = PipelineSession(
+                config: configuration, transport: transport, clock: PipelineClock(clock),
+                minuteOffset: options.minuteOffset)
+            let result: Result<WorkflowResult, any Error>
+            do {
+                result = .success(try await Workflow.run(input, in: session))
+            } catch {
+                result = .failure(error)
+            }
+            return (result, transport.counters, transport.firstUnanswerable)
+        }
+        let (result, answers, unanswerable) = run.value
+        // Strict failures of cached calls are swallowed by the pipeline; report the first one.
+        if let unanswerable { throw unanswerable.naming(recording: path) }
+        let workflow: WorkflowResult
+        do {
+            workflow = try result.get()
+        } catch let error as ReplayError {
+            throw error.naming(recording: path)
+        }
+        return ReplayOutcome.make(
+            path: path, configuration: configuration, workflow: workflow, answers: answers,
+            executorJobs: run.jobs)
+    }
+
+    /// The configuration a recording's header names, rebuilt from its phase map.
+    public static func recordedConfiguration(_ header: RecordingHeader, path: String) throws -> PipelineConfiguration {
+        do {
+            return try PipelineConfiguration(name: header.configName, phases: header.phases)
+        } catch {
+            throw RecordingError(
+                .badData, path: path, line: 1, field: "config.phases", problem: error.message,
+                fix: "fix the header's phases, or replay with an explicit --preset or --phase")
+        }
+    }
+}

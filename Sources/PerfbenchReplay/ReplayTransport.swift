@@ -1,0 +1,220 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+import Synchronization
+
+/// Answers the pipeline's requests from a recording, on the replay's clock.
+///
+/// Each request is answered the moment it is sent (so every decision happens in the virtual
+/// executor's deterministic order), then the transport sleeps the answer's latency, capped by
+/// the caller's timeout, in a single sleep: no race between a response and a timer.
+///
+/// - **Exact**: the next unserved recorded exchange of the same `RequestKey` (per-key FIFO:
+///   identical requests, concurrent or not, get the recorded answers in recorded send order).
+///   LLM calls match by task and occurrence; among the unserved calls of the task, one with
+///   the very same body is preferred. A recorded latency longer than the caller's timeout
+///   becomes a timeout after the caller's timeout.
+/// - **Composed**: an `ids=` batch never recorded as such, built from recorded per-id items,
+///   with the endpoint's batch latency model; or a key sent more often than recorded, which
+///   reuses its last definitive recorded answer (latency included).
+/// - **Synthesized**: anything else (`ResponseSynthesizer`) with a latency drawn from the
+///   endpoint's recorded distribution, seeded by FNV-1a of the normalized request and its
+///   occurrence number; 429s of the rate-limit model; recorded timeouts that a longer timeout
+///   turns into slow successes (latency: recorded timeout + the endpoint's p90 − p50).
+///
+/// Client-side waits, retries and cache hits in the recording are ignored: the pipeline's own
+/// limiters and caches recompute them.
+public final class ReplayTransport: HTTPTransport, Sendable {
+    private struct State {
+        var cursors: [Int]
+        var served: [Bool]
+        var windows = [RateLimitWindow(), RateLimitWindow()]
+        var occurrences: [String: Int] = [:]
+        var counters = ReplayCounters()
+        var firstUnanswerable: ReplayError?
+    }
+
+    /// The indexed recording.
+    public let index: ReplayIndex
+    /// What to do about requests the recording did not record.
+    public let options: ReplayOptions
+    private let clock: PipelineClock
+    private let state: Mutex<State>
+
+    /// A transport serving `index` on `clock` (a replay's `VirtualClock`, normally).
+    public init<C: Clock>(index: ReplayIndex, clock: C, options: ReplayOptions = ReplayOptions())
+    where C.Duration == Duration {
+        self.index = index
+        self.options = options
+        self.clock = PipelineClock(clock)
+        state = Mutex(State(cursors: Array(repeating: 0, count: index.queues.count), served: Array(repeating: false, count: index.answers.count)))
+    }
+
+    /// A transport serving `recording` (indexed here; share a ``ReplayIndex`` to index once).
+    public convenience init<C: Clock>(recording: Recording, clock: C, options: ReplayOptions = ReplayOptions())
+    where C.Duration == Duration {
+        self.init(index: ReplayIndex(recording: recording), clock: clock, options: options)
+    }
+
+    /// How the requests so far were answered.
+    public var counters: ReplayCounters { state.withLock { $0.counters } }
+
+    /// The first request strict mode could not answer, if any (the pipeline may have swallowed
+    /// the error: cached calls turn transport errors into failed tool calls).
+    public var firstUnanswerable: ReplayError? { state.withLock { $0.firstUnanswerable } }
+
+    /// Answers `request` from the recording after its latency (or `.timeout` after `timeout`).
+    ///
+    /// - Throws: `CancellationError` when cancelled while waiting; in strict mode,
+    ///   ``ReplayError/unanswerable(request:tool:stage:nearest:recording:)`` for a request without an
+    ///   exact recorded answer.
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> TransportResult {
+        let key = RequestKey(request)
+        let now = clock.now
+        let planned = try state.withLock { state in
+            let answer = try plan(request, key: key, timeout: timeout, now: now, state: &state)
+            state.counters.count(answer.kind)
+            return answer
+        }
+        try await clock.sleep(for: planned.delay)
+        return planned.result
+    }
+
+    private func plan(
+        _ request: HTTPRequest, key: RequestKey, timeout: Duration, now: Duration, state: inout State
+    ) throws -> PlannedAnswer {
+        if !options.strict, options.rateLimits, let refused = rateLimit(key, now: now, timeout: timeout, state: &state) {
+            return refused
+        }
+        guard let number = index.keyNumbers[key.text] else {
+            try requireExact(request, key, &state)
+            return synthesize(request, key: key, timeout: timeout, state: &state)
+        }
+        if let answer = nextAnswer(number, request, &state) {
+            return try serve(answer, request, key: key, number: number, timeout: timeout, state: &state)
+        }
+        try requireExact(request, key, &state)
+        if key.service == .llm {
+            // More calls of this task than recorded: the nearest recorded answer, synthesized.
+            return synthesize(request, key: key, timeout: timeout, state: &state)
+        }
+        let queue = index.queues[number]
+        let reused = index.answers[index.lastDefinitive[number] ?? queue[queue.count - 1]]
+        state.counters.reused += 1
+        return capped(reused.latency, reused.result, kind: .composed, timeout: timeout)
+    }
+
+    /// The next unserved recorded answer of key `number`, marked served.
+    private func nextAnswer(_ number: Int, _ request: HTTPRequest, _ state: inout State) -> Int? {
+        let queue = index.queues[number]
+        var position = state.cursors[number]
+        while position < queue.count, state.served[queue[position]] { position += 1 }
+        state.cursors[number] = position
+        guard position < queue.count else { return nil }
+        var chosen = queue[position]
+        if request.service == .llm, let body = request.body, index.answers[chosen].requestBody != body {
+            for later in queue[(position + 1)...] where !state.served[later] && index.answers[later].requestBody == body {
+                chosen = later
+                break
+            }
+        }
+        state.served[chosen] = true
+        return chosen
+    }
+
+    /// A recorded answer under the caller's timeout.
+    private func serve(
+        _ position: Int, _ request: HTTPRequest, key: RequestKey, number: Int, timeout: Duration,
+        state: inout State
+    ) throws -> PlannedAnswer {
+        let answer = index.answers[position]
+        // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
+        guard answer.isTimeout, timeout > answer.latency + .milliseconds(1) else {
+            if answer.latency > timeout { state.counters.cutByTimeout += 1 }
+            return capped(answer.latency, answer.result, kind: .exact, timeout: timeout)
+        }
+        try requireExact(request, key, &state)
+        let models = index.models
+        let latency = answer.latency + models.latencies.tailExcess(for: key)
+        guard latency <= timeout else { return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout) }
+        state.counters.slowSuccesses += 1
+        let result: TransportResult
+        if let success = nearestDefinitive(number, to: answer) {
+            result = index.answers[success].result
+        } else {
+            let seed = nextSeed(key, &state)
+            let (status, body) = ResponseSynthesizer(catalogue: models.catalogue).answer(request, key: key, seed: seed)
+            result = .response(HTTPResponse(status: status, body: body))
+        }
+        return PlannedAnswer(kind: .synthesized, delay: latency, result: result)
+    }
+
+    /// The definitive answer of key `number` recorded closest in time to `answer`.
+    private func nearestDefinitive(_ number: Int, to answer: RecordedAnswer) -> Int? {
+        var best: (position: Int, distance: Int)?
+        for position in index.queues[number] where index.answers[position].isDefinitive {
+            let distance = abs(index.answers[position].startMicros - answer.startMicros)
+            if best.map({ distance < $0.distance }) ?? true { best = (position, distance) }
+        }
+        return best?.position
+    }
+
+    private func synthesize(_ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State) -> PlannedAnswer {
+        let models = index.models
+        let synthesizer = ResponseSynthesizer(catalogue: models.catalogue)
+        if let batch = BatchEndpoint(key) {
+            let (body, composed) = synthesizer.compose(batch, request: request, key: key)
+            let latency = models.latencies.batchLatency(for: key, count: key.list("ids").count)
+            let result = TransportResult.response(HTTPResponse(status: 200, body: body))
+            return capped(latency, result, kind: composed ? .composed : .synthesized, timeout: timeout)
+        }
+        let seed = nextSeed(key, &state)
+        let (status, body) = synthesizer.answer(request, key: key, seed: seed)
+        let latency = models.latencies.draw(for: key, seed: seed)
+        return capped(latency, .response(HTTPResponse(status: status, body: body)), kind: .synthesized, timeout: timeout)
+    }
+
+    /// The model's 429 when `key`'s host is over its inferred capacity; nil admits the send.
+    private func rateLimit(_ key: RequestKey, now: Duration, timeout: Duration, state: inout State) -> PlannedAnswer? {
+        guard let host = index.rateLimits.limit(for: key.service) else { return nil }
+        let slot = key.service == .spotify ? 0 : 1
+        // A host that answered 429 in the recording showed where its limit is; one that never
+        // did only proves the busiest window passed, so its unknown limit gets twice that room.
+        let factor = host.recorded429s > 0 ? max(1, options.rateLimitHeadroom) : max(2, options.rateLimitHeadroom)
+        let capacity = Int((Double(host.capacity) * factor).rounded(.up))
+        guard let retryAfter = state.windows[slot].admit(at: now, window: host.window, capacity: capacity) else { return nil }
+        state.counters.rateLimited += 1
+        let body = key.service == .spotify
+            ? #"{"error":{"status":429,"message":"API rate limit exceeded"}}"#
+            : #"{"error":"Too Many Requests"}"#
+        let response = HTTPResponse(status: 429, headers: [HTTPHeader("Retry-After", String(retryAfter))], body: body)
+        return capped(host.rejectionLatency, .response(response), kind: .synthesized, timeout: timeout)
+    }
+
+    /// `result` after `latency`, or a timeout after `timeout` when the latency is longer.
+    private func capped(_ latency: Duration, _ result: TransportResult, kind: ReplayAnswerKind, timeout: Duration) -> PlannedAnswer {
+        latency > timeout
+            ? PlannedAnswer(kind: kind, delay: timeout, result: .timeout)
+            : PlannedAnswer(kind: kind, delay: latency, result: result)
+    }
+
+    /// The seed of the next synthesized answer for `key`: FNV-1a of the key and its occurrence.
+    private func nextSeed(_ key: RequestKey, _ state: inout State) -> UInt64 {
+        let occurrence = state.occurrences[key.text, default: 0]
+        state.occurrences[key.text] = occurrence + 1
+        return StableHash.fnv1a(parts: [key.text, String(occurrence)])
+    }
+
+    /// In strict mode, records and throws the error for a request without an exact answer.
+    ///
+    /// Only the first one is worked out (the nearest-request search is quadratic in the query
+    /// length); later ones rethrow it, so a failing replay ends fast and names the first.
+    private func requireExact(_ request: HTTPRequest, _ key: RequestKey, _ state: inout State) throws {
+        guard options.strict else { return }
+        if let first = state.firstUnanswerable { throw first }
+        let error = ReplayError.unanswerable(
+            request: key.display, tool: request.tool, stage: request.stage,
+            nearest: NearestRecorded.find(key, in: index), recording: nil)
+        state.firstUnanswerable = error
+        throw error
+    }
+}

@@ -1,0 +1,268 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+
+/// A request reduced to what decides its answer, so that a live request and a recorded exchange
+/// that ask the same thing get the same ``text``.
+///
+/// Normalization rules:
+/// - service, method and path are compared as they are (the path is never decoded);
+/// - query parameters are compared as a multiset: their order does not matter, and repeated
+///   names (`ids=a&ids=b`) count like one comma list (`ids=a,b`);
+/// - the values of list parameters (`ids`, `seeds`, `negativeSeeds`, `include_groups`) are split on commas and sorted, so id order does not matter;
+/// - recorded query strings are percent-decoded (`+` reads as a space, as in forms);
+/// - an LLM call is keyed by its task (the `task: …` line that starts the system message), not
+///   by its body: bodies carry run-dependent inputs, so calls match by task and occurrence.
+struct RequestKey: Sendable, Hashable {
+    /// The canonical form; equal for requests that ask the same thing.
+    let text: String
+    let service: Service
+    let method: String
+    let path: String
+    /// Parameters sorted by name then value, list values sorted (for templates and synthesis).
+    let query: [HTTPRequest.QueryItem]
+    /// The LLM task named in the body, for chat-completions calls.
+    let task: String?
+
+    /// The key of a request the pipeline is about to send.
+    init(_ request: HTTPRequest) {
+        let task = request.service == .llm ? request.body.flatMap(Self.task(inBody:)) : nil
+        self.init(
+            service: request.service, method: request.method, path: request.path,
+            rawQuery: request.query.map { ($0.name, $0.value) }, task: task)
+    }
+
+    /// The key of a recorded exchange.
+    init(_ exchange: Exchange) {
+        let (path, query) = Self.split(url: exchange.url)
+        let task = exchange.service == .llm ? exchange.requestBody.flatMap(Self.task(inBody:)) : nil
+        self.init(service: exchange.service, method: exchange.method, path: path, rawQuery: query, task: task)
+    }
+
+    private init(
+        service: Service, method: String, path: String, rawQuery: [(String, String)], task: String?
+    ) {
+        self.service = service
+        self.method = method
+        self.path = path
+        self.task = task
+        let query = Self.normalized(rawQuery)
+        self.query = query
+        var text = service.rawValue + " " + method + " "
+        text.reserveCapacity(text.utf8.count + path.utf8.count + query.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        if service == .llm {
+            // The path of an LLM call depends on the base URL only; the task is what it asks.
+            text += "task=" + (task ?? "")
+        } else {
+            text += path
+            for item in query {
+                text.append("\u{1F}")
+                text.append(item.name)
+                text.append("\u{1E}")
+                text.append(item.value)
+            }
+        }
+        self.text = text
+    }
+
+    /// The value of parameter `name` (list values come sorted).
+    func value(_ name: String) -> String? {
+        query.first { $0.name == name }?.value
+    }
+
+    /// The items of list parameter `name`, sorted; empty when absent.
+    func list(_ name: String) -> [String] {
+        guard let value = value(name), !value.isEmpty else { return [] }
+        return value.split(separator: ",").map(String.init)
+    }
+
+    /// `METHOD path?name=value&…` for messages (LLM calls read `POST …completions [task]`).
+    var display: String {
+        if service == .llm { return "\(method) \(path) [task: \(task ?? "none")]" }
+        guard !query.isEmpty else { return "\(method) \(path)" }
+        return "\(method) \(path)?" + query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+    }
+
+    /// The query as one string (`name=value&…`), for edit distances.
+    var queryText: String {
+        query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+    }
+
+    // MARK: normalization
+
+    /// Whether `name` is a list parameter (a switch: cheaper than hashing into a set).
+    static func isList(_ name: String) -> Bool {
+        switch name {
+        case "ids", "seeds", "negativeSeeds", "include_groups": return true
+        default: return false
+        }
+    }
+
+    /// Sorts list values, sorts the parameters, then merges repeated list parameters.
+    ///
+    /// Written for the common case of a few parameters and at most one list: no allocation
+    /// beyond the result unless a list has several values.
+    static func normalized(_ raw: [(String, String)]) -> [HTTPRequest.QueryItem] {
+        var items: [HTTPRequest.QueryItem] = []
+        items.reserveCapacity(raw.count)
+        for (name, value) in raw {
+            let listed = isList(name) && value.utf8.contains(UInt8(ascii: ","))
+            items.append(HTTPRequest.QueryItem(name, listed ? sortedList(value) : value))
+        }
+        sortByNameThenValue(&items)
+        // Repeated list parameters (`ids=a&ids=b`) are now neighbours: merge them into one.
+        var index = 1
+        while index < items.count {
+            if items[index].name == items[index - 1].name, isList(items[index].name) {
+                items[index - 1].value = sortedList(items[index - 1].value + "," + items[index].value)
+                items.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return items
+    }
+
+    /// A comma list with its items sorted by their bytes (empty items dropped). Byte order is
+    /// all matching needs, and sorting byte ranges is several times cheaper than sorting
+    /// substrings in `String`'s Unicode order.
+    static func sortedList(_ value: String) -> String {
+        var value = value
+        return value.withUTF8 { bytes -> String in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
+                if index > start { ranges.append(start..<index) }
+                start = index + 1
+            }
+            ranges.sort { lhs, rhs in
+                let common = min(lhs.count, rhs.count)
+                for offset in 0..<common where bytes[lhs.lowerBound + offset] != bytes[rhs.lowerBound + offset] {
+                    return bytes[lhs.lowerBound + offset] < bytes[rhs.lowerBound + offset]
+                }
+                return lhs.count < rhs.count
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for (position, range) in ranges.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: bytes[range])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Insertion sort for the usual handful of parameters; the library sort beyond that.
+    static func sortByNameThenValue(_ items: inout [HTTPRequest.QueryItem]) {
+        func less(_ a: HTTPRequest.QueryItem, _ b: HTTPRequest.QueryItem) -> Bool {
+            a.name != b.name
+                ? a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+                : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+        }
+        guard items.count > 1 else { return }
+        guard items.count <= 8 else {
+            items.sort(by: less)
+            return
+        }
+        for index in 1..<items.count {
+            var position = index
+            while position > 0, less(items[position], items[position - 1]) {
+                items.swapAt(position, position - 1)
+                position -= 1
+            }
+        }
+    }
+
+    /// The path and the decoded query parameters of a URL (a fragment is dropped), scanned as
+    /// bytes once, in place.
+    static func split(url: String) -> (path: String, query: [(String, String)]) {
+        var url = url
+        return url.withUTF8 { bytes in
+            let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+            let question = bytes[..<end].firstIndex(of: UInt8(ascii: "?"))
+            let pathEnd = question ?? end
+            var pathStart = 0
+            // Skip `scheme://host` when present.
+            if let colon = bytes[..<pathEnd].firstIndex(of: UInt8(ascii: ":")), colon + 2 < pathEnd,
+                bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/")
+            {
+                pathStart = bytes[(colon + 3)..<pathEnd].firstIndex(of: UInt8(ascii: "/")) ?? pathEnd
+            }
+            let path = String(decoding: bytes[pathStart..<pathEnd], as: UTF8.self)
+            guard let question else { return (path, []) }
+            var query: [(String, String)] = []
+            var start = question + 1
+            while start < end {
+                let stop = bytes[start..<end].firstIndex(of: UInt8(ascii: "&")) ?? end
+                if stop > start {
+                    if let equals = bytes[start..<stop].firstIndex(of: UInt8(ascii: "=")) {
+                        query.append((percentDecode(bytes[start..<equals]), percentDecode(bytes[(equals + 1)..<stop])))
+                    } else {
+                        query.append((percentDecode(bytes[start..<stop]), ""))
+                    }
+                }
+                start = stop + 1
+            }
+            return (path, query)
+        }
+    }
+
+    /// Percent-decoding of one query component; `+` is a space; bad escapes stay as written.
+    static func percentDecode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+            {
+                out.append(high << 4 | low)
+                index += 3
+                continue
+            }
+            out.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    /// The task on the system message's first line: the word after the first `task: ` in the
+    /// body (the system message comes first in every chat-completions body the pipeline sends).
+    static func task(inBody body: String) -> String? {
+        let marker = Array("task: ".utf8)
+        let bytes = body.utf8
+        var matched = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            if byte == marker[matched] {
+                matched += 1
+                if matched == marker.count { break }
+            } else {
+                matched = byte == marker[0] ? 1 : 0
+            }
+        }
+        guard matched == marker.count else { return nil }
+        var name: [UInt8] = []
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_") else { break }
+            name.append(byte)
+            index = bytes.index(after: index)
+        }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import PerfbenchRecording
+import PerfbenchReport
+import PerfbenchStore
+
+/// `perfbench baseline`: the reference the P95 gate compares against.
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Replay a corpus and write the gate's baseline: per-recording totals, stages and percentiles.",
+        discussion: """
+            The file holds every recording's total and stage times, P50/P95/P99 of the total and \
+            of every stage (nearest rank), the configuration, a hash of the recording set and the \
+            perfbench version; 'perfbench gate' refuses a baseline made for other recordings.
+
+            Regenerate the bundled one with:
+              swift run -c release perfbench baseline Recordings/corpus --preset baseline --output Reports/baseline.json
+
+            \(ConfigOptions.discussion)
+            """
+    )
+
+    @Argument(help: "Recordings or folders of recordings.")
+    var recordings: [String]
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "Where to write the baseline JSON.")
+    var output: String = "Reports/baseline.json"
+
+    @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        let paths = try InputPaths.expand(recordings)
+        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
+        let hash = try GateSupport.hash(paths)
+        let runConfig = StoreOptions.sharedConfig(of: runs)
+        let file = BaselineFile(runs: runs, config: runConfig, recordingSetHash: hash, perfbenchVersion: PerfbenchVersion.current)
+        try ReportOutput.write(file.rendered(), to: output)
+        let total = file.totalPercentiles
+        print(
+            "\(output): \(runs.count) recordings, total P50 \(total.p50.formattedSeconds) s, "
+                + "P95 \(total.p95.formattedSeconds) s, P99 \(total.p99.formattedSeconds) s")
+        try store.record(kind: .baseline, runs: runs, paths: paths, verdict: nil, config: runConfig)
+    }
+}
+
+/// What `baseline` and `gate` share.
+enum GateSupport {
+    static func hash(_ paths: [String]) throws -> String {
+        do {
+            return try RecordingSetHash.compute(files: paths)
+        } catch let error as StoreError {
+            throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
+        }
+    }
+}
+
+extension Double {
+    /// Two decimals, locale-free.
+    var formattedSeconds: String { DecimalText.fixed(self, 2) }
+}

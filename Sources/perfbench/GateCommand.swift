@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import PerfbenchRecording
+import PerfbenchReport
+
+/// `perfbench gate`: did this change make P95 worse?
+struct GateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gate",
+        abstract: "Replay a corpus under a candidate configuration and fail (exit 2) if P95 regressed.",
+        discussion: """
+            Compares metric by metric with --baseline (default total.p95, total.p50, total.p99; \
+            any stage.<path>.pNN). Replays are exact, so the gate never flaps: the threshold \
+            (--max-regression, percent) is your policy, not a noise margin. Exit 0: no metric \
+            regressed beyond it; 2: at least one did (the verdict names the stages and \
+            recordings that moved most); 65: the baseline is for other recordings or another \
+            perfbench. --format markdown suits $GITHUB_STEP_SUMMARY.
+
+            Examples:
+              perfbench gate Recordings/corpus --baseline Reports/baseline.json --preset plan-critical-path
+              perfbench gate Recordings/corpus --baseline Reports/baseline.json --phase seed-stagger=1 \\
+                --metric total.p95 --metric stage.orchestration/initial_generation.p95 --max-regression 2
+
+            \(ConfigOptions.discussion)
+            """
+    )
+
+    @Argument(help: "Recordings or folders of recordings (the set the baseline was made from).")
+    var recordings: [String]
+
+    @Option(help: "The baseline JSON written by 'perfbench baseline'.")
+    var baseline: String = "Reports/baseline.json"
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "Largest allowed increase per metric, in percent.")
+    var maxRegression: Double = 5
+
+    @Option(help: "A metric to check (repeatable): total.pNN or stage.<path>.pNN.")
+    var metric: [String] = []
+
+    @Option(help: "Verdict format: text, json or markdown.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
+        guard maxRegression >= 0 else { throw ValidationError("--max-regression must be zero or more.") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        let reference = try loadBaseline()
+        let paths = try InputPaths.expand(recordings)
+        let hash = try GateSupport.hash(paths)
+        guard hash == reference.recordingSetHash else {
+            throw ExitStatus.badInput.fail(
+                "\(baseline): made for another set of recordings (hash \(reference.recordingSetHash), these are \(hash)). "
+                    + "Gate the same recordings, or regenerate the baseline with 'perfbench baseline'.")
+        }
+        guard reference.perfbenchVersion == PerfbenchVersion.current else {
+            throw ExitStatus.badInput.fail(
+                "\(baseline): made by perfbench \(reference.perfbenchVersion), this is \(PerfbenchVersion.current); "
+                    + "replay models differ between versions. Regenerate the baseline with 'perfbench baseline'.")
+        }
+        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
+        let candidate = StoreOptions.sharedConfig(of: runs)
+        let gate: GateEvaluation
+        do {
+            gate = try GateEvaluation(
+                baseline: reference, candidate: runs, metrics: metric.isEmpty ? GateEvaluation.defaultMetrics : metric,
+                thresholdPercent: maxRegression)
+        } catch let error as GateEvaluation.UnknownMetric {
+            throw ExitStatus.usage.fail(error.description)
+        }
+        switch format {
+        case .text: try ReportOutput.write(GateReport.text(gate, candidate: candidate), to: nil)
+        case .json: try ReportOutput.write(GateReport.json(gate, candidate: candidate), to: nil)
+        case .markdown: try ReportOutput.write(GateReport.markdown(gate, candidate: candidate), to: nil)
+        }
+        if runs.count < 20 {
+            printToStandardError("perfbench: warning: \(runs.count) recordings; P95 over fewer than 20 is thin.")
+        }
+        try store.record(
+            kind: .gate, runs: runs, paths: paths, verdict: gate.isRegression ? "regression" : "pass", config: candidate)
+        if gate.isRegression { throw ExitCode(ExitStatus.regression.rawValue) }
+    }
+
+    private func loadBaseline() throws -> BaselineFile {
+        guard let data = FileManager.default.contents(atPath: baseline) else {
+            throw ExitStatus.missingInput.fail(
+                "\(baseline): no such file. Make one with 'perfbench baseline RECORDINGS --output \(baseline)'.")
+        }
+        do {
+            return try BaselineFile.parse(String(decoding: data, as: UTF8.self), path: baseline)
+        } catch let error as RecordingError {
+            throw ExitStatus.badInput.fail(error.description)
+        }
+    }
+}

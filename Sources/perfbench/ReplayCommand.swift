@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchReplay
+import PerfbenchReport
+
+/// `perfbench replay`: the main job.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay recordings through the pipeline on the virtual clock and print the timing tree.",
+        discussion: """
+            Every upstream request of the workflow is answered from the recording, with its \
+            recorded latency and outcome, on virtual time: a five-minute workflow replays in \
+            about a millisecond and gives the same figures on every run. With no configuration \
+            flags the recording's own configuration is used, so a plain replay reproduces the \
+            recorded run; flags change it (what-if), and requests the recording never saw are \
+            answered by counterfactual models (composed from recorded items, or synthesized), \
+            counted in the report. --strict refuses them instead.
+
+            Arguments are recordings (.jsonl.gz, HAR .har/.har.gz) or folders of them. Over \
+            several recordings the report adds P50/P95/P99 of the total and every stage.
+
+            \(ConfigOptions.discussion)
+
+            Examples:
+              perfbench replay Recordings/nov07.jsonl.gz
+              perfbench replay Recordings/nov07.jsonl.gz --preset guide-immediate
+              perfbench replay Recordings/corpus --format json --output Reports/corpus.json
+              perfbench replay Recordings/guide197.jsonl.gz --trace /tmp/guide197.trace.json
+            """
+    )
+
+    @Argument(help: "Recordings or folders of recordings.")
+    var recordings: [String]
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "Report format: text, json or markdown.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Write Chrome trace-event JSON (open in Perfetto or speedscope).")
+    var trace: String?
+
+    @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Fail at the first request the recording cannot answer exactly, naming it.")
+    var strict = false
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        let paths = try InputPaths.expand(recordings)
+        let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs)
+        let report: String
+        switch (format, runs.count) {
+        case (.text, 1): report = TextReport.render(runs[0], colour: ReportOutput.colourAllowed && output == nil)
+        case (.text, _): report = TextReport.render(corpus: runs, colour: ReportOutput.colourAllowed && output == nil)
+        case (.json, 1): report = JSONReport.render(runs[0])
+        case (.json, _): report = JSONReport.render(corpus: runs)
+        case (.markdown, 1): report = MarkdownReport.render(runs[0])
+        case (.markdown, _): report = MarkdownReport.render(corpus: runs)
+        }
+        if let trace { try ReportOutput.write(TraceEvents.render(runs: runs), to: trace) }
+        try ReportOutput.write(report, to: output)
+        try store.record(kind: .replay, runs: runs, paths: paths, verdict: nil)
+    }
+}
+
+/// Loads recordings (native or HAR), resolves each one's configuration and replays them.
+enum Replaying {
+    static func run(
+        paths: [String], config: ConfigOptions, strict: Bool, jobs: Int
+    ) throws -> [RunResult] {
+        // Validate the flags once, against baseline, before any replay (exit 64/65/66).
+        let environment = ProcessInfo.processInfo.environment
+        _ = try config.resolve(startingFrom: .baseline, environment: environment)
+        let environmentApplies = EnvironmentOverrides.variables.contains { environment[$0.name] != nil }
+        return try run(paths: paths, strict: strict, jobs: jobs) { header, path in
+            if config.isEmpty && !environmentApplies { return nil }
+            let recorded = try ReplayRunner.recordedConfiguration(header, path: path)
+            return try config.sources(environment: environment).resolve(startingFrom: recorded)
+        }
+    }
+
+    /// Replays `paths` under `fixed` (nil: each recording's own configuration).
+    static func run(
+        paths: [String], fixed: PipelineConfiguration?, strict: Bool, jobs: Int
+    ) throws -> [RunResult] {
+        try run(paths: paths, strict: strict, jobs: jobs) { _, _ in fixed }
+    }
+
+    private static func run(
+        paths: [String], strict: Bool, jobs: Int,
+        configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
+    ) throws -> [RunResult] {
+        let results = ReplayRunner.replayCorpus(
+            paths: paths, options: ReplayOptions(strict: strict), jobs: jobs, load: load(_:),
+            configure: configure)
+        return try results.map { result in
+            do {
+                return try result.get()
+            } catch {
+                throw failure(error)
+            }
+        }
+    }
+
+    /// The configuration a SPEC (preset, file, or comma list) names; errors exit 64/65/66.
+    static func configuration(spec: String, option: String) throws -> PipelineConfiguration {
+        do {
+            return try PipelineConfiguration.resolve(spec: spec)
+        } catch {
+            throw ConfigOptions.exitStatus(for: error).fail("\(option) \(spec): \(error.description)")
+        }
+    }
+
+    /// A native recording, or a HAR file imported on the fly (redacted like `import har`).
+    static func load(_ path: String) throws -> Recording {
+        switch try RecordingFileFormat.detect(path: path) {
+        case .har:
+            return try HARImporter().importFile(path: path).recording
+        case .native, .text:
+            return try Recording.load(from: path)
+        }
+    }
+
+    /// Maps a library error to its CLI.md exit status, printing it.
+    static func failure(_ error: any Error) -> ExitCode {
+        switch error {
+        case let error as RecordingError:
+            return (ExitStatus(rawValue: error.exitCode) ?? .badInput).fail(error.description)
+        case let error as ConfigurationError:
+            return ConfigOptions.exitStatus(for: error).fail(error.description)
+        case let error as ReplayError:
+            return ExitStatus.badInput.fail(error.description)
+        case let error as ExitCode:
+            return error
+        default:
+            return ExitStatus.internalError.fail(
+                "\(error). This is a bug in perfbench; please report it with the command you ran.")
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchReplay
+import PerfbenchReport
+import Testing
+
+/// Replaying under configurations the recording was not made with.
+@Suite struct CounterfactualReplayTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var phases: [String: String]
+        /// Whether composed / synthesized answers must (true), must not (false) or may (nil) occur.
+        var expectsComposed: Bool?
+        var expectsSynthesized: Bool?
+        var testDescription: String { phases.keys.sorted().map { "\($0)=\(phases[$0] ?? "")" }.joined(separator: ",") }
+    }
+
+    static let cases: [Case] = [
+        Case(phases: ["top-tracks-batch": "10"], expectsComposed: false, expectsSynthesized: false),
+        Case(phases: ["seed-chunk-concurrency": "6", "seed-stagger": "0"], expectsComposed: false, expectsSynthesized: false),
+        Case(phases: ["chunk-size": "10-15/2x"], expectsComposed: true, expectsSynthesized: true),
+        // Larger chunks: recommendations of a size never recorded, filled from the catalogue.
+        Case(phases: ["chunk-size": "12-15"], expectsComposed: nil, expectsSynthesized: true),
+        // Fewer artists found: searches cut from recorded pages, other artists' top tracks.
+        Case(phases: ["discovery-artist-limit": "doc", "anchor-genre-limit": "doc"], expectsComposed: nil, expectsSynthesized: true),
+        // Track details in chunks of 4: batches never recorded as such, from recorded items;
+        // three calls where one was recorded may exceed ReccoBeats' busiest recorded minute.
+        Case(phases: ["batch-track-details": "4"], expectsComposed: true, expectsSynthesized: nil),
+        Case(phases: ["ordering-batch": "16", "skip-iteration": "doc"], expectsComposed: false, expectsSynthesized: false),
+    ]
+
+    static func replay(_ phases: [String: String]) throws -> ReplayOutcome {
+        let made = try Recorder.baseline.get()
+        return try ReplayRunner.replay(
+            index: ReplayIndex(recording: made.recording), path: "baseline.jsonl.gz",
+            config: try Recorder.configuration(phases), options: ReplayOptions())
+    }
+
+    @Test(arguments: cases)
+    func replayUnderAnotherConfigurationCompletesAndCountsItsAnswers(_ item: Case) throws {
+        let outcome = try Self.replay(item.phases)
+        let requests = outcome.run.requests
+        #expect(requests.total > 0)
+        #expect(requests.exact + requests.composed + requests.synthesized == requests.total)
+        if let expected = item.expectsComposed {
+            #expect((requests.composed > 0) == expected, "composed \(requests.composed)")
+        }
+        if let expected = item.expectsSynthesized {
+            #expect((requests.synthesized > 0) == expected, "\(outcome.answers)")
+        }
+        #expect(outcome.run.quality.tracks > 0)
+    }
+
+    @Test(arguments: cases)
+    func counterfactualReplaysAreDeterministic(_ item: Case) throws {
+        let first = JSONReport.render(try Self.replay(item.phases).run)
+        let second = JSONReport.render(try Self.replay(item.phases).run)
+        #expect(first == second)
+    }
+
+    @Test func composedBatchesAloneNeedNoSynthesisWithoutTheRateLimitModel() throws {
+        let made = try Recorder.baseline.get()
+        let outcome = try ReplayRunner.replay(
+            index: ReplayIndex(recording: made.recording), path: "baseline.jsonl.gz",
+            config: try Recorder.configuration(["batch-track-details": "4"]), options: ReplayOptions(rateLimits: false))
+        #expect(outcome.answers.composed > 0)
+        #expect(outcome.answers.synthesized == 0)
+        #expect(outcome.answers.reused == 0)
+    }
+
+    @Test func moreSeedChunksInFlightShortenTheSeedBasedStage() throws {
+        let made = try Recorder.baseline.get()
+        let base = try Self.replay([:])
+        let wide = try Self.replay(["seed-chunk-concurrency": "6", "seed-stagger": "0"])
+        func seconds(_ run: RunResult, _ suffix: String) -> Double {
+            run.stages.filter { $0.path.hasSuffix(suffix) }.map { Double($0.durationMicros) / 1e6 }.reduce(0, +)
+        }
+        #expect(base.run.totalSeconds == made.result.total.seconds)
+        #expect(seconds(wide.run, "seed_based") <= seconds(base.run, "seed_based"))
+    }
+
+    @Test func aLongerReccoBeatsTimeoutTurnsRecordedTimeoutsIntoSlowSuccesses() throws {
+        let made = try Recorder.withFaults.get()
+        let recordedTimeouts = made.result.counters.timeouts
+        #expect(recordedTimeouts > 0)
+        let outcome = try ReplayRunner.replay(
+            index: ReplayIndex(recording: made.recording), path: "faults.jsonl.gz",
+            config: try Recorder.configuration(["reccobeats-timeout": "60"]), options: ReplayOptions())
+        #expect(outcome.answers.slowSuccesses > 0)
+        #expect(outcome.workflow.counters.timeouts < recordedTimeouts)
+        #expect(outcome.run.requests.synthesized >= outcome.answers.slowSuccesses)
+        // Each slow success lasts longer than the old 30 s timeout.
+        let slow = outcome.run.exchanges.filter { $0.service == .reccobeats && $0.outcome == .ok && $0.durationMicros > 30_000_000 }
+        #expect(slow.count == outcome.answers.slowSuccesses)
+    }
+
+    @Test func strictReplayUnderAnotherConfigurationNamesTheFirstUnanswerableRequest() throws {
+        let made = try Recorder.baseline.get()
+        let config = try Recorder.configuration(["chunk-size": "10-15/2x"])
+        do {
+            _ = try ReplayRunner.replay(recording: made.recording, path: "Recordings/base.jsonl.gz", config: config, strict: true)
+            Issue.record("strict replay should have failed")
+        } catch let error as ReplayError {
+            let text = error.description
+            #expect(text.hasPrefix("Recordings/base.jsonl.gz: strict replay: no recorded exchange answers GET /v1/track/recommendation?"))
+            #expect(text.contains("Nearest recorded request: x"))
+            #expect(text.contains("GET /v1/track/recommendation?"))
+            #expect(error.exitCode == 65)
+        }
+    }
+}

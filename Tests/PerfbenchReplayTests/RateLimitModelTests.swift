@@ -1,0 +1,82 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchReplay
+import PerfbenchRuntime
+import Testing
+
+/// The per-host rate-limit model: 429 only when sending faster than the recording ever did.
+@Suite struct RateLimitModelTests {
+    /// Ten Spotify searches one second apart: the busiest 30 s window holds ten.
+    static let paced = Fixtures.recording((0..<10).map { n in
+        Fixtures.exchange("x\(n + 1)", at: Double(n), took: 0.2, .spotify, "https://api.spotify.com/v1/search?q=q\(n)&type=track&limit=5", body: #"{"tracks":{"items":[]}}"#)
+    })
+
+    static func search(_ n: Int) -> HTTPRequest {
+        HTTPRequest(service: .spotify, path: "/v1/search", query: [.init("q", "q\(n)"), .init("type", "track"), .init("limit", "5")], tool: "search")
+    }
+
+    @Test func sendingAtTheRecordedPaceNeverMeetsTheModel() throws {
+        let run = try VirtualTime.run { clock in
+            let transport = ReplayTransport(recording: Self.paced, clock: clock)
+            var statuses: [Int?] = []
+            for n in 0..<10 {
+                try await clock.sleep(until: VirtualInstant(offset: .seconds(n)))
+                statuses.append(Fixtures.status(try await transport.send(Self.search(n), timeout: .seconds(30))))
+            }
+            return (statuses, transport.counters)
+        }
+        #expect(run.value.0 == Array(repeating: 200, count: 10))
+        #expect(run.value.1.rateLimited == 0)
+    }
+
+    @Test func sendingFasterThanTheRecordingGetsA429WithRetryAfter() throws {
+        let run = try VirtualTime.run { clock in
+            let transport = ReplayTransport(recording: Self.paced, clock: clock)
+            var answers: [TransportResult] = []
+            // Twenty-two at once at t = 5 s: the recording's busiest window held ten, and a host
+            // that never answered 429 gets twice that room; the rest wait for the first to leave
+            // the window, 30 s after it was admitted.
+            try await clock.sleep(until: VirtualInstant(offset: .seconds(5)))
+            for n in 0..<22 {
+                answers.append(try await transport.send(Self.search(n % 10), timeout: .seconds(30)))
+            }
+            return (answers, transport.counters)
+        }
+        let (answers, counters) = run.value
+        let statuses = answers.map(Fixtures.status)
+        #expect(statuses.prefix(20).allSatisfy { $0 == 200 })
+        #expect(statuses.suffix(2) == [429, 429])
+        guard case .response(let refused) = answers[20] else {
+            Issue.record("expected a response")
+            return
+        }
+        // The first admitted send (t = 5 s) leaves the window at 35 s; the refusal comes at
+        // t = 9 s (twenty sends of 0.2 s each before it).
+        #expect(refused.retryAfterSeconds == 26)
+        #expect(counters.rateLimited == 2)
+        #expect(counters.synthesized == 2)
+    }
+
+    @Test func recordedRateLimitsAreReplayedExactlyAndTheModelStaysQuietAtTheRecordedConfiguration() throws {
+        let made = try Recorder.withFaults.get()
+        let outcome = try ReplayRunner.replay(
+            index: ReplayIndex(recording: made.recording), path: "rec", config: nil, options: ReplayOptions())
+        #expect(outcome.answers.rateLimited == 0)
+        #expect(outcome.workflow.counters.retryAfterWaits == made.result.counters.retryAfterWaits)
+        #expect(outcome.workflow.counters.retryAfterWaits > 0)
+    }
+
+    @Test func aFasterConfigurationMeetsTheModel() throws {
+        let made = try Recorder.baseline.get()
+        let faster = try Recorder.configuration(["parallel-artists": "16", "top-tracks-batch": "20", "overlap-discovery": "full"])
+        let outcome = try ReplayRunner.replay(
+            index: ReplayIndex(recording: made.recording), path: "rec", config: faster, options: ReplayOptions())
+        let quiet = try ReplayRunner.replay(
+            index: ReplayIndex(recording: made.recording), path: "rec", config: faster,
+            options: ReplayOptions(rateLimits: false))
+        #expect(outcome.answers.rateLimited > 0)
+        #expect(outcome.workflow.counters.retryAfterWaits > 0)
+        #expect(quiet.answers.rateLimited == 0)
+        #expect(outcome.run.totalSeconds >= quiet.run.totalSeconds)
+    }
+}
