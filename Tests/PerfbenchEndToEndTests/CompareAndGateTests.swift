@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// replay, diff, baseline, gate and history on a small synthesized corpus, as a user runs them.
+@Suite("replay, diff and the P95 gate on the command line", .serialized)
+struct CompareAndGateTests {
+    /// Three synthesized recordings in a fresh folder.
+    static func corpus() throws -> URL {
+        let folder = try PerfbenchCLI.temporaryFolder()
+        let output = try PerfbenchCLI.run([
+            "synth", "--output", folder.appendingPathComponent("corpus").path, "--profile", "default",
+            "--seed", "11", "--count", "3",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        return folder
+    }
+
+    @Test func replayJSONIsByteIdenticalWithAnyJobs() throws {
+        let folder = try Self.corpus()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus").path
+        let one = try PerfbenchCLI.run(["replay", corpus, "--format", "json", "--jobs", "1", "--no-db"])
+        let two = try PerfbenchCLI.run(["replay", corpus, "--format", "json", "--jobs", "2", "--no-db"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout.contains("\"schema\": \"perfbench.corpus/1\""))
+        #expect(one.stdout.contains("\"synthesized\": 0"))
+    }
+
+    @Test func diffShowsTheCandidateSavingTime() throws {
+        let folder = try Self.corpus()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus").path
+        let diff = try PerfbenchCLI.run([
+            "diff", corpus, "--base", "baseline", "--candidate", "baseline,parallel-artists=8", "--format", "json",
+            "--no-db",
+        ])
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.contains("\"schema\": \"perfbench.diff/1\""))
+        #expect(diff.stdout.contains("\"delta_seconds\""))
+    }
+
+    @Test func gatePassesItsOwnBaselineAndFailsARegression() throws {
+        let folder = try Self.corpus()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus").path
+        let baseline = folder.appendingPathComponent("baseline.json").path
+        let db = folder.appendingPathComponent("history.sqlite").path
+        let made = try PerfbenchCLI.run(["baseline", corpus, "--preset", "baseline", "--output", baseline, "--db", db])
+        #expect(made.status == 0, "\(made.stderr)")
+
+        let same = try PerfbenchCLI.run(["gate", corpus, "--baseline", baseline, "--preset", "baseline", "--db", db])
+        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        #expect(same.stdout.contains("gate: pass"))
+        #expect(same.stderr.contains("fewer than 20"))
+
+        // Sequential artists with a 5 s stagger per seed chunk and one concurrent chunk: slower.
+        let worse = try PerfbenchCLI.run([
+            "gate", corpus, "--baseline", baseline, "--phase", "seed-stagger=5s", "--phase", "seed-chunk-concurrency=1",
+            "--phase", "reccobeats-semaphore=1", "--format", "json", "--db", db,
+        ])
+        #expect(worse.status == 2, "\(worse.stdout)\(worse.stderr)")
+        #expect(worse.stdout.contains("\"verdict\": \"regression\""))
+
+        let history = try PerfbenchCLI.run(["history", "--db", db])
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("gate"))
+        #expect(history.stdout.contains("baseline"))
+    }
+
+    @Test func gateRefusesABaselineOfOtherRecordings() throws {
+        let folder = try Self.corpus()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        let baseline = folder.appendingPathComponent("baseline.json").path
+        let made = try PerfbenchCLI.run(["baseline", corpus.path, "--output", baseline, "--no-db"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let first = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()[0]
+        let gate = try PerfbenchCLI.run([
+            "gate", corpus.appendingPathComponent(first).path, "--baseline", baseline, "--no-db",
+        ])
+        #expect(gate.status == 65)
+        #expect(gate.stderr.contains("another set of recordings"))
+    }
+
+    @Test func malformedRecordingExits65NamingTheLine() throws {
+        let folder = try PerfbenchCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("broken.jsonl").path
+        try "{\"type\":\"header\",\"format\":\"perfbench.recording\",\"version\":1}\n{not json\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let output = try PerfbenchCLI.run(["replay", path, "--no-db"])
+        #expect(output.status == 65)
+        #expect(output.stderr.contains("broken.jsonl:"))
+        #expect(output.stdout.isEmpty)
+    }
+}
