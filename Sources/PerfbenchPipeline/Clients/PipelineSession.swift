@@ -47,7 +47,7 @@ public final class PipelineSession: Sendable {
         var limiters: [String: WindowLimiter] = [:]
         var gates: [String: MinIntervalGate] = [:]
         for tool in all {
-            if let limit = tool.perMinute {
+            if let limit = tool.perMinute, tool.limiterName == tool.name {
                 limiters[tool.name] = WindowLimiter(limit: limit, minuteOffset: minuteOffset)
             }
             gates[tool.name] = MinIntervalGate(interval: tool.minInterval)
@@ -56,7 +56,7 @@ public final class PipelineSession: Sendable {
         self.gates = gates
     }
 
-    func limiter(for tool: ToolSpec) -> WindowLimiter? { limiters[tool.name] }
+    func limiter(for tool: ToolSpec) -> WindowLimiter? { limiters[tool.limiterName] }
     func gate(for tool: ToolSpec) -> MinIntervalGate? { gates[tool.name] }
 
     func base(for service: Service) -> String {

@@ -10,6 +10,9 @@ public struct ToolSpec: Sendable, Hashable {
     public var timeout: Duration
     /// How long answers stay cached, or nil when the tool is not cached.
     public var cacheTTL: Duration?
+    /// The tool instance whose window limiter this tool's calls count against (itself unless
+    /// the backend routes the call through another tool).
+    public var limiterName: String
 
     public init(
         name: String, service: Service, perMinute: Int?, minInterval: Duration = .zero,
@@ -21,6 +24,7 @@ public struct ToolSpec: Sendable, Hashable {
         self.minInterval = minInterval
         self.timeout = timeout
         self.cacheTTL = cacheTTL
+        limiterName = name
     }
 }
 
@@ -56,6 +60,12 @@ public struct ToolCatalogue: Sendable {
         artistAlbums = ToolSpec(name: "get_artist_albums", service: .spotify, perMinute: 60)
         albumTracks = ToolSpec(name: "get_album_tracks", service: .spotify, perMinute: 60)
         track = ToolSpec(name: "get_spotify_track", service: .spotify, perMinute: 60)
+        // The artist pipeline's album, album-track and track calls go through the top-tracks
+        // tool instance, so they fill its 60-per-minute window (the 47.8 s wait of the
+        // 2025-11-07 log came while an artist was sampling album tracks).
+        artistAlbums.limiterName = artistTopTracks.name
+        albumTracks.limiterName = artistTopTracks.name
+        track.limiterName = artistTopTracks.name
         userTopTracks = ToolSpec(
             name: "get_user_top_tracks", service: .spotify, perMinute: 60, cacheTTL: .seconds(1800))
         userTopArtists = ToolSpec(

@@ -35,12 +35,13 @@ enum ArtistStrategy {
         max(3, min(Int(2.5 * Double(target) / Double(max(artists, 1))) + 2, 5))
     }
 
-    /// Top tracks for half, album tracks (popularity 20–80) for the rest, then features.
+    /// About a third from top tracks (at least one), the rest sampled from up to five albums:
+    /// each album's middle track, kept when its popularity is 20–80, until the count is met.
     static func hybrid(_ context: WorkflowContext, _ artist: Artist, count: Int) async throws -> [Track] {
         let top = try await context.spotify.topTracks(of: artist)
-        var picked = Array(top.prefix((count + 1) / 2))
+        var picked = Array(top.prefix(max(1, Int(0.3 * Double(count)))))
         let albums = try await context.spotify.albums(of: artist.id)
-        for album in albums.prefix(min(5, max(1, count / 2))) {
+        for album in albums.prefix(5) {
             guard picked.count < count else { break }
             let tracks = try await context.spotify.tracks(ofAlbum: album.id)
             guard !tracks.isEmpty else { continue }
