@@ -3,7 +3,12 @@ extension RecordingInspection {
     /// newline. Deterministic: the same inspection always renders the same text.
     public func renderText() -> String {
         var lines: [String] = []
-        let kind = format == .har ? "HAR file" : "native recording, format version \(header.version)"
+        let kind: String
+        switch format {
+        case .har: kind = "HAR file"
+        case .text: kind = "moodlist backend log (first complete workflow, imported)"
+        case .native: kind = "native recording, format version \(header.version)"
+        }
         lines.append("\(path): \(kind), \(eventCount) events")
         lines.append("recorded \(header.createdAt) by \(header.recorder); config \(header.configName)"
             + (header.phases.isEmpty ? "" : " (\(header.phases.count) phases set)"))

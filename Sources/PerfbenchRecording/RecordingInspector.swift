@@ -109,8 +109,8 @@ public struct RecordingInspector {
         return result
     }
 
-    /// Inspects the file at `path`: a native recording (streamed) or a HAR file (imported in
-    /// memory, redacted); with `scanSecrets`, the secret scanner runs over the file too.
+    /// Inspects the file at `path`: a native recording (streamed), a HAR file or a moodlist
+    /// backend log (imported in memory, redacted; a log shows its first complete workflow); with `scanSecrets`, the secret scanner runs over the file too.
     public static func inspect(
         path: String, scanSecrets: Bool = true, maxDecompressedBytes: UInt64 = GzipReader.defaultMaxDecompressedBytes
     ) throws -> RecordingInspection {
@@ -124,6 +124,13 @@ public struct RecordingInspector {
         case .har:
             let recording = try HARImporter().importFile(path: path, maxDecompressedBytes: maxDecompressedBytes).recording
             inspector = RecordingInspector(path: path, format: .har, header: recording.header)
+            for event in recording.events { inspector.add(event) }
+        case .text where try MoodlistLogImporter.looksLikeLog(path: path):
+            // A backend log: its first complete workflow, imported in memory like `replay` does.
+            let imported = try MoodlistLogImporter().importFile(path: path, maxDecompressedBytes: maxDecompressedBytes)
+            let recording = imported.firstUsable?.recording ?? Recording(
+                header: RecordingHeader(createdAt: "1970-01-01T00:00:00Z", configName: "baseline", prompt: ""))
+            inspector = RecordingInspector(path: path, format: .text, header: recording.header)
             for event in recording.events { inspector.add(event) }
         case .text:
             throw RecordingError.badData(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PerfbenchRecording
 
 /// `perfbench import`: a group of converters from foreign captures to native recordings.
@@ -12,8 +13,9 @@ struct ImportCommand: ParsableCommand {
 
             Examples:
               perfbench import har capture.har --output Recordings/capture.jsonl.gz
+              perfbench import moodlist-log backend.log.gz --output Recordings/logs
             """,
-        subcommands: [ImportHARCommand.self]
+        subcommands: [ImportHARCommand.self, ImportMoodlistLogCommand.self]
     )
 }
 
@@ -95,6 +97,73 @@ struct ImportHARCommand: ParsableCommand {
             if result.droppedBinaryBodies > 0 {
                 printToStandardError("perfbench: \(result.droppedBinaryBodies) binary response bodies were not kept.")
             }
+        } catch let error as RecordingError {
+            throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
+        }
+    }
+}
+
+/// `perfbench import moodlist-log`: the backend's own structlog log to one recording per workflow.
+struct ImportMoodlistLogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moodlist-log",
+        abstract: "Import the moodlist backend's log (one recording per workflow).",
+        discussion: """
+            LOG may be plain, gzip or zlib (detected from the content). structlog console lines \
+            (ANSI colours stripped; ISO-8601 UTC and local timestamps), JSON lines and uvicorn \
+            access lines are read; other lines are skipped and counted. Timestamps that go \
+            backwards are clamped to the latest time seen in the workflow (and counted). Stage \
+            spans come from the agent lines and the seed-gathering breakdown; waits, retries, slow \
+            requests and request start/finish pairs become observed events; spans bounded only \
+            by markers are marked inferred. Secrets are redacted as in `import har`.
+
+            Writes DIR/NAME-wN.jsonl.gz for workflow N (NAME: the log's file name without \
+            .log/.gz). A workflow cut short is written too and reported with the line it stopped at.
+
+            Exit codes: 0 success, 65 no workflow in the log, 66 LOG missing or unreadable, 74 \
+            an output could not be written.
+
+            Examples:
+              perfbench import moodlist-log backend.log.gz --output Recordings/logs
+              perfbench replay backend.log.gz
+            """
+    )
+
+    @Argument(help: "The backend log (.log or .log.gz).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The directory to write the recordings into.")
+    var output: String
+
+    func validate() throws {
+        guard !output.isEmpty else { throw ValidationError("--output needs a directory, e.g. Recordings/logs.") }
+    }
+
+    func run() throws {
+        do {
+            let imported = try MoodlistLogImporter().importFile(path: file)
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                throw ExitStatus.ioError.fail("\(output): cannot create the directory. Check the path and permissions.")
+            }
+            var name = URL(fileURLWithPath: file).lastPathComponent
+            for suffix in [".gz", ".log"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+            for (index, workflow) in imported.workflows.enumerated() {
+                let path = output + "/" + name + "-w\(index + 1).jsonl.gz"
+                try workflow.recording.write(to: path)
+                let split = workflow.provenanceCounts
+                var summary = "\(path): workflow \(workflow.id), \(workflow.recording.events.count) events "
+                    + "(\(split.observed) observed, \(split.inferred) inferred)"
+                if let total = workflow.totalSeconds { summary += ", total \(total) s" }
+                if workflow.backwardJumps > 0 {
+                    let seconds = Double(workflow.largestBackwardJumpMicros) / 1_000_000
+                    summary += ", \(workflow.backwardJumps) backward timestamps clamped (largest \(seconds) s)"
+                }
+                if !workflow.isComplete { summary += "; cut short: log stops at line \(workflow.lastLine)" }
+                print(summary)
+            }
+            print("\(file): \(imported.totalLines) lines, \(imported.skippedLines) skipped (unknown shape)")
         } catch let error as RecordingError {
             throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
         }

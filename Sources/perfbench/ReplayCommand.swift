@@ -125,11 +125,16 @@ enum Replaying {
         }
     }
 
-    /// A native recording, or a HAR file imported on the fly (redacted like `import har`).
+    /// A native recording, or a HAR file or moodlist backend log imported on the fly (redacted
+    /// like `import har` / `import moodlist-log`; a log yields its first complete workflow).
     static func load(_ path: String) throws -> Recording {
         switch try RecordingFileFormat.detect(path: path) {
         case .har:
             return try HARImporter().importFile(path: path).recording
+        case .text where try MoodlistLogImporter.looksLikeLog(path: path):
+            let imported = try MoodlistLogImporter().importFile(path: path)
+            guard let workflow = imported.firstUsable else { return try Recording.load(from: path) }
+            return workflow.recording
         case .native, .text:
             return try Recording.load(from: path)
         }

@@ -74,10 +74,11 @@ struct FanOutWorkflowTests {
         // The close timing comparison runs in its own process (the end-to-end demo test), where
         // no other test holds the concurrency pool; here: the same events happen on real time.
         let virtual = try VirtualTime.run { clock in try await FanOutWorkflow.study.run(on: clock) }
-        let events = try await FanOutWorkflow.study.scaled(down: 1_000).run(on: ContinuousClock())
-        #expect(events.map(\.request).sorted() == virtual.value.map(\.request).sorted())
-        #expect(Set(events.map(\.kind)) == Set(virtual.value.map(\.kind)))
-        #expect(events.last?.kind == .timeout)
+        // ÷100 keeps every gap (≥ 3 ms) well above scheduling noise; order of simultaneous
+        // events may differ on a real clock, so the events are compared as sets.
+        let events = try await FanOutWorkflow.study.scaled(down: 100).run(on: ContinuousClock())
+        let key = { (event: FanOutWorkflow.Event) in "\(event.request) \(event.kind.rawValue) \(event.status ?? 0)" }
+        #expect(events.map(key).sorted() == virtual.value.map(key).sorted())
     }
 
     @Test func generatedWorkflowIsReproduciblePerSeed() throws {

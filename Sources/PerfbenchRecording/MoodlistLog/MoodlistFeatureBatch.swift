@@ -1,0 +1,79 @@
+import Foundation
+
+/// One F(n) audio-features fetch the log brackets (`Fetching audio features for N tracks` …
+/// `Successfully fetched M/N audio features`) without timing its calls, and the calls it implies.
+///
+/// PIPELINE.md §3: one `GET /v1/track/{uuid}/audio-features` per mapped track, in batches of 5
+/// (3 concurrent inside a batch, so two rounds for a full batch), batches sequential with a
+/// 1.2 s sleep between. The per-call latency is fitted so that the rounds, the sleeps and any
+/// window wait logged inside the bracket fill its observed span; the calls are `inferred`.
+/// Without them a replay would see only a fraction of the ReccoBeats traffic, and its rate-limit
+/// model (capacity = the recording's busiest minute) would refuse most of the real load.
+struct MoodlistFeatureBatch {
+    var start: Int
+    var end: Int
+    var count: Int
+    var stage: String
+    /// The `/v1/track` exchange that mapped these tracks (its `ids` are the Spotify ids).
+    var mappingExchange: String?
+
+    static let batchSize = 5
+    static let concurrency = 3
+    static let sleepMicros = 1_200_000
+
+    static func inferredCalls(_ batches: [MoodlistFeatureBatch], events: [RecordingEvent]) -> [RecordingEvent] {
+        var mapped: [String: [String]] = [:]
+        var waits: [Wait] = []
+        for event in events {
+            switch event {
+            case .exchange(let exchange) where exchange.tool == "get_multiple_tracks":
+                if let ids = exchange.url.after("ids=") { mapped[exchange.id] = ids.components(separatedBy: "%2C") }
+            case .wait(let wait) where wait.tool == "get_track_audio_features":
+                waits.append(wait)
+            default:
+                break
+            }
+        }
+        var calls: [RecordingEvent] = []
+        for (number, batch) in batches.enumerated() {
+            guard let source = batch.mappingExchange, let ids = mapped[source], batch.count > 0 else { continue }
+            calls += batch.calls(ids: Array(ids.prefix(batch.count)), waits: waits, number: number)
+        }
+        return calls
+    }
+
+    private func calls(ids: [String], waits: [Wait], number: Int) -> [RecordingEvent] {
+        let groups = stride(from: 0, to: ids.count, by: Self.batchSize).map { Array(ids[$0..<min($0 + Self.batchSize, ids.count)]) }
+        let rounds = groups.reduce(0) { $0 + ($1.count + Self.concurrency - 1) / Self.concurrency }
+        // Concurrent callers log the same wait once each: count it once.
+        let waited = waits.filter { $0.startMicros >= start && $0.startMicros < end }.map(\.durationMicros).max() ?? 0
+        let sleeps = max(0, groups.count - 1) * Self.sleepMicros
+        let latency = max(50_000, (end - start - sleeps - waited) / max(1, rounds))
+        var cursor = start
+        var waitPending = waited > 0
+        var result: [RecordingEvent] = []
+        for (index, group) in groups.enumerated() {
+            for roundStart in stride(from: 0, to: group.count, by: Self.concurrency) {
+                if waitPending, let wait = waits.first(where: { $0.startMicros >= start && $0.startMicros < end }),
+                    cursor >= wait.startMicros
+                {
+                    cursor += wait.durationMicros
+                    waitPending = false
+                }
+                for id in group[roundStart..<min(roundStart + Self.concurrency, group.count)] {
+                    let body = #"{"id":"# + MoodlistLLMFacts.quoted("rb" + id)
+                        + #","danceability":0.62,"energy":0.6,"valence":0.64,"acousticness":0.4,"instrumentalness":0.05,"#
+                        + #""liveness":0.15,"speechiness":0.07,"loudness":-7.5,"tempo":108}"#
+                    result.append(
+                        .exchange(Exchange(id: "f\(number)-\(result.count)", startMicros: cursor, durationMicros: latency,
+                            service: .reccobeats, method: "GET", url: "https://api.reccobeats.com/v1/track/rb\(id)/audio-features",
+                            status: 200, responseBody: body, tool: "get_track_audio_features", stage: stage,
+                            provenance: .inferred)))
+                }
+                cursor += latency
+            }
+            if index < groups.count - 1 { cursor += Self.sleepMicros }
+        }
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+/// What `MoodlistLogImporter` found in one log: a recording per workflow, and what it skipped.
+public struct MoodlistLogImport: Sendable, Equatable {
+    /// One workflow rebuilt from the log.
+    public struct Workflow: Sendable, Equatable {
+        /// The backend's workflow (session) id, or `unnamed-N` when the log never named it.
+        public var id: String
+        /// The rebuilt recording (redacted; events in start order).
+        public var recording: Recording
+        /// True when the log reached `Workflow … completed`; false when it was cut short.
+        public var isComplete: Bool
+        /// The 1-based lines the workflow spans in the log (for a cut-short one: where it stopped).
+        public var firstLine: Int
+        /// The last line that belonged to the workflow.
+        public var lastLine: Int
+        /// The workflow total the log states (`completed in {s}s`), when complete.
+        public var totalSeconds: Double?
+        /// How many timestamps went backwards (each clamped to the latest time seen).
+        public var backwardJumps: Int
+        /// The largest backward jump, in microseconds.
+        public var largestBackwardJumpMicros: Int
+
+        /// How many events are `observed` and how many `inferred`.
+        public var provenanceCounts: (observed: Int, inferred: Int) {
+            let inferred = recording.events.filter { $0.provenance == .inferred }.count
+            return (recording.events.count - inferred, inferred)
+        }
+
+        /// Makes a workflow result.
+        public init(
+            id: String, recording: Recording, isComplete: Bool, firstLine: Int, lastLine: Int,
+            totalSeconds: Double?, backwardJumps: Int, largestBackwardJumpMicros: Int
+        ) {
+            self.id = id
+            self.recording = recording
+            self.isComplete = isComplete
+            self.firstLine = firstLine
+            self.lastLine = lastLine
+            self.totalSeconds = totalSeconds
+            self.backwardJumps = backwardJumps
+            self.largestBackwardJumpMicros = largestBackwardJumpMicros
+        }
+    }
+
+    /// The workflows in log order, complete and cut short.
+    public var workflows: [Workflow]
+    /// Non-blank lines that matched none of the shapes the backend writes.
+    public var skippedLines: Int
+    /// All lines read.
+    public var totalLines: Int
+
+    /// Makes an import result.
+    public init(workflows: [Workflow], skippedLines: Int, totalLines: Int) {
+        self.workflows = workflows
+        self.skippedLines = skippedLines
+        self.totalLines = totalLines
+    }
+
+    /// The first workflow the log completed, else the first one it started.
+    public var firstUsable: Workflow? {
+        workflows.first { $0.isComplete } ?? workflows.first
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// The request lines the backend writes around individual upstream calls: a start line and a
+/// completion line, whose time difference is the call's duration (to the log's precision: a
+/// microsecond on UTC lines, a second on local ones). Each pair becomes an `observed` exchange.
+extension MoodlistWorkflowBuilder {
+    mutating func applyRequestLine(_ line: MoodlistLogLine, now: Int, redactor: Redactor) -> Bool {
+        // The event alone: the message would end in the logger's name.
+        let text = line.event
+        if let rest = text.after("Searching Spotify for artists: '"), let name = rest.before("' (limit") {
+            pending.byKey["artist:" + name] = (now, stage)
+            return true
+        }
+        if let rest = text.after("artists for query '"), text.hasPrefix("Successfully found"),
+            let name = rest.before("'"), let started = pending.byKey.removeValue(forKey: "artist:" + name)
+        {
+            let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(name)))&type=artist&limit=3"
+            addExchange(url, tool: "search_spotify_artists", started: started, now: now, redactor: redactor)
+            return true
+        }
+        if let rest = text.after("Searching Spotify for tracks: '"), let query = rest.before("' (limit") {
+            let limit = rest.after("(limit: ").flatMap(Self.leadingNumber).map { Int($0) } ?? 20
+            pending.byKey["track:" + query] = (now, stage)
+            pending.byKey["limit:" + query] = (limit, stage)
+            return true
+        }
+        if let rest = text.after("tracks for query '"), text.hasPrefix("Successfully found"),
+            let query = rest.before("'"), let started = pending.byKey.removeValue(forKey: "track:" + query)
+        {
+            let limit = pending.byKey.removeValue(forKey: "limit:" + query)?.start ?? 20
+            let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(query)))&type=track&limit=\(limit)"
+            addExchange(url, tool: "search_spotify_tracks", started: started, now: now, redactor: redactor)
+            return true
+        }
+        if let rest = text.after("Getting top tracks for artist "), let id = rest.before(" in market ") {
+            pending.byKey["top:" + id] = (now, stage)
+            return true
+        }
+        if let rest = text.after(" top tracks for artist "), text.hasPrefix("Successfully retrieved"),
+            let id = rest.before(" using market "), let market = rest.after(" using market "),
+            let started = pending.byKey.removeValue(forKey: "top:" + id)
+        {
+            let url = "https://api.spotify.com/v1/artists/\(id)/top-tracks?market=\(market.trimmingSpaces())"
+            addExchange(url, tool: "get_artist_top_tracks", started: started, now: now, redactor: redactor)
+            return true
+        }
+        if let count = text.after("Getting ")?.before(" tracks from RecoBeat").flatMap({ Int($0) }) {
+            pending.reccoTracks.append((now, stage))
+            pending.reccoCounts.append(count)
+            return true
+        }
+        if text.hasPrefix("Successfully retrieved "), text.hasSuffix(" tracks"),
+            !text.contains("top tracks"), !pending.reccoTracks.isEmpty
+        {
+            let started = pending.reccoTracks.removeFirst()
+            let asked = pending.reccoCounts.isEmpty ? 0 : pending.reccoCounts.removeFirst()
+            let found = text.after("Successfully retrieved ").flatMap(Self.leadingNumber).map { Int($0) } ?? 0
+            let id = newExchangeID()
+            reccoTrackCounts[id] = (asked, found)
+            lastReccoTrackExchange = id
+            events.append(
+                .exchange(Exchange(id: id, startMicros: started.start, durationMicros: max(0, now - started.start),
+                    service: .reccobeats, method: "GET", url: "https://api.reccobeats.com/v1/track", status: 200,
+                    tool: "get_multiple_tracks", stage: started.stage)))
+            return true
+        }
+        if text.hasPrefix("Fetching audio features for ") {
+            pending.featureStart = (now, stage)
+            return true
+        }
+        if text.hasPrefix("Successfully fetched "), text.contains(" audio features"), let started = pending.featureStart,
+            let count = text.after("Successfully fetched ").flatMap(Self.leadingNumber).map({ Int($0) })
+        {
+            pending.featureStart = nil
+            featureBatches.append(
+                MoodlistFeatureBatch(start: started.start, end: now, count: count, stage: started.stage,
+                    mappingExchange: lastReccoTrackExchange))
+            return true
+        }
+        if let rest = text.after("HTTP Request: ") {
+            httpRequest(rest, now: now, redactor: redactor)
+            return true
+        }
+        if text.hasPrefix("Completed energy analysis batch") {
+            // The batches start together when ordering starts; each line marks one batch's end.
+            let start = orchestrationEnd ?? now
+            events.append(
+                .exchange(inferredLLMCall(task: "energy_analysis", start: start, duration: max(0, now - start),
+                    stage: "playlist_ordering", provenance: .observed)))
+            return true
+        }
+        return false
+    }
+
+    private mutating func addExchange(
+        _ url: String, tool: String, started: (start: Int, stage: String), now: Int, redactor: Redactor
+    ) {
+        let service = Service.classify(url: url)
+        events.append(
+            .exchange(Exchange(id: newExchangeID(), startMicros: started.start, durationMicros: max(0, now - started.start),
+                service: service, method: "GET", url: redactor.redactText(url), status: 200, tool: tool,
+                stage: started.stage)))
+    }
+
+    /// httpx's `HTTP Request: GET https://… "HTTP/1.1 200 OK"`: the completion only, so the
+    /// duration is unknown and recorded as zero.
+    private mutating func httpRequest(_ rest: String, now: Int, redactor: Redactor) {
+        let parts = rest.split(separator: " ", maxSplits: 2).map(String.init)
+        guard parts.count >= 2 else { return }
+        let status = parts.count > 2 ? parts[2].after("HTTP/1.1 ").flatMap(Self.leadingNumber).map { Int($0) } : nil
+        let url = redactor.redactText(parts[1])
+        events.append(
+            .exchange(Exchange(id: newExchangeID(), startMicros: now, durationMicros: 0, service: Service.classify(url: url),
+                method: parts[0], url: url, status: status, stage: stage)))
+    }
+}
+
+/// URL text for the exchanges a log implies.
+enum MoodlistURL {
+    private static let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// `{'seeds': 'a,b', 'size': 8}` (a Python dict as logged) to `seeds=a%2Cb&size=8`.
+    static func query(fromParams params: String) -> String {
+        var body = params.trimmingSpaces()
+        if body.hasPrefix("{") { body.removeFirst() }
+        if body.hasSuffix("}") { body.removeLast() }
+        let unquote: (String) -> String = { value in
+            value.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        }
+        return body.components(separatedBy: ", '").compactMap { pair -> String? in
+            guard let colon = pair.range(of: ":") else { return nil }
+            let key = unquote(String(pair[..<colon.lowerBound]))
+            let value = unquote(String(pair[colon.upperBound...]))
+            return key.isEmpty ? nil : "\(encode(key))=\(encode(value))"
+        }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import PerfbenchRecording
+
+/// Imports the two real backend logs in the shared data folder, when it is there (it is not
+/// committed with the repository).
+@Suite("Moodlist log import: real shared logs")
+struct MoodlistLogRealLogTests {
+    static let folder = "/work/shared/data/moodlist-logs"
+    static let available = FileManager.default.fileExists(atPath: folder)
+
+    func importLog(_ name: String) throws -> MoodlistLogImport {
+        try MoodlistLogImporter().importFile(path: Self.folder + "/" + name)
+    }
+
+    func seconds(_ recording: Recording, _ path: String) -> Double? {
+        for case .stage(let span) in recording.events where span.path == path {
+            return Double(span.durationMicros) / 1_000_000
+        }
+        return nil
+    }
+
+    @Test(.enabled(if: available)) func november7thHasThePlansFigures() throws {
+        let result = try importLog("moodlist-2025-11-07-workflow-306s.log.gz")
+        #expect(result.workflows.count == 1)
+        let workflow = try #require(result.workflows.first)
+        #expect(workflow.isComplete)
+        let recording = workflow.recording
+        let seed = "orchestration/initial_generation/seed_gathering"
+        let expected: [(String, Double)] = [
+            ("workflow", 306.14), ("intent_analysis", 3.02), ("mood_analysis", 3.11), (seed, 114.03),
+            (seed + "/anchor_selection", 97.09), (seed + "/artist_discovery", 6.34),
+            (seed + "/fetch_top_tracks", 0.46), (seed + "/fetch_top_artists", 6.35), (seed + "/build_seed_pool", 3.78),
+            ("orchestration/initial_generation/recommendation_generation", 67.52),
+            ("orchestration/iterative_improvement/improvement_strategies", 97.41),
+        ]
+        for (path, figure) in expected {
+            let found = try #require(seconds(recording, path), "\(path) missing")
+            #expect(abs(found - figure) < 0.01, "\(path): \(found) vs \(figure)")
+        }
+        let waits = recording.events.compactMap { if case .wait(let wait) = $0 { return wait } else { return nil } }
+        #expect(waits.filter { $0.kind == .window }.map(\.seconds).sorted() == [26.5, 26.5, 36.6, 47.8, 48.9])
+        // Inferred from the call structure: one LLM call per analysis agent, fitted to its span,
+        // whose mood answer carries the artists and genres the log shows being searched.
+        let llm = recording.exchanges.filter { $0.service == .llm && $0.provenance == .inferred }
+        let mood = try #require(llm.first { $0.stage == "mood_analysis" })
+        #expect(mood.durationMicros == 3_111_405)
+        #expect(mood.responseBody?.contains("Harry Belafonte") == true)
+        #expect(mood.responseBody?.contains("calypso") == true)
+        let features = recording.exchanges.filter { $0.tool == "get_track_audio_features" }
+        #expect(features.count > 100)
+        #expect(features.allSatisfy { $0.provenance == .inferred && $0.url.hasSuffix("/audio-features") })
+        // The log has jumps back of up to 7.4 s between workers' lines.
+        #expect(workflow.backwardJumps > 0)
+        #expect(workflow.largestBackwardJumpMicros > 7_000_000)
+    }
+
+    @Test(.enabled(if: available)) func october31stUsesLocalTimeAndMinimumIntervals() throws {
+        let result = try importLog("moodlist-2025-10-31-workflow-227s.log.gz")
+        let workflow = try #require(result.workflows.first)
+        #expect(workflow.isComplete)
+        #expect(workflow.totalSeconds == 227.47)
+        #expect(abs((seconds(workflow.recording, "intent_analysis") ?? 0) - 9.15) < 0.01)
+        #expect(abs((seconds(workflow.recording, "mood_analysis") ?? 0) - 10.17) < 0.01)
+        #expect(abs((seconds(workflow.recording, "orchestration/initial_generation/seed_gathering") ?? 0) - 113.44) < 0.01)
+        let minimum = workflow.recording.events.filter {
+            if case .wait(let wait) = $0 { return wait.kind == .minInterval } else { return false }
+        }
+        #expect(minimum.count > 30)
+    }
+
+    @Test(.enabled(if: available)) func writtenRecordingsHoldNoSecrets() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.cleanUp() }
+        for name in ["moodlist-2025-10-31-workflow-227s.log.gz", "moodlist-2025-11-07-workflow-306s.log.gz"] {
+            for workflow in try importLog(name).workflows {
+                let path = temporary.file(workflow.id + ".jsonl.gz")
+                try workflow.recording.write(to: path)
+                let text = String(decoding: try GzipReader(path: path).readAll(), as: UTF8.self)
+                #expect(Redactor.secretKinds(in: text).isEmpty)
+                #expect(!text.contains("redis://"))
+                #expect(!text.contains("session_token"))
+                #expect(try Recording.load(from: path) == workflow.recording)
+            }
+        }
+    }
+}
