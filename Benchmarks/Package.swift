@@ -32,6 +32,18 @@ let package = Package(
             path: "Benchmarks/RecordingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ReplayBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PerfbenchPipeline", package: "perfbench"),
+                .product(name: "PerfbenchRecording", package: "perfbench"),
+                .product(name: "PerfbenchReplay", package: "perfbench"),
+                .product(name: "PerfbenchWorld", package: "perfbench"),
+            ],
+            path: "Benchmarks/ReplayBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
