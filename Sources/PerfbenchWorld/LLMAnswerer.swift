@@ -4,6 +4,7 @@ import PerfbenchPipeline
 /// consistent with the prompt, and the same for the same input.
 struct LLMAnswerer {
     let catalogue: Catalogue
+    var tuning = LLMAnswerTuning()
 
     /// The answer value for `task`, ready to be JSON-encoded.
     func answer(_ task: LLMTask, input: LLMRequestInput) -> any Encodable {
@@ -126,6 +127,7 @@ struct LLMAnswerer {
             }
         }
         if let count { kept = Array(kept.prefix(count)) }
+        if let limit = tuning.validatedArtistLimit { kept = Array(kept.prefix(max(0, limit))) }
         return kept
     }
 
@@ -137,7 +139,8 @@ struct LLMAnswerer {
         for (track, score) in zip(tracks, scores) where score < 0.45 && issues.count < 4 {
             issues.append("\(track.name) by \(track.artist) feels out of place for a \(label(mood)) mood.")
         }
-        return EvaluationAnswer(score: round2(min(0.95, 0.15 + 0.8 * mean)), issues: issues)
+        let score = min(0.95, 0.15 + 0.8 * mean) + tuning.evaluationOffset
+        return EvaluationAnswer(score: round2(min(1, max(0, score))), issues: issues)
     }
 
     private func improvement(_ quality: [String: Double]) -> StrategyAnswer {

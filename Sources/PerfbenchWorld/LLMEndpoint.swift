@@ -8,8 +8,8 @@ import PerfbenchRecording
 struct LLMEndpoint {
     let answerer: LLMAnswerer
 
-    init(catalogue: Catalogue) {
-        answerer = LLMAnswerer(catalogue: catalogue)
+    init(catalogue: Catalogue, tuning: LLMAnswerTuning = LLMAnswerTuning()) {
+        answerer = LLMAnswerer(catalogue: catalogue, tuning: tuning)
     }
 
     func reply(to request: HTTPRequest) throws -> WorldReply {

@@ -4,6 +4,9 @@ import PerfbenchRecording
 /// The simulated Spotify Web API: real paths, parameters, limits and JSON shapes (APIS.md).
 struct SpotifyAPI {
     let catalogue: Catalogue
+    /// At most this many albums per artist in artist-album pages (nil: all; see
+    /// ``WorldProfile/listedAlbumsPerArtist``).
+    var listedAlbumsPerArtist: Int?
 
     func reply(to request: HTTPRequest, route: Route) throws -> WorldReply {
         let query = QueryReader(items: request.query)
@@ -200,7 +203,7 @@ struct SpotifyAPI {
         guard let artist = try index(id, kind: .artist) else {
             return .error(.spotify, status: 404, message: "Resource not found")
         }
-        let all = Array(catalogue.artists[artist].albumRange)
+        let all = Array(catalogue.artists[artist].albumRange.prefix(listedAlbumsPerArtist ?? Int.max))
         let slice = Array(all.dropFirst(offset).prefix(limit))
         var json = JSONWriter(capacity: 300 * slice.count + 200)
         writePaging(

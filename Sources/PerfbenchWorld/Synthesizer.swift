@@ -25,7 +25,9 @@ public enum Synthesizer {
     ) throws -> Output {
         let run = try VirtualTime.run { clock in
             let upstream = SimulatedUpstream(profile: profile, seed: seed, clock: clock)
-            let text = prompt ?? WorldPrompts(catalogue: upstream.world.catalogue, seed: seed).prompt(promptIndex).text
+            let text = prompt ?? WorldPrompts(
+                catalogue: upstream.world.catalogue, seed: seed, runPrompt: profile.runPrompt
+            ).prompt(promptIndex).text
             let session = PipelineSession(config: config, transport: upstream, clock: PipelineClock(clock))
             let input = WorkflowInput(prompt: text, userID: "user-\(seed)")
             return (try await Workflow.run(input, in: session), text)

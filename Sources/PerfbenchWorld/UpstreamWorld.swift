@@ -42,9 +42,9 @@ public final class UpstreamWorld: Sendable {
         self.seed = seed
         let built = catalogue ?? Catalogue(seed: seed, shape: profile.catalogue)
         self.catalogue = built
-        spotify = SpotifyAPI(catalogue: built)
+        spotify = SpotifyAPI(catalogue: built, listedAlbumsPerArtist: profile.listedAlbumsPerArtist)
         reccoBeats = ReccoBeatsAPI(catalogue: built)
-        llm = LLMEndpoint(catalogue: built)
+        llm = LLMEndpoint(catalogue: built, tuning: profile.answers)
     }
 
     /// Decides the fate of `request` arriving `time` after the world started.

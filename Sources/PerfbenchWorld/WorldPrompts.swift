@@ -27,11 +27,15 @@ public struct WorldPrompts: Sendable {
     public let catalogue: Catalogue
     /// The prompt seed.
     public let seed: UInt64
+    /// A logged run's prompt, asked as prompt 0 instead of a generated one.
+    public let runPrompt: RunPrompt?
 
-    /// Prompts over `catalogue`, numbered from 0 for `seed`.
-    public init(catalogue: Catalogue, seed: UInt64) {
+    /// Prompts over `catalogue`, numbered from 0 for `seed`; with `runPrompt`, prompt 0 is that
+    /// run's prompt and the others are generated as usual.
+    public init(catalogue: Catalogue, seed: UInt64, runPrompt: RunPrompt? = nil) {
         self.catalogue = catalogue
         self.seed = seed
+        self.runPrompt = runPrompt
     }
 
     /// The first `count` prompts.
@@ -41,6 +45,7 @@ public struct WorldPrompts: Sendable {
 
     /// Prompt number `index`.
     public func prompt(_ index: Int) -> WorldPrompt {
+        if index == 0, let runPrompt { return runPrompt.prompt(in: catalogue) }
         var rng = SplitMix64(seed: Mix64.mix(seed ^ 0x9807_1F7A) ^ Mix64.mix(UInt64(index)))
         let specificity: WorldPrompt.Specificity
         switch rng.nextUnit() {

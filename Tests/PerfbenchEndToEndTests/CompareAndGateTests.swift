@@ -54,10 +54,9 @@ struct CompareAndGateTests {
         #expect(same.stdout.contains("gate: pass"))
         #expect(same.stderr.contains("fewer than 20"))
 
-        // Sequential artists with a 5 s stagger per seed chunk and one concurrent chunk: slower.
+        // Audio features one at a time with 5 s between them: slower everywhere F(n) runs.
         let worse = try PerfbenchCLI.run([
-            "gate", corpus, "--baseline", baseline, "--phase", "seed-stagger=5s", "--phase", "seed-chunk-concurrency=1",
-            "--phase", "reccobeats-semaphore=1", "--format", "json", "--db", db,
+            "gate", corpus, "--baseline", baseline, "--phase", "audio-feature-batching=1/1/5s", "--format", "json", "--db", db,
         ])
         #expect(worse.status == 2, "\(worse.stdout)\(worse.stderr)")
         #expect(worse.stdout.contains("\"verdict\": \"regression\""))

@@ -118,8 +118,9 @@ import PerfbenchRuntime
         let latencies = (0..<400).map { index in
             world.handle(reccoGET("/v1/artist/search", [("searchText", "q\(index)")]), at: .seconds(index)).latency
         }
+        // The calibrated tail: one call in 16 takes 60 s or more (≈ 25 of 400).
         let overMinute = latencies.filter { $0 >= .seconds(60) }.count
-        #expect((40...120).contains(overMinute))
+        #expect((12...40).contains(overMinute))
         #expect(latencies.allSatisfy { $0 <= .seconds(140) })
     }
 }
