@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "PerfbenchReportTests", dependencies: ["PerfbenchReport"]),
         .testTarget(
             name: "PerfbenchReplayTests",
-            dependencies: ["PerfbenchReplay", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline", "PerfbenchReport"]
+            dependencies: ["PerfbenchReplay", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline", "PerfbenchReport", "PerfbenchWorld"]
         ),
         .testTarget(
             name: "PerfbenchStoreTests", dependencies: ["PerfbenchStore", "PerfbenchReport", "PerfbenchRecording"]),
