@@ -10,7 +10,7 @@ struct Perfbench: AsyncParsableCommand {
         discussion: """
             perfbench replays the HTTP exchanges of a recommendation workflow (Spotify, \
             ReccoBeats, LLM) through a Swift model of the pipeline on a virtual clock: a \
-            five-minute workflow replays in about a millisecond, with the same timings on every run.
+            five-minute workflow replays in milliseconds, with the same timings on every run.
 
             Exit codes: 0 success, 1 internal error (a bug), 2 gate regression, 64 usage error, \
             65 bad input data, 66 input missing or unreadable, 74 I/O error writing output.

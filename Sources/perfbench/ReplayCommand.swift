@@ -13,7 +13,7 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
             Every upstream request of the workflow is answered from the recording, with its \
             recorded latency and outcome, on virtual time: a five-minute workflow replays in \
-            about a millisecond and gives the same figures on every run. With no configuration \
+            tens of milliseconds and gives the same figures on every run. With no configuration \
             flags the recording's own configuration is used, so a plain replay reproduces the \
             recorded run; flags change it (what-if), and requests the recording never saw are \
             answered by counterfactual models (composed from recorded items, or synthesized), \
