@@ -37,9 +37,10 @@ extension ReplayRunner {
     public static func replayCorpus(
         paths: [String], options: ReplayOptions, jobs: Int,
         load: @escaping @Sendable (String) throws -> Recording = { try Recording.load(from: $0) },
-        configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
+        configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?,
+        progress: (@Sendable (_ done: Int) -> Void)? = nil
     ) -> [Result<RunResult, any Error>] {
-        ParallelRunner.map(paths, jobs: jobs) { path in
+        ParallelRunner.map(paths, jobs: jobs, progress: progress) { path in
             Result<RunResult, any Error> {
                 let recording = try load(path)
                 let config = try configure(recording.header, path)
@@ -58,12 +59,16 @@ enum ParallelRunner {
     /// pipeline's nested stages run their sync parts on it.
     static let stackSize = 8 << 20
 
+    /// - Parameter progress: called after each job with the number finished so far (from the
+    ///   worker threads; it must not touch results, which stay in input order).
     static func map<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], jobs: Int, _ work: @escaping @Sendable (Input) -> Output
+        _ inputs: [Input], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
+        _ work: @escaping @Sendable (Input) -> Output
     ) -> [Output] {
         guard !inputs.isEmpty else { return [] }
         let workers = max(1, min(jobs, inputs.count))
         let next = Mutex(0)
+        let done = Mutex(0)
         // Each slot is written once, by the worker that took its index.
         let slots = Mutex([Output?](repeating: nil, count: inputs.count))
         let finished = DispatchSemaphore(value: 0)
@@ -77,6 +82,7 @@ enum ParallelRunner {
                     guard taken < inputs.count else { break }
                     let output = work(inputs[taken])
                     slots.withLock { $0[taken] = output }
+                    if let progress { progress(done.withLock { count in count += 1; return count }) }
                 }
                 finished.signal()
             }

@@ -104,9 +104,13 @@ enum Replaying {
         paths: [String], strict: Bool, jobs: Int,
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [RunResult] {
+        let progress = ProgressLine(total: paths.count)
+        var report: (@Sendable (Int) -> Void)?
+        if let progress { report = { done in progress.update(done) } }
         let results = ReplayRunner.replayCorpus(
-            paths: paths, options: ReplayOptions(strict: strict), jobs: jobs, load: load(_:),
-            configure: configure)
+            paths: paths, options: ReplayOptions(strict: strict), jobs: jobs, load: { try load($0) },
+            configure: configure, progress: report)
+        progress?.finish()
         return try results.map { result in
             do {
                 return try result.get()
