@@ -12,7 +12,7 @@ import Testing
 @Suite struct CounterfactualAccuracyTests {
     /// The calibrated recordings' worlds (Recordings/regenerate.sh).
     static let worlds: [(profile: String, seed: UInt64, prompt: Int)] = [
-        ("nov07", 46, 0), ("oct31", 114, 0), ("guide197", 33, 3),
+        ("nov07", 46, 0), ("oct31", 114, 0), ("guide197", 33, 3), ("bad-day", 1, 1),
     ]
 
     struct Row {
