@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// Why a configuration could not be built: an unknown id or preset, a bad value, or a config
 /// file that is missing or malformed.
 ///

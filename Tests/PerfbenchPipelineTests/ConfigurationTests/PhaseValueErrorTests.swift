@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PerfbenchPipeline
+import PerfbenchRecording
 
 /// Bad ids and values: exit 64, the nearest valid id, the allowed range.
 @Suite("Phase value errors")

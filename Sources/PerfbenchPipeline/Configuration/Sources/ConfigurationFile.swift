@@ -1,4 +1,5 @@
 import Foundation
+import PerfbenchRecording
 
 /// A config file (`--config FILE`, or a file SPEC), read and checked.
 ///
