@@ -1,4 +1,4 @@
-import PerfbenchPipeline
+@testable import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchRuntime
 import Testing

@@ -227,6 +227,17 @@ struct ToggleEffectTests {
         #expect(base.calls("get_track_recommendations").count == 3 * cancelling.calls("get_track_recommendations").count)
     }
 
+    @Test func shippedRequestCancellationCutsSlowEnergyBatchesOnly() throws {
+        let slowEnergy: @Sendable (HTTPRequest) -> Double = { request in
+            request.body?.contains("task: energy_analysis") == true ? 50 : (request.service == .llm ? 2 : 0.5)
+        }
+        let base = try Harness.run(latency: slowEnergy)
+        let cut = try Harness.run(["request-cancellation": "shipped"], latency: slowEnergy)
+        #expect(base.result.counters.timeouts == 0)
+        #expect(cut.result.counters.timeouts > 0)
+        #expect(cut.span("playlist_ordering").map(\.durationMicros) ?? 0 < base.span("playlist_ordering").map(\.durationMicros) ?? 0)
+    }
+
     @Test func circuitBreakerStopsCallingAFailingReccoBeatsAndTriesAgainLater() throws {
         let failing: @Sendable (HTTPRequest, Int) -> TransportResult? = { request, _ in
             request.service == .reccobeats ? .response(HTTPResponse(status: 500, body: "{}")) : nil

@@ -66,8 +66,8 @@ public final class PipelineSession: Sendable {
 
 extension PipelineSession {
     /// Issues `count` identical, concurrent, uncached ReccoBeats id-mapping calls (for tests of
-    /// in-flight deduplication).
-    public func testingConcurrentMappingCalls(ids: [String], count: Int) async throws {
+    /// in-flight deduplication; reached with `@testable import`).
+    func testingConcurrentMappingCalls(ids: [String], count: Int) async throws {
         let observer = RunObserver(origin: clock.now)
         let client = ReccoBeatsClient(caller: ToolCaller(session: self, observer: observer))
         let mapping = tools.trackMapping

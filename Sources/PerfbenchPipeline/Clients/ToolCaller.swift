@@ -125,10 +125,7 @@ struct ToolCaller: Sendable {
 
     /// With request cancellation on for this call, a timed-out request is abandoned, not retried.
     private func failsFast(_ tool: ToolSpec) -> Bool {
-        switch config.requestCancellation {
-        case .off, .energyBatches: return false
-        case .allRequests: return true
-        }
+        tool.failsFastOnTimeout || config.requestCancellation == .allRequests
     }
 
     private func recordBreaker(_ tool: ToolSpec, success: Bool) {
@@ -179,8 +176,7 @@ struct ToolCaller: Sendable {
         request.stage = StageContext.path
         let id = observer.exchangeStarted(tool.service)
         let start = clock.now
-        let timeout = timeout(for: tool, request)
-        let result = try await session.transport.send(request, timeout: timeout)
+        let result = try await session.transport.send(request, timeout: tool.timeout)
         let end = clock.now
         var exchange = Exchange(
             id: id, startMicros: observer.micros(start),
@@ -203,15 +199,6 @@ struct ToolCaller: Sendable {
         }
         observer.exchangeFinished(exchange, endpoint: request.method + " " + request.path)
         return (result, id)
-    }
-
-    private func timeout(for tool: ToolSpec, _ request: HTTPRequest) -> Duration {
-        if tool.service == .llm, case .energyBatches(let limit) = config.requestCancellation,
-            request.body?.contains("task: energy_analysis") == true
-        {
-            return limit
-        }
-        return tool.timeout
     }
 
     /// Tool, method, path and sorted query: identical requests share a cache entry.

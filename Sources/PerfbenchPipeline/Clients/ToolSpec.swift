@@ -13,6 +13,8 @@ public struct ToolSpec: Sendable, Hashable {
     /// The tool instance whose window limiter this tool's calls count against (itself unless
     /// the backend routes the call through another tool).
     public var limiterName: String
+    /// A timed-out call is abandoned, not retried (plan 5.2, request cancellation).
+    public var failsFastOnTimeout = false
 
     public init(
         name: String, service: Service, perMinute: Int?, minInterval: Duration = .zero,

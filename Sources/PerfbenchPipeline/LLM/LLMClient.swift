@@ -8,7 +8,12 @@ struct LLMClient: Sendable {
     let caller: ToolCaller
 
     func ask(_ task: LLMTask, _ input: LLMRequestInput) async throws -> JSONValue? {
-        let tool = caller.session.tools.llm
+        var tool = caller.session.tools.llm
+        // Shipped request cancellation: energy-analysis batches are cut at their own deadline.
+        if task == .energyAnalysis, case .energyBatches(let limit) = caller.session.config.requestCancellation {
+            tool.timeout = limit
+            tool.failsFastOnTimeout = true
+        }
         let request = HTTPRequest(
             service: .llm, method: "POST", path: LLMWire.path,
             headers: [HTTPHeader("Content-Type", "application/json")],
