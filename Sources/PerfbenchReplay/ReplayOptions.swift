@@ -13,14 +13,17 @@ public struct ReplayOptions: Sendable, Hashable {
     /// fast before a 429. Values below 1 count as 1, so the recorded run never meets the model.
     public var rateLimitHeadroom: Double
     /// Where the replay's zero falls within a wall-clock minute, for the pipeline's calendar
-    /// minute window limiters. Perfbench recordings start at zero; nothing in a recording
-    /// says otherwise, so the default is zero.
-    public var minuteOffset: Duration
+    /// minute window limiters; nil (the default) takes it from the recording: a workflow
+    /// imported from the backend's log started at the wall-clock time its `created_at` gives,
+    /// so its zero sits that many seconds into a minute (the 2025-11-07 run started at :14.4,
+    /// and its window waits only come out right on that grid); any other recording starts at
+    /// zero, since nothing in it says otherwise.
+    public var minuteOffset: Duration?
 
     /// Options with every counterfactual model on.
     public init(
         strict: Bool = false, rateLimits: Bool = true, rateLimitHeadroom: Double = 1,
-        minuteOffset: Duration = .zero
+        minuteOffset: Duration? = nil
     ) {
         self.strict = strict
         self.rateLimits = rateLimits

@@ -32,7 +32,7 @@ public enum ReplayRunner {
             let transport = ReplayTransport(index: index, clock: clock, options: options)
             let session = PipelineSession(
                 config: configuration, transport: transport, clock: PipelineClock(clock),
-                minuteOffset: options.minuteOffset)
+                minuteOffset: options.minuteOffset ?? minuteOffset(of: header))
             let result: Result<WorkflowResult, any Error>
             do {
                 result = .success(try await Workflow.run(input, in: session))
@@ -53,6 +53,18 @@ public enum ReplayRunner {
         return ReplayOutcome.make(
             path: path, configuration: configuration, workflow: workflow, answers: answers,
             executorJobs: run.jobs)
+    }
+
+    /// Where a recording's zero falls within a wall-clock minute: for a workflow imported from
+    /// the backend's log (recorder `… import moodlist-log`), the seconds of its `created_at`
+    /// (`2025-11-07T14:40:14.435832Z` → 14.435832 s); zero for anything else.
+    public static func minuteOffset(of header: RecordingHeader) -> Duration {
+        guard header.recorder.hasSuffix("import moodlist-log"),
+            let time = header.createdAt.split(separator: "T").last,
+            let seconds = time.split(separator: ":").dropFirst(2).first.map({ $0.prefix { $0.isNumber || $0 == "." } }),
+            let value = Double(seconds), value >= 0, value < 60
+        else { return .zero }
+        return .microseconds(Int64((value * 1_000_000).rounded()))
     }
 
     /// The configuration a recording's header names, rebuilt from its phase map.

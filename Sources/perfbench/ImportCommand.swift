@@ -111,11 +111,16 @@ struct ImportMoodlistLogCommand: ParsableCommand {
         discussion: """
             LOG may be plain, gzip or zlib (detected from the content). structlog console lines \
             (ANSI colours stripped; ISO-8601 UTC and local timestamps), JSON lines and uvicorn \
-            access lines are read; other lines are skipped and counted. Timestamps that go \
-            backwards are clamped to the latest time seen in the workflow (and counted). Stage \
-            spans come from the agent lines and the seed-gathering breakdown; waits, retries, slow \
-            requests and request start/finish pairs become observed events; spans bounded only \
-            by markers are marked inferred. Secrets are redacted as in `import har`.
+            access lines are read; other lines are skipped and counted. The log's clock is \
+            repaired first: stretches that run ahead (a step forward, then one back) move back, and \
+            time it lost inside a window wait (a wait stated longer than the log shows it) is \
+            added back; what is still backwards is clamped. Stage spans come from the agent lines \
+            (printed figure plus any time lost) and the lines that open each seed-gathering step; \
+            waits, retries, slow requests and request start/finish pairs become observed events. \
+            The calls the log implies but does not time (LLM calls between two lines, audio \
+            features, album sampling) are inferred from the pipeline's call structure, with \
+            latencies fitted to the lines around them, and marked inferred. Secrets are redacted \
+            as in `import har`.
 
             Writes DIR/NAME-wN.jsonl.gz for workflow N (NAME: the log's file name without \
             .log/.gz). A workflow cut short is written too and reported with the line it stopped at.
@@ -155,10 +160,15 @@ struct ImportMoodlistLogCommand: ParsableCommand {
                 let split = workflow.provenanceCounts
                 var summary = "\(path): workflow \(workflow.id), \(workflow.recording.events.count) events "
                     + "(\(split.observed) observed, \(split.inferred) inferred)"
-                if let total = workflow.totalSeconds { summary += ", total \(total) s" }
+                if let total = workflow.totalSeconds {
+                    summary += ", total \(total) s"
+                    if let repaired = workflow.repairedTotalSeconds, abs(repaired - total) >= 0.005 {
+                        summary += " (\(String(format: "%.2f", repaired)) s on the repaired clock)"
+                    }
+                }
                 if workflow.backwardJumps > 0 {
                     let seconds = Double(workflow.largestBackwardJumpMicros) / 1_000_000
-                    summary += ", \(workflow.backwardJumps) backward timestamps clamped (largest \(seconds) s)"
+                    summary += ", \(workflow.backwardJumps) steps back in the log's clock (largest \(seconds) s)"
                 }
                 if !workflow.isComplete { summary += "; cut short: log stops at line \(workflow.lastLine)" }
                 print(summary)

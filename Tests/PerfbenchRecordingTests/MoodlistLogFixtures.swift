@@ -27,8 +27,8 @@ enum MoodlistLogFixtures {
         2025-11-07T14:40:55.291301Z [info     ] Searching Spotify for tracks: 'genre:calypso' (limit: 15) [app.agents.tools.spotify.track_search]
         2025-11-07T14:40:50.843930Z [info     ] Successfully found 15 tracks for query 'genre:calypso' [app.agents.tools.spotify.track_search]
         2025-11-07T14:40:57.376696Z [warning  ] Rate limit reached for get_track_audio_features, waiting 26.5s [app.agents.tools.agent_tools]
-        2025-11-07T14:41:20.000000Z [info     ] Using Valkey/Redis cache at redis://default:hunter2secret@lark.upstash.io:6379 [app.agents.core.cache]
-        2025-11-07T14:41:21.000000Z [info     ] HTTP Request: GET https://api.spotify.com/v1/me/top/tracks?limit=20&access_token=BQCsecrettoken "HTTP/1.1 200 OK" [httpx]
+        2025-11-07T14:41:24.000000Z [info     ] Using Valkey/Redis cache at redis://default:hunter2secret@lark.upstash.io:6379 [app.agents.core.cache]
+        2025-11-07T14:41:25.000000Z [info     ] HTTP Request: GET https://api.spotify.com/v1/me/top/tracks?limit=20&access_token=BQCsecrettoken "HTTP/1.1 200 OK" [httpx]
         2025-11-07T14:41:30.000000Z [debug    ] Enforcing minimum interval for get_multiple_tracks, waiting 0.90s [app.agents.tools.agent_tools]
         2025-11-07T14:41:40.000000Z [warning  ] Timeout when calling get_track_recommendations, retrying in 0.5s... [app.agents.tools.agent_tools]
         2025-11-07T14:41:50.000000Z [warning  ] Slow RecoBeat API request detected [app.agents.tools.reccobeat_service] duration_seconds=42.5 endpoint=/v1/track/recommendation params={'seeds': 'a,b,c', 'size': 8} tool=get_track_recommendations

@@ -50,7 +50,13 @@ struct MoodlistLogImporterTests {
         #expect(anchors.startMicros == seed.startMicros)
         #expect(spans["orchestration/initial_generation/seed_gathering/build_seed_pool"]?.durationMicros == 3_780_000)
         #expect(spans["orchestration/initial_generation/recommendation_generation"]?.durationMicros == 67_523_853)
-        #expect(spans["orchestration/iterative_improvement/improvement_strategies"]?.durationMicros == 97_405_815)
+        // The regeneration nests in the loop's strategies, which start at the iteration line.
+        #expect(
+            spans["orchestration/iterative_improvement/improvement_strategies/recommendation_generation"]?.durationMicros
+                == 97_405_815)
+        #expect(spans["orchestration/iterative_improvement/improvement_strategies"]?.durationMicros == 103_604_674)
+        #expect(workflow.printedSeconds["orchestration/initial_generation/seed_gathering/anchor_selection"] == 97.09)
+        #expect(workflow.printedSeconds["workflow"] == 306.14)
         // The orchestrator's own figure (100.26 s) counts only from the last nested agent's start.
         let orchestration = try #require(spans["orchestration"])
         #expect(orchestration.durationMicros > 290_000_000)
@@ -83,6 +89,26 @@ struct MoodlistLogImporterTests {
             #expect(event.startMicros >= previous)
             previous = event.startMicros
         }
+    }
+
+    @Test func clockExcursionsMoveBackOntoTheBase() {
+        // A 6.2 s excursion hidden in a 7.3 s gap (1 s of real work), ended by a step back.
+        let seconds: [Double] = [0, 1, 8.3, 8.5, 2.3, 3]
+        let repaired = MoodlistClockRepair.repair(seconds.map { Int64($0 * 1_000_000) })
+        #expect(repaired == [0, 1, 2.1, 2.3, 2.3, 3].map { Int64(($0 * 1_000_000).rounded()) })
+        // A step back with no forward step to hold it is left to the builder's clamp.
+        #expect(MoodlistClockRepair.repair([0, 300_000, 600_000, -1_000_000]) == [0, 300_000, 600_000, -1_000_000])
+    }
+
+    @Test func timeTheClockLostInAWindowWaitIsAddedBack() {
+        // "waiting 10s" at 1 s, yet the line that ends the wait says 9 s: 2 s were lost.
+        let stamps: [Int64] = [0, 1_000_000, 1_100_000, 9_000_000, 9_500_000]
+        let sleeps: [Int64?] = [nil, 10_000_000, nil, nil, nil]
+        let repaired = MoodlistClockRepair.repair(stamps, sleeps: sleeps)
+        #expect(repaired.stamps == [0, 1_000_000, 1_100_000, 11_000_000, 11_500_000])
+        #expect(repaired.lost == [0, 0, 0, 2_000_000, 0])
+        // Waits the log shows in full lose nothing.
+        #expect(MoodlistClockRepair.repair([0, 1_000_000, 12_000_000], sleeps: [nil, 10_000_000, nil]).lost == [0, 0, 0])
     }
 
     @Test func importsJSONLinesAndReportsWhereATruncatedWorkflowStopped() throws {

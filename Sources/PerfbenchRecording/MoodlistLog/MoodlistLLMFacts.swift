@@ -12,8 +12,7 @@ struct MoodlistLLMFacts {
     var featureWeights: [String: Double] = [:]
     var genres: [String] = []
     var artists: [String] = []
-    var calls: [(task: String, start: Int, duration: Int)] = []
-    var qualityScore: Double?
+    var calls: [MoodlistLLMCall] = []
     var strategies: [String] = []
 
     /// Reads the facts a line holds; true when it held one.
@@ -26,7 +25,9 @@ struct MoodlistLLMFacts {
         } else if let dict = event.after("Feature weights: ") {
             for item in Self.pythonItems(dict) { featureWeights[item.key] = Double(item.value) }
         } else if let genre = event.after("Searching anchor tracks for genre: ") {
-            if !genres.contains(where: { $0.lowercased() == genre.lowercased() }) { genres.append(genre) }
+            // Exact duplicates only: the backend searched both `G-Funk` (the primary genre) and
+            // `g-funk` (a keyword) in the 2025-10-31 run.
+            if !genres.contains(genre) { genres.append(genre) }
         } else if let artist = event.after("Searching for artist: ") {
             if !artists.contains(artist) { artists.append(artist) }
         } else {
@@ -35,10 +36,13 @@ struct MoodlistLLMFacts {
         return true
     }
 
-    /// The chat-completions response body for `task` (`intent_analysis` or `mood_analysis`).
-    func responseBody(task: String) -> String? {
+    /// The chat-completions response body for `call`: its own content when the log showed what
+    /// the answer held, else one built from the facts (intent, mood, strategy); nil (the
+    /// replayed pipeline takes its fallback) when neither.
+    func responseBody(for call: MoodlistLLMCall) -> String? {
+        if let content = call.content { return Self.envelope(content) }
         let content: String
-        switch task {
+        switch call.task {
         case "intent_analysis":
             let mentioned = Int(intentFields["mentioned_artists_count"] ?? "") ?? 0
             let names = artists.prefix(mentioned).map(Self.quoted).joined(separator: ",")
@@ -57,15 +61,18 @@ struct MoodlistLLMFacts {
             let suggested = artists.map(Self.quoted).joined(separator: ",")
             content = "{\"mood_label\":\"imported\",\"target_features\":{\(targets)},\"feature_weights\":{\(weights)},"
                 + "\"genre_keywords\":[\(keywords)],\"artist_recommendations\":[\(suggested)]}"
-        case "quality_evaluation":
-            content = "{\"score\":\(qualityScore ?? 0.7),\"issues\":[]}"
         case "improvement_strategy":
             content = "{\"strategies\":[\(strategies.map(Self.quoted).joined(separator: ","))],\"reasoning\":\"imported\"}"
         default:
             return nil
         }
-        return "{\"id\":\"chatcmpl-import\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
-            + "\"message\":{\"role\":\"assistant\",\"content\":\(Self.quoted(content))},\"finish_reason\":\"stop\"}]}"
+        return Self.envelope(content)
+    }
+
+    /// A chat-completions response whose message content is `content`.
+    static func envelope(_ content: String) -> String {
+        "{\"id\":\"chatcmpl-import\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+            + "\"message\":{\"role\":\"assistant\",\"content\":\(quoted(content))},\"finish_reason\":\"stop\"}]}"
     }
 
     private static let neutralRange: [String: (Double, Double)] = [
@@ -116,4 +123,14 @@ extension String {
         while let last = text.last, last == "'" || last == "\"" { text.removeLast() }
         return text
     }
+}
+
+/// One LLM call the log brackets: the line before it and the line that reports its answer.
+struct MoodlistLLMCall {
+    var task: String
+    var start: Int
+    var duration: Int
+    var stage: String
+    /// The answer's content (a JSON object as text) when the log shows what it held.
+    var content: String?
 }

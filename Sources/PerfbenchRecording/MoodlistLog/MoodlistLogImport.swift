@@ -14,10 +14,24 @@ public struct MoodlistLogImport: Sendable, Equatable {
         public var lastLine: Int
         /// The workflow total the log states (`completed in {s}s`), when complete.
         public var totalSeconds: Double?
-        /// How many timestamps went backwards (each clamped to the latest time seen).
+        /// How many times a timestamp went back from the line before it (the clock's excursions
+        /// are repaired; what is still backwards after that is clamped to the latest time seen).
         public var backwardJumps: Int
         /// The largest backward jump, in microseconds.
         public var largestBackwardJumpMicros: Int
+        /// The figures the backend printed itself, in seconds by stage path (`workflow`, each
+        /// agent's `completed execution in`, the seed-gathering breakdown): the log's own word,
+        /// before its clock is repaired. The recording's spans may differ where the clock jumped.
+        public var printedSeconds: [String: Double]
+
+        /// The workflow's span in the recording: the printed total plus what the log's clock lost
+        /// in sleeps (see `MoodlistClockRepair`); nil when the log never completed it.
+        public var repairedTotalSeconds: Double? {
+            for case .stage(let span) in recording.events where span.path == "workflow" {
+                return Double(span.durationMicros) / 1_000_000
+            }
+            return nil
+        }
 
         /// How many events are `observed` and how many `inferred`.
         public var provenanceCounts: (observed: Int, inferred: Int) {
@@ -28,8 +42,9 @@ public struct MoodlistLogImport: Sendable, Equatable {
         /// Makes a workflow result.
         public init(
             id: String, recording: Recording, isComplete: Bool, firstLine: Int, lastLine: Int,
-            totalSeconds: Double?, backwardJumps: Int, largestBackwardJumpMicros: Int
+            totalSeconds: Double?, backwardJumps: Int, largestBackwardJumpMicros: Int, printedSeconds: [String: Double] = [:]
         ) {
+            self.printedSeconds = printedSeconds
             self.id = id
             self.recording = recording
             self.isComplete = isComplete

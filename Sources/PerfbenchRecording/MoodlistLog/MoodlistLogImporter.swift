@@ -42,16 +42,19 @@ public struct MoodlistLogImporter: Sendable {
                     id: builder.workflowID, recording: builder.recording(redactor: redactor),
                     isComplete: builder.isComplete, firstLine: builder.firstLine, lastLine: builder.lastLine,
                     totalSeconds: builder.totalSeconds, backwardJumps: builder.backwardJumps,
-                    largestBackwardJumpMicros: builder.largestBackwardJumpMicros))
+                    largestBackwardJumpMicros: builder.largestBackwardJumpMicros,
+                    printedSeconds: builder.printedSeconds.merging(builder.totalSeconds.map { ["workflow": $0] } ?? [:]) { $1 }))
         }
 
         var rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // A final newline ends the last line; it does not start another.
         if rawLines.last?.isEmpty == true { rawLines.removeLast() }
-        for raw in rawLines {
+        var parsed = rawLines.map { MoodlistLogLine.parse(String($0)) }
+        let raw = parsed.map { $0?.timestampMicros }
+        Self.repairClocks(&parsed)
+        for (position, rawLine) in rawLines.enumerated() {
             lineNumber += 1
-            let rawLine = String(raw)
-            guard let line = MoodlistLogLine.parse(rawLine) else {
+            guard let line = parsed[position] else {
                 if !rawLine.trimmingSpaces().isEmpty { skipped += 1 }
                 continue
             }
@@ -80,7 +83,7 @@ public struct MoodlistLogImporter: Sendable {
                 continue
             }
             guard var builder = open else { continue }
-            builder.advance(line, lineNumber: lineNumber)
+            builder.advance(line, rawMicros: raw[position], lineNumber: lineNumber)
             if let rest = event.after("Workflow "), rest.hasPrefix(builder.workflowID) || builder.workflowID.hasPrefix("unnamed"),
                 let seconds = rest.after(" completed in ").flatMap(MoodlistWorkflowBuilder.leadingNumber)
             {
@@ -100,6 +103,24 @@ public struct MoodlistLogImporter: Sendable {
                 fix: "pass a log that covers at least one recommendation workflow")
         }
         return MoodlistLogImport(workflows: workflows, skippedLines: skipped, totalLines: lineNumber)
+    }
+
+    /// Moves the lines of each clock's excursions back onto the clock's base (`MoodlistClockRepair`).
+    static func repairClocks(_ lines: inout [MoodlistLogLine?]) {
+        for clock in [MoodlistLogLine.Clock.utc, .local] {
+            let positions = lines.indices.filter { lines[$0]?.clock == clock && lines[$0]?.timestampMicros != nil }
+            let sleeps = positions.map { position -> Int64? in
+                guard let event = lines[position]?.event, event.hasPrefix("Rate limit reached for "),
+                    let seconds = event.after(", waiting ").flatMap(MoodlistWorkflowBuilder.leadingNumber)
+                else { return nil }
+                return Int64((seconds * 1_000_000).rounded())
+            }
+            let repaired = MoodlistClockRepair.repair(positions.compactMap { lines[$0]?.timestampMicros }, sleeps: sleeps)
+            for (offset, position) in positions.enumerated() {
+                lines[position]?.timestampMicros = repaired.stamps[offset]
+                lines[position]?.lostMicros = repaired.lost[offset]
+            }
+        }
     }
 
     /// True when the file at `path` (plain or compressed) starts like a moodlist log.

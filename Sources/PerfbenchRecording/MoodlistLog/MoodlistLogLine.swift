@@ -27,6 +27,9 @@ public struct MoodlistLogLine: Sendable, Equatable {
     /// Everything after the level: event, logger and pairs as written (markers are matched on
     /// this, since an event may itself contain `=`, e.g. `Overall score=0.66`).
     public var message: String
+    /// Time the importer added back before this line because the log's clock lost it while
+    /// the backend slept (`MoodlistClockRepair`); zero for a line as parsed.
+    var lostMicros: Int64 = 0
 
     /// Makes a parsed line.
     public init(

@@ -1,69 +1,148 @@
 import Foundation
 
+/// What the response bodies need beyond the exchanges themselves, gathered while reading.
+struct MoodlistBodyFacts {
+    /// Ids asked and tracks found per ReccoBeats `/v1/track` exchange (`Getting N` / `retrieved M`).
+    var reccoTrackCounts: [String: (asked: Int, found: Int)] = [:]
+    /// Results a search reported (`Successfully found N …`), by exchange id.
+    var found: [String: Int?] = [:]
+    /// Artist ids the log names for a searched name (`✓ Spotify search for 'X' matched: … (ID: …)`).
+    var artistIDs: [String: String] = [:]
+    /// The artists the first generator run went through, in its order.
+    var generatorArtists: [String] = []
+    var hybridFetches: [MoodlistHybridFetch] = []
+}
+
 /// Minimal Spotify response bodies for the exchanges a log proves, so that a replay finds artists
 /// and tracks to work on (the log gives counts and ids, never the payloads).
 ///
-/// The bodies are placeholders shaped like Spotify's: an artist search answers with the artist it
-/// asked for; a top-tracks call with ten tracks of that artist; a track search with as many
-/// tracks as its limit. Ids the log names are kept (top-tracks artist ids, paired in start order
-/// with the artist searches, which the backend runs in the same order); the rest are made up and
-/// start with `imp`. Popularity spreads over 40–67 so the backend's 20–80 filter keeps them.
+/// The bodies are placeholders shaped like Spotify's, carrying the ids and counts the log names:
+/// - an artist search by name answers with that artist, under the id the log gives it (anchor
+///   selection's searches pair in start order with its top-tracks calls, which the backend runs
+///   in the same order; `matched: … (ID: …)` lines name others), else a made-up `imp` id;
+/// - a genre artist search answers with as many artists as the log says it found; the first one
+///   also holds the artists the generator went on to use that no name search found, most
+///   popular, so that discovery's pruning keeps them and its validation can name them;
+/// - a top-tracks call answers with ten tracks of that artist; a track search with as many
+///   tracks as it found (its limit when the log does not say);
+/// - the album sampling the artist strategy did is inferred (`MoodlistHybridFetch`).
+/// Popularity spreads over 40–67 so the backend's 20–80 filter keeps the tracks.
 enum MoodlistResponseBodies {
-    static func fill(_ events: inout [RecordingEvent], reccoTrackCounts: [String: (asked: Int, found: Int)] = [:]) {
-        let ordered = events.indices.sorted { events[$0].startMicros < events[$1].startMicros }
-        var topTrackArtists: [String] = []
-        for index in ordered {
-            guard case .exchange(let exchange) = events[index], exchange.tool == "get_artist_top_tracks" else { continue }
-            topTrackArtists.append(artistID(inTopTracksURL: exchange.url))
+    static func fill(_ events: inout [RecordingEvent], facts: MoodlistBodyFacts) {
+        var ordered = events.indices.sorted { events[$0].startMicros < events[$1].startMicros }
+        var names = facts.artistIDs
+        let anchorSearches = ordered.compactMap { index -> String? in
+            guard case .exchange(let exchange) = events[index], exchange.stage == "anchor_selection",
+                exchange.tool == "search_spotify_artists"
+            else { return nil }
+            return query(exchange.url)
         }
-        var artistSearches = 0
+        let anchorTops = ordered.compactMap { index -> String? in
+            guard case .exchange(let exchange) = events[index], exchange.stage == "anchor_selection",
+                exchange.tool == "get_artist_top_tracks"
+            else { return nil }
+            return artistID(inTopTracksURL: exchange.url)
+        }
+        for (name, id) in zip(anchorSearches, anchorTops) where names[name] == nil { names[name] = id }
+        let named = Set(names.values)
+        var unplaced = facts.generatorArtists.filter { !named.contains($0) }
         for index in ordered {
             guard case .exchange(var exchange) = events[index], exchange.service == .spotify, exchange.responseBody == nil
             else { continue }
+            let found = facts.found[exchange.id] ?? nil
             switch exchange.tool {
             case "search_spotify_artists":
                 let name = query(exchange.url)
-                let id = artistSearches < topTrackArtists.count ? topTrackArtists[artistSearches] : "imp" + slug(name)
-                artistSearches += 1
-                exchange.responseBody = #"{"artists":{"items":["# + artist(id: id, name: name) + "]}}"
+                var items: [String] = []
+                if name.hasPrefix("genre:") {
+                    items = unplaced.map { artist(id: $0, name: "Artist \($0.prefix(6))", popularity: 90) }
+                    unplaced = []
+                    items += (0..<(found ?? 1)).map { artist(id: "imp\(slug(name))r\($0)", name: "\(name) \($0 + 1)", popularity: 60) }
+                } else {
+                    items = [artist(id: names[name] ?? "imp" + slug(name), name: name, popularity: 60)]
+                }
+                exchange.responseBody = #"{"artists":{"items":["# + items.joined(separator: ",") + "]}}"
             case "get_artist_top_tracks":
                 let id = artistID(inTopTracksURL: exchange.url)
-                let tracks = (0..<10).map { track(id: "imp\(id)t\($0)", number: $0, artistID: id, artistName: id) }
+                let tracks = (0..<10).map {
+                    track(id: topTrackID(artist: id, index: $0), name: "Track \($0 + 1)", artistID: id, artistName: id,
+                        popularity: 40 + 3 * $0)
+                }
                 exchange.responseBody = #"{"tracks":["# + tracks.joined(separator: ",") + "]}"
             case "search_spotify_tracks":
                 let name = query(exchange.url)
-                let limit = Int(parameter("limit", exchange.url) ?? "") ?? 20
-                let tracks = (0..<limit).map {
-                    track(id: "imp\(slug(name))t\($0)", number: $0, artistID: "imp\(slug(name))a\($0 % 5)", artistName: name)
+                let count = found ?? Int(parameter("limit", exchange.url) ?? "") ?? 20
+                let tracks = (0..<count).map {
+                    track(id: spotifyID("imp\(slug(name))t\($0)"), name: "Track \($0 + 1)", artistID: "imp\(slug(name))a\($0 % 5)",
+                        artistName: name, popularity: 40 + 3 * ($0 % 10))
                 }
                 exchange.responseBody = #"{"tracks":{"items":["# + tracks.joined(separator: ",") + "]}}"
+            case "get_user_top_tracks":
+                let count = found ?? Int(parameter("limit", exchange.url) ?? "") ?? 20
+                let tracks = (0..<count).map {
+                    track(id: spotifyID("impusert\($0)"), name: "Track \($0 + 1)", artistID: "impusera\($0 % 7)",
+                        artistName: "Artist \($0 % 7 + 1)", popularity: 40 + 3 * ($0 % 10))
+                }
+                exchange.responseBody = page(tracks, count: count)
+            case "get_user_top_artists":
+                let count = found ?? Int(parameter("limit", exchange.url) ?? "") ?? 15
+                let artists = (0..<count).map { artist(id: "impusera\($0)", name: "Artist \($0 + 1)") }
+                exchange.responseBody = page(artists, count: count)
             default:
                 continue
             }
             events[index] = .exchange(exchange)
         }
-        fillReccoBeatsMappings(&events, ordered: ordered, counts: reccoTrackCounts)
+        // The album sampling, with each fetch's picks for the id mapping that follows it.
+        var picks: [(start: Int, ids: [String])] = []
+        for (number, fetch) in facts.hybridFetches.enumerated() {
+            let waited = events.reduce(0) { total, event in
+                guard case .wait(let wait) = event, wait.kind == .window, wait.startMicros >= fetch.start,
+                    wait.startMicros < fetch.end
+                else { return total }
+                return max(total, wait.durationMicros)
+            }
+            events += fetch.calls(waitedMicros: waited, number: number).map { .exchange($0) }
+            picks.append((fetch.end, [topTrackID(artist: fetch.artist, index: 0)] + fetch.pickedIDs))
+        }
+        ordered = events.indices.sorted { events[$0].startMicros < events[$1].startMicros }
+        fillReccoBeatsMappings(&events, ordered: ordered, counts: facts.reccoTrackCounts, picks: picks)
     }
 
     /// Gives each ReccoBeats `/v1/track` exchange the ids it mapped, so the replayed F(n) call
-    /// matches it exactly: the ids of the Spotify tracks fetched just before it. A track search
-    /// of limit N followed by `Getting N tracks` maps that page; otherwise the first three tracks
-    /// of each of the last N/3 top-tracks calls (anchor selection takes 3 per artist). The first
-    /// `found` ids get a ReccoBeats entry; the rest are the tracks ReccoBeats lacks.
+    /// matches it exactly: the ids of the Spotify tracks fetched just before it. A hybrid fetch
+    /// just before maps the last N tracks it picked (the first ones are in the id registry
+    /// already); a track search of limit N followed by `Getting N tracks` maps that page;
+    /// otherwise the first three tracks of each of the last N/3 top-tracks calls (anchor
+    /// selection takes 3 per artist). The first `found` ids get a ReccoBeats entry; the rest are
+    /// the tracks ReccoBeats lacks.
     private static func fillReccoBeatsMappings(
-        _ events: inout [RecordingEvent], ordered: [Int], counts: [String: (asked: Int, found: Int)]
+        _ events: inout [RecordingEvent], ordered: [Int], counts: [String: (asked: Int, found: Int)],
+        picks: [(start: Int, ids: [String])]
     ) {
         var recent: [(tool: String, ids: [String])] = []
+        var pending = picks[...]
         for index in ordered {
             guard case .exchange(var exchange) = events[index] else { continue }
-            if exchange.service == .spotify, let body = exchange.responseBody, let tool = exchange.tool {
-                recent.append((tool, trackIDs(in: body)))
+            while let next = pending.first, next.start <= exchange.startMicros {
+                recent.append(("hybrid", next.ids))
+                pending.removeFirst()
+            }
+            if exchange.service == .spotify, let body = exchange.responseBody, let tool = exchange.tool,
+                tool != "get_album_tracks", tool != "get_spotify_track", tool != "get_artist_albums"
+            {
+                let ids = trackIDs(in: body)
+                if !ids.isEmpty { recent.append((tool, ids)) }
                 if recent.count > 20 { recent.removeFirst() }
                 continue
             }
             guard exchange.tool == "get_multiple_tracks", let count = counts[exchange.id], count.asked > 0 else { continue }
             var ids: [String] = []
-            if let last = recent.last, last.tool == "search_spotify_tracks", last.ids.count == count.asked {
+            if let last = recent.last, last.tool == "hybrid", last.ids.count >= count.asked {
+                ids = Array(last.ids.suffix(count.asked))
+            } else if let last = recent.last, last.tool == "search_spotify_tracks" || last.tool == "get_user_top_tracks",
+                last.ids.count == count.asked
+            {
                 ids = last.ids
             } else if count.asked % 3 == 0 {
                 let tops = recent.filter { $0.tool == "get_artist_top_tracks" }.suffix(count.asked / 3)
@@ -73,7 +152,8 @@ enum MoodlistResponseBodies {
             guard ids.count == count.asked else { continue }
             exchange.url = "https://api.reccobeats.com/v1/track?ids=" + ids.joined(separator: "%2C")
             let content = ids.prefix(count.found).map { id in
-                #"{"id":"# + MoodlistLLMFacts.quoted("rb" + id) + #","href":"# + MoodlistLLMFacts.quoted("https://open.spotify.com/track/" + id)
+                #"{"id":"# + MoodlistLLMFacts.quoted(reccoID(id))
+                    + #","href":"# + MoodlistLLMFacts.quoted("https://open.spotify.com/track/" + id)
                     + #","trackTitle":"Imported","artists":[],"durationMs":210000,"popularity":55}"#
             }
             exchange.responseBody = #"{"content":["# + content.joined(separator: ",") + "]}"
@@ -82,27 +162,76 @@ enum MoodlistResponseBodies {
     }
 
     /// The `id`s of the tracks in a body this type wrote (a light scan, not a JSON parse).
-    private static func trackIDs(in body: String) -> [String] {
+    static func trackIDs(in body: String) -> [String] {
         var ids: [String] = []
         var rest = Substring(body)
         while let range = rest.range(of: #"{"id":""#) {
             rest = rest[range.upperBound...]
             let id = String(rest.prefix { $0 != "\"" })
             // Only track ids: artist objects nested in a track repeat the pattern.
-            if id.contains("t"), rest.dropFirst(id.count).hasPrefix(#"","name":"Track"#) { ids.append(id) }
+            if rest.dropFirst(id.count).hasPrefix(#"","name":"Track"#) { ids.append(id) }
         }
         return ids
     }
 
-    private static func artist(id: String, name: String) -> String {
-        #"{"id":"# + MoodlistLLMFacts.quoted(id) + #","name":"# + MoodlistLLMFacts.quoted(name)
-            + #","genres":[],"popularity":60}"#
+    /// The `index`th top track of `artist`.
+    static func topTrackID(artist: String, index: Int) -> String { spotifyID("imp\(artist)t\(index)") }
+
+    /// A made-up track id shaped like Spotify's (22 base-62 characters), derived from `seed`:
+    /// the backend (and the pipeline) treat any other shape as a track without a Spotify URI and
+    /// search for it in final processing, which the log shows it did not do.
+    static func spotifyID(_ seed: String) -> String {
+        let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        var output = ""
+        for salt in ["", "#"] {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in (seed + salt).utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            for _ in 0..<11 {
+                output.append(digits[Int(hash % 62)])
+                hash /= 62
+            }
+        }
+        return output
     }
 
-    private static func track(id: String, number: Int, artistID: String, artistName: String) -> String {
-        #"{"id":"# + MoodlistLLMFacts.quoted(id) + #","name":"# + MoodlistLLMFacts.quoted("Track \(number + 1)")
-            + #","artists":["# + artist(id: artistID, name: artistName) + #"],"popularity":\#(40 + 3 * number),"#
-            + #""duration_ms":210000}"#
+    /// The ReccoBeats id (a UUID, as ReccoBeats' are) the import gives the track `spotifyID`.
+    static func reccoID(_ spotifyID: String) -> String {
+        var hex = ""
+        for salt in ["r", "b"] {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in (salt + spotifyID).utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            let digits = String(hash, radix: 16)
+            hex += String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        let characters = Array(hex)
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    }
+
+    static func artist(id: String, name: String, popularity: Int = 60) -> String {
+        #"{"id":"# + MoodlistLLMFacts.quoted(id) + #","name":"# + MoodlistLLMFacts.quoted(name)
+            + #","genres":[],"popularity":\#(popularity)}"#
+    }
+
+    /// A Spotify paging object of `items`.
+    private static func page(_ items: [String], count: Int) -> String {
+        #"{"items":["# + items.joined(separator: ",") + #"],"total":\#(count),"limit":\#(count),"offset":0}"#
+    }
+
+    static func album(id: String) -> String {
+        #"{"id":"# + MoodlistLLMFacts.quoted(id) + #","name":"Album","album_type":"album"}"#
+    }
+
+    /// A track object; `popularity` nil for the simplified tracks an album listing holds.
+    static func track(id: String, name: String, artistID: String, artistName: String, popularity: Int?) -> String {
+        #"{"id":"# + MoodlistLLMFacts.quoted(id) + #","name":"# + MoodlistLLMFacts.quoted(name)
+            + #","artists":["# + artist(id: artistID, name: artistName) + "]"
+            + (popularity.map { #","popularity":\#($0)"# } ?? "") + #","duration_ms":210000}"#
     }
 
     private static func artistID(inTopTracksURL url: String) -> String {

@@ -24,27 +24,44 @@ extension MoodlistWorkflowBuilder {
         ("fetch_top_artists_seconds", "fetch_top_artists"), ("build_seed_pool_seconds", "build_seed_pool"),
     ]
 
+    /// The seed-gathering step a line starts, by the line the backend writes as the step begins.
+    private static func seedStepOpening(_ event: String) -> String? {
+        if event.hasPrefix("Selecting anchor tracks") { return "anchor_selection" }
+        if event.hasPrefix("Discovering artists") { return "artist_discovery" }
+        if event.hasPrefix("Getting top "), event.contains(" tracks for user") { return "fetch_top_tracks" }
+        if event.hasPrefix("Getting top "), event.contains(" artists for user") { return "fetch_top_artists" }
+        if event.hasPrefix("Building seed pool") { return "build_seed_pool" }
+        return nil
+    }
+
     /// Applies one line (already passed to `advance`); returns false when it matched no marker.
     @discardableResult
     mutating func apply(_ line: MoodlistLogLine, redactor: Redactor) -> Bool {
         let text = line.message
         let now = nowMicros
         if llmFacts.read(line) { return true }
-        if let score = line.event.after("LLM assessment: quality=").flatMap(Self.leadingNumber) {
-            // The evaluation call runs from the generator's end to this line.
-            let start = min(generatorEnds.last ?? now, now)
-            llmFacts.calls.append(("quality_evaluation", start, now - start))
-            llmFacts.qualityScore = score
-            return true
+        if applyLLMLine(line, now: now) { return true }
+        if let step = Self.seedStepOpening(line.event) {
+            seedMarks[step] = seedMarks[step] ?? now
+            stage = step
         }
-        if let list = line.event.after("LLM strategy decision: ") {
-            let start = min(iterationAt ?? now, now)
-            llmFacts.calls.append(("improvement_strategy", start, now - start))
-            llmFacts.strategies = MoodlistLLMFacts.pythonItems(list).map(\.key)
-            return true
+        if let rest = line.event.after("Fetching hybrid tracks for artist ") ?? line.event.after("Fetching top tracks for artist "),
+            let id = rest.after(": ").map({ String($0.prefix { $0 != " " }) }), rest.before("/").flatMap({ Int($0) }) != nil
+        {
+            // One generator run's artists, in the order it went through them.
+            if rest.hasPrefix("1/") || generatorArtists.isEmpty { generatorArtists.append([]) }
+            generatorArtists[generatorArtists.count - 1].append(id)
         }
+        if text.hasPrefix("Completed energy analysis batch") { energyBatchLinesSeen = true }
+        if text.hasPrefix("Starting playlist ordering") {
+            orderingStart = now
+            stage = "playlist_ordering"
+        }
+        if text.hasPrefix("Starting final processing") { stage = "final_processing" }
+        if text.hasPrefix("Playlist ordering complete") { orderingEnd = now }
         if let rest = text.after("Agent "), let name = rest.before(" starting execution") {
             agentStarts[name] = now
+            agentLostAtStart[name] = lostMicros
             if name == "recommendation_generator" {
                 stage = generatorEnds.isEmpty ? "recommendation_generation" : "improvement_strategies"
             } else if let mapped = Self.agentStages[name] {
@@ -101,39 +118,74 @@ extension MoodlistWorkflowBuilder {
 
     private mutating func completeAgent(_ name: String, seconds: Double, now: Int) {
         guard let start = agentStarts[name] else { return }
+        // The printed figure, plus what the log's clock lost in sleeps meanwhile.
+        let lost = lostMicros - (agentLostAtStart[name] ?? lostMicros)
+        let span = micros(seconds) + lost
         switch name {
         case "orchestrator":
             // Its own figure counts only from the last nested agent's start: use the line times.
             orchestrationEnd = orchestrationEnd ?? now
             events.append(.stage(StageSpan(name: "orchestration", startMicros: start, durationMicros: max(0, now - start))))
         case "recommendation_generator":
-            let first = generatorEnds.isEmpty
-            let path = first
-                ? "orchestration/initial_generation/recommendation_generation"
-                : "orchestration/iterative_improvement/improvement_strategies"
-            let name = first ? "recommendation_generation" : "improvement_strategies"
-            events.append(.stage(StageSpan(name: name, path: path, startMicros: start, durationMicros: micros(seconds))))
-            generatorEnds.append(start + micros(seconds))
-            stage = "quality_evaluation"
-        case "seed_gatherer":
+            // The first run is initial generation's; later ones are the improvement loop's
+            // regenerations (final processing's top-up run comes after `Starting final processing`).
+            let path: String
+            if generatorEnds.isEmpty {
+                path = "orchestration/initial_generation/recommendation_generation"
+            } else if inFinalProcessing {
+                path = "orchestration/final_processing/recommendation_generation"
+            } else {
+                path = "orchestration/iterative_improvement/improvement_strategies/recommendation_generation"
+            }
             events.append(
-                .stage(StageSpan(name: "seed_gathering", path: "orchestration/initial_generation/seed_gathering",
-                    startMicros: start, durationMicros: micros(seconds))))
-            var cursor = start
+                .stage(StageSpan(name: "recommendation_generation", path: path, startMicros: start, durationMicros: span)))
+            printedSeconds[path] = (printedSeconds[path] ?? 0) + seconds
+            generatorEnds.append(start + span)
+            if generatorEnds.count > 1, !inFinalProcessing { improvementEnd = start + span }
+            stage = inFinalProcessing ? "final_processing" : "quality_evaluation"
+        case "seed_gatherer":
+            let end = start + span
+            let base = "orchestration/initial_generation/seed_gathering"
+            events.append(.stage(StageSpan(name: "seed_gathering", path: base, startMicros: start, durationMicros: span)))
+            printedSeconds[base] = seconds
             for step in Self.seedSteps {
-                guard let value = seedBreakdown[step.field].flatMap(Double.init) else { continue }
-                events.append(
-                    .stage(StageSpan(name: step.name, path: "orchestration/initial_generation/seed_gathering/\(step.name)",
-                        startMicros: cursor, durationMicros: micros(value))))
-                cursor += micros(value)
+                if let value = seedBreakdown[step.field].flatMap(Double.init) { printedSeconds[base + "/" + step.name] = value }
+            }
+            // The steps' edges are the lines that start them (on the repaired clock); the printed
+            // breakdown is used when the log lacks them.
+            let marks = Self.seedSteps.compactMap { step in seedMarks[step.name].map { (step.name, $0) } }
+            if marks.count >= 4 {
+                let edges = marks.map(\.1) + [end]
+                if let first = marks.first, first.1 > start {
+                    events.append(
+                        .stage(StageSpan(name: "search_user_tracks", path: base + "/search_user_tracks", startMicros: start,
+                            durationMicros: first.1 - start, provenance: .inferred)))
+                }
+                for (index, mark) in marks.enumerated() {
+                    let from = min(max(edges[index], start), end)
+                    let to = min(max(edges[index + 1], from), end)
+                    events.append(
+                        .stage(StageSpan(name: mark.0, path: base + "/" + mark.0, startMicros: from, durationMicros: to - from,
+                            provenance: .inferred)))
+                }
+            } else {
+                var cursor = start
+                for step in Self.seedSteps {
+                    guard let value = seedBreakdown[step.field].flatMap(Double.init) else { continue }
+                    events.append(
+                        .stage(StageSpan(name: step.name, path: base + "/" + step.name, startMicros: cursor,
+                            durationMicros: micros(value))))
+                    cursor += micros(value)
+                }
             }
         default:
             guard let mapped = Self.agentStages[name] else { return }
-            events.append(.stage(StageSpan(name: mapped.name, path: mapped.path, startMicros: start, durationMicros: micros(seconds))))
+            events.append(.stage(StageSpan(name: mapped.name, path: mapped.path, startMicros: start, durationMicros: span)))
+            printedSeconds[mapped.path] = seconds
             // Intent and mood analysis are one LLM call each (PIPELINE.md §3) and nothing else
             // slow, so the call takes the agent's span: inferred, but fitted to the observed figure.
             // The answer bodies are written at the end, once the log has shown what they held.
-            llmFacts.calls.append((mapped.name, start, micros(seconds)))
+            llmFacts.calls.append(MoodlistLLMCall(task: mapped.name, start: start, duration: span, stage: mapped.name))
         }
     }
 

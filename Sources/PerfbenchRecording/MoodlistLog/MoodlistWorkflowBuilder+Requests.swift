@@ -9,13 +9,60 @@ extension MoodlistWorkflowBuilder {
         let text = line.event
         if let rest = text.after("Searching Spotify for artists: '"), let name = rest.before("' (limit") {
             pending.byKey["artist:" + name] = (now, stage)
+            let limit = rest.after("(limit: ").flatMap(Self.leadingNumber).map { Int($0) } ?? 3
+            pending.byKey["artistlimit:" + name] = (limit, stage)
             return true
         }
         if let rest = text.after("artists for query '"), text.hasPrefix("Successfully found"),
             let name = rest.before("'"), let started = pending.byKey.removeValue(forKey: "artist:" + name)
         {
-            let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(name)))&type=artist&limit=3"
-            addExchange(url, tool: "search_spotify_artists", started: started, now: now, redactor: redactor)
+            let limit = pending.byKey.removeValue(forKey: "artistlimit:" + name)?.start ?? 3
+            let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(name)))&type=artist&limit=\(limit)"
+            let id = addExchange(url, tool: "search_spotify_artists", started: started, now: now, redactor: redactor)
+            bodyFacts.found[id] = text.after("Successfully found ").flatMap(Self.leadingNumber).map { Int($0) }
+            return true
+        }
+        if let rest = text.after("Spotify search for '"), let name = rest.before("' matched"),
+            let id = rest.after("(ID: ")?.before(")")
+        {
+            bodyFacts.artistIDs[name] = id
+            return true
+        }
+        if let rest = text.after("Fetching top tracks for artist "), let id = rest.before(" ("),
+            let share = rest.after(" top + ").flatMap(Self.leadingNumber).map({ Int($0) })
+        {
+            albumShares[id] = share
+            return true
+        }
+        if let id = text.after("Fetching albums for artist ") {
+            pending.byKey["albums:" + id] = (now, stage)
+            albumArtist = id
+            return true
+        }
+        if let rest = text.after("Retrieved "), let count = rest.before(" albums for artist ").flatMap({ Int($0) }),
+            let id = rest.after(" albums for artist "), let started = pending.byKey.removeValue(forKey: "albums:" + id)
+        {
+            let albums = (0..<count).map { MoodlistResponseBodies.album(id: MoodlistHybridFetch.albumID(artist: id, index: $0)) }
+            events.append(
+                .exchange(Exchange(id: newExchangeID(), startMicros: started.start, durationMicros: max(0, now - started.start),
+                    service: .spotify, method: "GET",
+                    url: "https://api.spotify.com/v1/artists/\(id)/albums?market=US&limit=10&include_groups=album%2Csingle",
+                    status: 200, responseBody: #"{"items":["# + albums.joined(separator: ",") + #"],"total":\#(count),"limit":10,"offset":0}"#,
+                    tool: "get_artist_albums", stage: started.stage)))
+            return true
+        }
+        if let count = text.after("Found ")?.before(" albums, sampling").flatMap({ Int($0) }), let artist = albumArtist {
+            hybridOpen = (artist, now, count)
+            return true
+        }
+        if text.hasPrefix("Hybrid strategy returned "), text.contains(" diverse tracks"), let open = hybridOpen,
+            let picked = text.after("album: ").flatMap(Self.leadingNumber).map({ Int($0) })
+        {
+            hybridOpen = nil
+            let run = hybridFetches.filter { $0.artist == open.artist }.count
+            hybridFetches.append(
+                MoodlistHybridFetch(artist: open.artist, run: run, start: open.start, end: now, albums: open.albums,
+                    albumShare: albumShares[open.artist] ?? 2, albumsPicked: picked, stage: stage))
             return true
         }
         if let rest = text.after("Searching Spotify for tracks: '"), let query = rest.before("' (limit") {
@@ -29,7 +76,38 @@ extension MoodlistWorkflowBuilder {
         {
             let limit = pending.byKey.removeValue(forKey: "limit:" + query)?.start ?? 20
             let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(query)))&type=track&limit=\(limit)"
-            addExchange(url, tool: "search_spotify_tracks", started: started, now: now, redactor: redactor)
+            let id = addExchange(url, tool: "search_spotify_tracks", started: started, now: now, redactor: redactor)
+            bodyFacts.found[id] = text.after("Successfully found ").flatMap(Self.leadingNumber).map { Int($0) }
+            return true
+        }
+        if let rest = text.after("Getting top "), let count = rest.before(" tracks for user").flatMap({ Int($0) }) {
+            pending.byKey["usertracks"] = (now, stage)
+            pending.byKey["usertrackslimit"] = (count, stage)
+            return true
+        }
+        if text.hasPrefix("Successfully retrieved "), text.hasSuffix(" top tracks"),
+            let started = pending.byKey.removeValue(forKey: "usertracks")
+        {
+            let limit = pending.byKey.removeValue(forKey: "usertrackslimit")?.start ?? 20
+            let id = addExchange(
+                "https://api.spotify.com/v1/me/top/tracks?limit=\(limit)&time_range=medium_term", tool: "get_user_top_tracks",
+                started: started, now: now, redactor: redactor)
+            bodyFacts.found[id] = text.after("Successfully retrieved ").flatMap(Self.leadingNumber).map { Int($0) }
+            return true
+        }
+        if let rest = text.after("Getting top "), let count = rest.before(" artists for user").flatMap({ Int($0) }) {
+            pending.byKey["userartists"] = (now, stage)
+            pending.byKey["userartistslimit"] = (count, stage)
+            return true
+        }
+        if text.hasPrefix("Successfully retrieved "), text.hasSuffix(" top artists"),
+            let started = pending.byKey.removeValue(forKey: "userartists")
+        {
+            let limit = pending.byKey.removeValue(forKey: "userartistslimit")?.start ?? 15
+            let id = addExchange(
+                "https://api.spotify.com/v1/me/top/artists?limit=\(limit)&time_range=medium_term", tool: "get_user_top_artists",
+                started: started, now: now, redactor: redactor)
+            bodyFacts.found[id] = text.after("Successfully retrieved ").flatMap(Self.leadingNumber).map { Int($0) }
             return true
         }
         if let rest = text.after("Getting top tracks for artist "), let id = rest.before(" in market ") {
@@ -83,7 +161,7 @@ extension MoodlistWorkflowBuilder {
         }
         if text.hasPrefix("Completed energy analysis batch") {
             // The batches start together when ordering starts; each line marks one batch's end.
-            let start = orchestrationEnd ?? now
+            let start = orderingStart ?? orchestrationEnd ?? now
             events.append(
                 .exchange(inferredLLMCall(task: "energy_analysis", start: start, duration: max(0, now - start),
                     stage: "playlist_ordering", provenance: .observed)))
@@ -92,14 +170,17 @@ extension MoodlistWorkflowBuilder {
         return false
     }
 
+    @discardableResult
     private mutating func addExchange(
         _ url: String, tool: String, started: (start: Int, stage: String), now: Int, redactor: Redactor
-    ) {
+    ) -> String {
         let service = Service.classify(url: url)
+        let id = newExchangeID()
         events.append(
-            .exchange(Exchange(id: newExchangeID(), startMicros: started.start, durationMicros: max(0, now - started.start),
+            .exchange(Exchange(id: id, startMicros: started.start, durationMicros: max(0, now - started.start),
                 service: service, method: "GET", url: redactor.redactText(url), status: 200, tool: tool,
                 stage: started.stage)))
+        return id
     }
 
     /// httpx's `HTTP Request: GET https://… "HTTP/1.1 200 OK"`: the completion only, so the

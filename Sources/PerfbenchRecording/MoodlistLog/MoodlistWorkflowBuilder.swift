@@ -2,10 +2,11 @@
 ///
 /// Time: offsets are microseconds from the `Started workflow` line. Only lines on the same clock as
 /// that line are used for time (the backend logs UTC and local time through two formatters);
-/// others count as "now". Timestamps that jump backwards (seen: up to 7 s, from concurrent
-/// workers' buffered output) are clamped monotonically: a line never moves the clock back, and
-/// the jumps are counted. Agent durations come from the agents' own `completed execution in`
-/// figures, which are exact, rather than from timestamp differences.
+/// others count as "now". Timestamps arrive repaired (`MoodlistClockRepair`: excursions of the
+/// log's clock moved back, time it lost in sleeps added back); what is still backwards is
+/// clamped (a line never moves the clock back), and the log's own steps back are counted. Agent
+/// durations are the agents' own `completed execution in` figures plus any time the clock lost
+/// meanwhile; the seed-gathering steps span the lines that open them.
 struct MoodlistWorkflowBuilder {
     let workflowID: String
     let clock: MoodlistLogLine.Clock
@@ -18,6 +19,14 @@ struct MoodlistWorkflowBuilder {
     private(set) var nowMicros = 0
     private(set) var backwardJumps = 0
     private(set) var largestBackwardJumpMicros = 0
+    private var previousRawMicros: Int64?
+    /// Time the log's clock lost in sleeps since the workflow started (added back to the lines).
+    private(set) var lostMicros = 0
+    /// `lostMicros` when each agent started.
+    var agentLostAtStart: [String: Int] = [:]
+    /// The workflow's total on the repaired clock: the printed total plus what the clock lost.
+    var totalMicros: Int? { totalSeconds.map { micros($0) + totalLost } }
+    private var totalLost = 0
     private(set) var totalSeconds: Double?
     var events: [RecordingEvent] = []
     var agentStarts: [String: Int] = [:]
@@ -31,13 +40,40 @@ struct MoodlistWorkflowBuilder {
     var reccoTrackCounts: [String: (asked: Int, found: Int)] = [:]
     var lastReccoTrackExchange: String?
     var featureBatches: [MoodlistFeatureBatch] = []
+    /// What the response bodies need to know beyond each exchange (found counts, artist ids).
+    var bodyFacts = MoodlistBodyFacts()
+    /// The artist pipeline's album share per artist (`target: 1 top + 2 album`).
+    var albumShares: [String: Int] = [:]
+    /// The artist whose albums were fetched last (the sampling line does not name it).
+    var albumArtist: String?
+    var hybridOpen: (artist: String, start: Int, albums: Int)?
+    var hybridFetches: [MoodlistHybridFetch] = []
     var stage = "intent_analysis"
+    /// LLM calls whose opening line has been seen, by task: when they started.
+    var llmOpen: [String: Int] = [:]
+    var inFinalProcessing = false
+    var finalProcessingStart: Int?
+    /// The end of the improvement loop's last regeneration.
+    var improvementEnd: Int?
+    var orderingStart: Int?
+    var orderingEnd: Int?
+    /// The log shows the anchor tie-breaking call (`✓ LLM selected N additional anchor tracks`).
+    var anchorTieSeen = false
+    var energyBatchLinesSeen = false
+    /// Each generator run's artists (Spotify ids), in the order it fetched them.
+    var generatorArtists: [[String]] = []
+    /// Where each seed-gathering step started, from the line that opens it.
+    var seedMarks: [String: Int] = [:]
+    /// Figures the backend printed itself (agent durations, the seed breakdown, the total), by
+    /// stage path: what the log says, before any repair of its clock.
+    var printedSeconds: [String: Double] = [:]
     private var nextExchange = 1
 
     init(workflowID: String, line: MoodlistLogLine, lineNumber: Int, prompt: String, userID: String?) {
         self.workflowID = workflowID
         self.clock = line.clock
         self.originMicros = line.timestampMicros ?? 0
+        self.previousRawMicros = line.timestampMicros
         self.firstLine = lineNumber
         self.startStamp = line.timestampText
         self.lastLine = lineNumber
@@ -47,17 +83,20 @@ struct MoodlistWorkflowBuilder {
 
     var isComplete: Bool { totalSeconds != nil }
 
-    /// Advances the clock from a line's timestamp, clamping backward jumps.
-    mutating func advance(_ line: MoodlistLogLine, lineNumber: Int) {
+    /// Advances the clock from a line's (repaired) timestamp, clamping what is still backwards;
+    /// `rawMicros`, the timestamp as written, counts the log's own backward jumps.
+    mutating func advance(_ line: MoodlistLogLine, rawMicros: Int64? = nil, lineNumber: Int) {
         lastLine = lineNumber
         guard let micros = line.timestampMicros, line.clock == clock else { return }
-        let offset = Int(micros - originMicros)
-        if offset < nowMicros {
-            backwardJumps += 1
-            largestBackwardJumpMicros = max(largestBackwardJumpMicros, nowMicros - offset)
-        } else {
-            nowMicros = offset
+        if let rawMicros {
+            if let previous = previousRawMicros, rawMicros < previous {
+                backwardJumps += 1
+                largestBackwardJumpMicros = max(largestBackwardJumpMicros, Int(previous - rawMicros))
+            }
+            previousRawMicros = rawMicros
         }
+        nowMicros = max(nowMicros, Int(micros - originMicros))
+        lostMicros += Int(line.lostMicros)
     }
 
     mutating func newExchangeID() -> String {
@@ -67,22 +106,28 @@ struct MoodlistWorkflowBuilder {
 
     mutating func finish(totalSeconds: Double) {
         self.totalSeconds = totalSeconds
+        totalLost = lostMicros
     }
 
     /// The recording: observed events plus the stage spans derived from the gaps between markers.
     func recording(redactor: Redactor) -> Recording {
         var all = events + derivedSpans()
-        for call in llmFacts.calls {
-            all.append(
-                .exchange(inferredLLMCall(task: call.task, start: call.start, duration: call.duration, stage: call.task,
-                    response: llmFacts.responseBody(task: call.task))))
+        if let totalMicros {
+            all.append(.stage(StageSpan(name: "workflow", startMicros: 0, durationMicros: totalMicros)))
         }
-        if let totalSeconds {
-            all.append(.stage(StageSpan(name: "workflow", startMicros: 0, durationMicros: micros(totalSeconds))))
+        var facts = bodyFacts
+        facts.reccoTrackCounts = reccoTrackCounts
+        facts.generatorArtists = generatorArtists.first ?? []
+        facts.hybridFetches = hybridFetches
+        MoodlistResponseBodies.fill(&all, facts: facts)
+        all += MoodlistFeatureBatch.inferredCalls(featureBatches, events: all)
+        for var call in llmFacts.calls {
+            call.content = resolvedLLMContent(call, events: all)
+            all.append(
+                .exchange(inferredLLMCall(task: call.task, start: call.start, duration: call.duration, stage: call.stage,
+                    response: llmFacts.responseBody(for: call))))
         }
         // Local stamps have no zone; ISO 8601 allows a zoneless local time, so keep it as such.
-        MoodlistResponseBodies.fill(&all, reccoTrackCounts: reccoTrackCounts)
-        all += MoodlistFeatureBatch.inferredCalls(featureBatches, events: all)
         let createdAt = startStamp.isEmpty ? "1970-01-01T00:00:00Z" : startStamp.replacingSpaceWithT()
         var recording = Recording(
             header: RecordingHeader(
@@ -105,17 +150,25 @@ struct MoodlistWorkflowBuilder {
         }
         if let seedStart = agentStarts["seed_gatherer"], let firstEnd = generatorEnds.first {
             add("initial_generation", "\(base)/initial_generation", seedStart, firstEnd)
-            let loopEnd = generatorEnds.count > 1 ? (generatorEnds.last ?? firstEnd) : (iterationAt ?? firstEnd)
+            // The loop ends where final processing starts (or, without that line, at the last
+            // regeneration, else at the evaluation).
+            let loopEnd = finalProcessingStart ?? improvementEnd ?? iterationAt ?? firstEnd
             add("iterative_improvement", "\(base)/iterative_improvement", firstEnd, loopEnd)
             if let iterationAt {
                 add("quality_evaluation", "\(base)/iterative_improvement/quality_evaluation", firstEnd, iterationAt)
+                if let improvementEnd {
+                    add("improvement_strategies", "\(base)/iterative_improvement/improvement_strategies", iterationAt, improvementEnd)
+                }
             }
             if let orchestrationEnd {
                 add("final_processing", "\(base)/final_processing", loopEnd, orchestrationEnd)
             }
         }
-        if let orchestrationEnd, let totalSeconds {
-            add("playlist_ordering", "playlist_ordering", orchestrationEnd, micros(totalSeconds))
+        // Ordering is the ordering agent's own lines; the database writes around it (seconds in
+        // the 2025-10-31 log) belong to no stage.
+        if let orchestrationEnd, let totalMicros {
+            let end = min(orderingEnd ?? totalMicros, totalMicros)
+            add("playlist_ordering", "playlist_ordering", max(orchestrationEnd, orderingStart ?? orchestrationEnd), end)
         }
         return spans.map { .stage($0) }
     }

@@ -1,0 +1,138 @@
+import Foundation
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchReplay
+import PerfbenchReport
+import Testing
+
+/// Replaying the backend's own logs at baseline reproduces the logs' figures (issue 8 §3).
+///
+/// Each shared log is imported and replayed through the pipeline at `baseline`; every stage the
+/// log times is compared with the replayed one. The log's figure is the recording's span: the
+/// backend's own printed figure where its clock ran true, the span between the lines that open
+/// and close the stage on the repaired clock otherwise (`MoodlistClockRepair`: the 2025-11-07
+/// log's clock runs ≈ 6.3 s ahead in eight stretches and loses 1–3 s in each long sleep, so a
+/// printed figure that spans such a stretch is off by it). `PERFBENCH_PRINT_FIDELITY=1 swift
+/// test --filter ImportedLogFidelity` prints the side-by-side table of the README.
+@Suite struct ImportedLogFidelityTests {
+    static let folder = "/work/shared/data/moodlist-logs"
+    static let available = FileManager.default.fileExists(atPath: folder)
+
+    /// The stages the table shows, in workflow order, with their names in the README.
+    static let stages: [(path: String, name: String)] = [
+        ("intent_analysis", "intent analysis"),
+        ("mood_analysis", "mood analysis"),
+        ("orchestration/initial_generation/seed_gathering", "seed gathering"),
+        ("orchestration/initial_generation/seed_gathering/anchor_selection", "├ anchor selection"),
+        ("orchestration/initial_generation/seed_gathering/artist_discovery", "├ artist discovery"),
+        ("orchestration/initial_generation/seed_gathering/fetch_top_tracks", "├ fetch top tracks"),
+        ("orchestration/initial_generation/seed_gathering/fetch_top_artists", "├ fetch top artists"),
+        ("orchestration/initial_generation/seed_gathering/build_seed_pool", "└ build seed pool"),
+        ("orchestration/initial_generation/recommendation_generation", "generator run 1"),
+        ("orchestration/iterative_improvement/quality_evaluation", "quality evaluation"),
+        ("orchestration/iterative_improvement/improvement_strategies", "improvement strategies"),
+        ("orchestration/iterative_improvement/improvement_strategies/recommendation_generation", "└ generator run 2"),
+        ("orchestration/final_processing", "final processing"),
+        ("playlist_ordering", "playlist ordering"),
+        ("", "**total**"),
+    ]
+
+    struct Row {
+        var path: String
+        var name: String
+        var printed: Double?
+        var log: Double
+        var replayed: Double
+        var error: Double { log == 0 ? 0 : (replayed - log) / log }
+    }
+
+    struct Fidelity {
+        var rows: [Row]
+        var outcome: ReplayOutcome
+        var workflow: MoodlistLogImport.Workflow
+
+        func row(_ path: String) -> Row? { rows.first { $0.path == path } }
+    }
+
+    static func measure(_ name: String) throws -> Fidelity {
+        let imported = try MoodlistLogImporter().importFile(path: folder + "/" + name)
+        let workflow = try #require(imported.firstUsable)
+        let spans = workflow.recording.events.compactMap { event -> StageSpan? in
+            if case .stage(let span) = event { return span } else { return nil }
+        }
+        let logTree = TimingTree(spans: spans)
+        let outcome = try ReplayRunner.replay(
+            index: ReplayIndex(recording: workflow.recording), path: name, config: nil, options: ReplayOptions())
+        let replayTree = outcome.run.timingTree
+        let rows = stages.compactMap { stage -> Row? in
+            guard let logged = logTree.node(at: stage.path) else { return nil }
+            return Row(
+                path: stage.path, name: stage.name, printed: workflow.printedSeconds[stage.path.isEmpty ? "workflow" : stage.path],
+                log: logged.seconds, replayed: replayTree.node(at: stage.path)?.seconds ?? 0)
+        }
+        return Fidelity(rows: rows, outcome: outcome, workflow: workflow)
+    }
+
+    static func print(_ name: String, _ fidelity: Fidelity) {
+        guard ProcessInfo.processInfo.environment["PERFBENCH_PRINT_FIDELITY"] == "1" else { return }
+        Swift.print("\(name)\n| stage | printed by the backend | log (repaired clock) | replayed | error |\n|---|---:|---:|---:|---:|")
+        for row in fidelity.rows {
+            let printed = row.printed.map { String(format: "%.2f", $0) } ?? "—"
+            let error = row.log < 3 ? "(< 3 s)" : String(format: "%+.1f %%", row.error * 100)
+            Swift.print(
+                "| \(row.name) | \(printed) | \(String(format: "%.2f", row.log)) | \(String(format: "%.2f", row.replayed)) | \(error) |")
+        }
+        let answers = fidelity.outcome.answers
+        Swift.print("answers: exact \(answers.exact), composed \(answers.composed), synthesized \(answers.synthesized)")
+    }
+
+    @Test(.enabled(if: available)) func november7thReplaysWithinFivePercentPerStage() throws {
+        let fidelity = try Self.measure("moodlist-2025-11-07-workflow-306s.log.gz")
+        Self.print("2025-11-07", fidelity)
+        #expect(fidelity.rows.count == Self.stages.count)
+        // The seed pool is the one stage the pipeline model builds differently: it fetches
+        // features for the first 20 of anchors + the user's top tracks (14 new tracks here, 3
+        // batches), where the backend fetched them for its 20 top tracks (19 found, 4 batches):
+        // one 1.2 s sleep, one 1 s minimum interval and two rounds fewer.
+        let modelDifference: [String: Double] = ["orchestration/initial_generation/seed_gathering/build_seed_pool": 0.25]
+        for row in fidelity.rows where row.log >= 3 {
+            let bound = modelDifference[row.path] ?? 0.05
+            #expect(abs(row.error) <= bound, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
+        }
+        // The same decisions: two generator runs, both window limiters' waits, no fallbacks.
+        #expect(fidelity.outcome.workflow.counters.generatorRuns == 2)
+        #expect(fidelity.outcome.workflow.counters.windowWaits == 4)
+        #expect(fidelity.outcome.workflow.counters.llmFallbacks == 0)
+        let answers = fidelity.outcome.answers
+        #expect(Double(answers.exact) >= 0.95 * Double(answers.exact + answers.composed + answers.synthesized))
+    }
+
+    @Test(.enabled(if: available)) func october31stReplaysItsAgentsButNotItsOlderCallStructure() throws {
+        let fidelity = try Self.measure("moodlist-2025-10-31-workflow-227s.log.gz")
+        Self.print("2025-10-31", fidelity)
+        // Stages whose calls the model makes as that backend did: within 5 %.
+        for path in [
+            "intent_analysis", "mood_analysis", "orchestration/initial_generation/seed_gathering",
+            "orchestration/iterative_improvement/quality_evaluation", "playlist_ordering",
+        ] {
+            let row = try #require(fidelity.row(path))
+            #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
+        }
+        // The rest: this log is from an older backend ("Phase 2" in its lines) whose anchor
+        // selection, discovery and artist pipeline make other calls than the model (the
+        // 2025-11-07 backend) does; what is reached, and why, is in the README.
+        let reached: [String: Double] = [
+            "orchestration/initial_generation/seed_gathering/anchor_selection": 0.15,
+            "orchestration/initial_generation/seed_gathering/artist_discovery": 0.15,
+            "orchestration/initial_generation/seed_gathering/build_seed_pool": 0.15,
+            "orchestration/final_processing": 0.40,
+            "orchestration/initial_generation/recommendation_generation": 0.65,
+            "": 0.25,
+        ]
+        for (path, bound) in reached {
+            let row = try #require(fidelity.row(path))
+            #expect(abs(row.error) <= bound, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
+        }
+        #expect(fidelity.outcome.workflow.counters.generatorRuns == 1)
+    }
+}
