@@ -90,14 +90,8 @@ import Testing
         let fidelity = try Self.measure("moodlist-2025-11-07-workflow-306s.log.gz")
         Self.print("2025-11-07", fidelity)
         #expect(fidelity.rows.count == Self.stages.count)
-        // The seed pool is the one stage the pipeline model builds differently: it fetches
-        // features for the first 20 of anchors + the user's top tracks (14 new tracks here, 3
-        // batches), where the backend fetched them for its 20 top tracks (19 found, 4 batches):
-        // one 1.2 s sleep, one 1 s minimum interval and two rounds fewer.
-        let modelDifference: [String: Double] = ["orchestration/initial_generation/seed_gathering/build_seed_pool": 0.25]
         for row in fidelity.rows where row.log >= 3 {
-            let bound = modelDifference[row.path] ?? 0.05
-            #expect(abs(row.error) <= bound, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
+            #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
         }
         // The same decisions: two generator runs, both window limiters' waits, no fallbacks.
         #expect(fidelity.outcome.workflow.counters.generatorRuns == 2)
@@ -119,12 +113,15 @@ import Testing
             #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
         }
         // The rest: this log is from an older backend ("Phase 2" in its lines) whose anchor
-        // selection, discovery and artist pipeline make other calls than the model (the
-        // 2025-11-07 backend) does; what is reached, and why, is in the README.
+        // selection, discovery, audio-feature fetches and artist pipeline make other calls, or
+        // the same calls otherwise paced, than the model (the 2025-11-07 backend) does; what is
+        // reached, and why, is in the README. The seed pool makes the same 20 mappings and 19
+        // feature calls, but that backend fetched them all at once (≈ 3 s) where the model's
+        // batches of 5 with 1.2 s pauses take ≈ 7.7 s.
         let reached: [String: Double] = [
             "orchestration/initial_generation/seed_gathering/anchor_selection": 0.15,
             "orchestration/initial_generation/seed_gathering/artist_discovery": 0.15,
-            "orchestration/initial_generation/seed_gathering/build_seed_pool": 0.15,
+            "orchestration/initial_generation/seed_gathering/build_seed_pool": 0.50,
             "orchestration/final_processing": 0.40,
             "orchestration/initial_generation/recommendation_generation": 0.65,
             "": 0.25,

@@ -78,13 +78,25 @@ enum SeedGathering {
         }
     }
 
-    /// F(20) over the candidates, then one LLM selection when there are more than needed.
+    /// F(20) over the user's top tracks (the backend's "Fetching audio features for 20 tracks"),
+    /// then one LLM selection when the candidates — the user-mentioned tracks, the anchors and
+    /// the featured top tracks — are more than needed. The anchors were featured in anchor
+    /// selection and keep those features; a user-mentioned track takes its anchor's (every
+    /// mentioned track ranks first among the anchors), so neither is looked up again.
     static func buildSeedPool(
         _ context: WorkflowContext, _ understanding: Understanding, _ pool: SeedPool
     ) async throws -> [Track] {
-        let candidates = (pool.userTracks + pool.anchors + pool.topTracks).uniquedByID()
-        let featured = try await context.reccobeats.features(for: Array(candidates.prefix(20)))
-        let scored = featured.map { track -> Track in
+        let featuredTop = try await context.reccobeats.features(for: Array(pool.topTracks.prefix(20)))
+        let anchorFeatures = Dictionary(
+            pool.anchors.compactMap { anchor in anchor.features.map { (anchor.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
+        let userTracks = pool.userTracks.map { track -> Track in
+            var copy = track
+            if copy.features == nil { copy.features = anchorFeatures[track.id] }
+            return copy
+        }
+        let candidates = (userTracks + pool.anchors + featuredTop).uniquedByID()
+        let scored = candidates.map { track -> Track in
             var copy = track
             copy.confidence = QualityScore.cohesion(of: track, mood: understanding.mood)
             return copy
