@@ -15,11 +15,13 @@ let package = Package(
         .library(name: "PerfbenchReport", targets: ["PerfbenchReport"]),
         .library(name: "PerfbenchReplay", targets: ["PerfbenchReplay"]),
         .library(name: "PerfbenchStore", targets: ["PerfbenchStore"]),
+        .library(name: "PerfbenchServer", targets: ["PerfbenchServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // zlib, from the system (Debian: zlib1g-dev).
@@ -60,6 +62,20 @@ let package = Package(
             name: "PerfbenchStore",
             dependencies: ["PerfbenchReport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The simulated world over real HTTP (`perfbench serve`): one loopback port, Spotify under
+        // /v1, ReccoBeats under /reccobeats, the LLM at /v1/chat/completions, on scaled time.
+        // SwiftNIO directly rather than Hummingbird, whose only offline version needs Swift 6.2.
+        .target(
+            name: "PerfbenchServer",
+            dependencies: [
+                "PerfbenchWorld",
+                "PerfbenchPipeline",
+                "PerfbenchRecording",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The command line: parse, wire modules, print.
         .executableTarget(
             name: "perfbench",
@@ -71,6 +87,7 @@ let package = Package(
                 "PerfbenchReport",
                 "PerfbenchReplay",
                 "PerfbenchStore",
+                "PerfbenchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,7 +107,23 @@ let package = Package(
         ),
         .testTarget(
             name: "PerfbenchStoreTests", dependencies: ["PerfbenchStore", "PerfbenchReport", "PerfbenchRecording"]),
-        .testTarget(name: "PerfbenchEndToEndTests", dependencies: ["perfbench"]),
+        .testTarget(
+            name: "PerfbenchServerTests",
+            dependencies: [
+                "PerfbenchServer", "PerfbenchWorld", "PerfbenchPipeline", "PerfbenchRecording",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // Runs the built binary; the live-recording fidelity test also serves the world in
+        // process and replays the recording with the libraries.
+        .testTarget(
+            name: "PerfbenchEndToEndTests",
+            dependencies: [
+                "perfbench", "PerfbenchServer", "PerfbenchWorld", "PerfbenchReplay", "PerfbenchReport",
+                "PerfbenchRecording", "PerfbenchPipeline",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

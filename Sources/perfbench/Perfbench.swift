@@ -13,7 +13,8 @@ struct Perfbench: AsyncParsableCommand {
             five-minute workflow replays in milliseconds, with the same timings on every run.
 
             Exit codes: 0 success, 1 internal error (a bug), 2 gate regression, 64 usage error, \
-            65 bad input data, 66 input missing or unreadable, 74 I/O error writing output.
+            65 bad input data, 66 input missing or unreadable (record: an upstream unreachable), 74 \
+            I/O error writing output.
             """,
         version: PerfbenchVersion.current,
         subcommands: [
@@ -25,6 +26,8 @@ struct Perfbench: AsyncParsableCommand {
             PhasesCommand.self,
             PresetsCommand.self,
             SynthCommand.self,
+            ServeCommand.self,
+            RecordCommand.self,
             InspectCommand.self,
             ImportCommand.self,
             HistoryCommand.self,

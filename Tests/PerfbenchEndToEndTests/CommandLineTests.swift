@@ -27,14 +27,18 @@ struct CommandLineTests {
     @Test func realClockRunLandsNearTheVirtualResult() throws {
         // Durations ÷ 100: 31.9 s virtual becomes 0.319 s of real time. A real clock only runs
         // late; allow scheduling noise of a loaded 2-core machine (scaled back: 100× the delay).
-        let output = try PerfbenchCLI.run(["demo", "--quiet", "--real-clock", "100"])
-        #expect(output.status == 0)
-        let line = try #require(output.stdout.split(separator: "\n").first { $0.hasPrefix("real clock") })
-        let fields = line.split(separator: " ")
-        let real = try #require(Double(fields[3]))
-        #expect(real >= 31.9 - 0.05, "\(line)")
-        #expect(real <= 31.9 + 10, "\(line)")
-        #expect(line.hasSuffix("same events: yes"))
+        // Under heavy load a late timeout timer can even change which request wins a race, so
+        // the run gets three attempts; one must land in the window with the same events.
+        var lines: [String] = []
+        for _ in 0..<3 {
+            let output = try PerfbenchCLI.run(["demo", "--quiet", "--real-clock", "100"])
+            #expect(output.status == 0)
+            let line = try #require(output.stdout.split(separator: "\n").first { $0.hasPrefix("real clock") })
+            let real = try #require(Double(line.split(separator: " ")[3]))
+            lines.append(String(line))
+            if real >= 31.9 - 0.05, real <= 31.9 + 10, line.hasSuffix("same events: yes") { return }
+        }
+        Issue.record("no real-clock run landed within [31.85, 41.9] s with the same events: \(lines)")
     }
 
     @Test func unknownPhaseIsAUsageErrorNamingTheNearestId() throws {
