@@ -50,13 +50,16 @@ import Testing
         var rows: [Row]
         var outcome: ReplayOutcome
         var workflow: MoodlistLogImport.Workflow
+        var fit: ImportedLogFit.Report
 
         func row(_ path: String) -> Row? { rows.first { $0.path == path } }
     }
 
     static func measure(_ name: String) throws -> Fidelity {
         let imported = try MoodlistLogImporter().importFile(path: folder + "/" + name)
-        let workflow = try #require(imported.firstUsable)
+        var workflow = try #require(imported.firstUsable)
+        let fitted = try ImportedLogFit.fit(workflow.recording, path: name)
+        workflow.recording = fitted.recording
         let spans = workflow.recording.events.compactMap { event -> StageSpan? in
             if case .stage(let span) = event { return span } else { return nil }
         }
@@ -70,7 +73,7 @@ import Testing
                 path: stage.path, name: stage.name, printed: workflow.printedSeconds[stage.path.isEmpty ? "workflow" : stage.path],
                 log: logged.seconds, replayed: replayTree.node(at: stage.path)?.seconds ?? 0)
         }
-        return Fidelity(rows: rows, outcome: outcome, workflow: workflow)
+        return Fidelity(rows: rows, outcome: outcome, workflow: workflow, fit: fitted.report)
     }
 
     static func print(_ name: String, _ fidelity: Fidelity) {
@@ -83,6 +86,11 @@ import Testing
                 "| \(row.name) | \(printed) | \(String(format: "%.2f", row.log)) | \(String(format: "%.2f", row.replayed)) | \(error) |")
         }
         let answers = fidelity.outcome.answers
+        for stage in fidelity.fit.stages {
+            Swift.print(
+                "fit \(stage.path.isEmpty ? "workflow" : stage.path): log \(String(format: "%.2f", stage.logSeconds)) before \(stage.beforeSeconds.map { String(format: "%.2f", $0) } ?? "—") after \(stage.afterSeconds.map { String(format: "%.2f", $0) } ?? "—") own \(stage.inferredExchanges) ×\(String(format: "%.3f", stage.scale)) \(stage.verdict.rawValue)")
+        }
+        Swift.print("fit: \(fidelity.fit.replays) replays, \(fidelity.fit.changedExchanges) latencies changed")
         Swift.print("answers: exact \(answers.exact), composed \(answers.composed), synthesized \(answers.synthesized)")
     }
 

@@ -213,8 +213,10 @@ import Testing
             return (response, start.duration(to: clock.now))
         }
         #expect(response.status == 200)
+        // Only a lower bound: with the suites running in parallel the test's own task can wait
+        // seconds for a thread (seen: 17 s on 2 cores), so an upper bound measures the machine.
+        // The exact slept duration is checked on a frozen clock above.
         #expect(took >= expected)
-        #expect(took < expected + .seconds(5))
     }
 
     @Test(arguments: Timing.allCases)
