@@ -78,14 +78,14 @@ struct WorldResponder: Sendable {
     /// An error answer from the server itself (not the world), in the body shape of `service`'s
     /// real errors; Spotify's shape when the path names no service.
     static func error(_ service: Service?, _ status: Int, _ message: String) -> HTTPResponse {
-        let text = jsonString(message)
+        let text = JSONText.quoted(message)
         let body: String
         switch service {
         case .llm:
             let type = status >= 500 ? "server_error" : "invalid_request_error"
             body = #"{"error":{"code":null,"message":\#(text),"type":"\#(type)"}}"#
         case .reccobeats:
-            body = #"{"error":\#(jsonString(reasonPhrase(status))),"message":\#(text),"status":\#(status)}"#
+            body = #"{"error":\#(JSONText.quoted(reasonPhrase(status))),"message":\#(text),"status":\#(status)}"#
         case .spotify, .other, nil:
             body = #"{"error":{"message":\#(text),"status":\#(status)}}"#
         }
@@ -101,24 +101,5 @@ struct WorldResponder: Sendable {
         case 504: return "Gateway Timeout"
         default: return "Error"
         }
-    }
-
-    /// `text` as a JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

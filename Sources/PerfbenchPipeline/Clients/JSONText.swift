@@ -1,7 +1,7 @@
 /// Minimal JSON writing for request bodies: fast, deterministic, no Foundation.
-enum JSONText {
+public enum JSONText {
     /// `text` as a JSON string literal, quotes included.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         // Most strings need no escaping: copy them whole (the hot path of LLM request bodies).
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + text + "\""
