@@ -34,8 +34,8 @@ struct ConfigOptions: ParsableArguments {
     static let discussion = """
         Configuration: presets < --config file < environment (FAST_MODE, \
         SKIP_ITERATION_IF_QUALITY_GOOD, MAX_ITERATIONS, QUALITY_THRESHOLD, ANCHOR_SELECTION_LIMIT, \
-        MAX_ARTISTS_FOR_DISCOVERY) < --phase flags. Without --preset, flags change the recording's \
-        own configuration.
+        MAX_ARTISTS_FOR_DISCOVERY) < --phase flags. Without --preset, flags change the starting \
+        configuration: a recording's own when replaying one, baseline when running afresh.
 
           --preset plan-critical-path --phase seed-stagger=0
           --phase skip-iteration --phase parallel-artists=8
