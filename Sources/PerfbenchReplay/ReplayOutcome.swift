@@ -15,6 +15,9 @@ public struct ReplayOutcome: Sendable {
     public var configuration: PipelineConfiguration
     /// Executor jobs the replay ran (its cost, independent of virtual seconds).
     public var executorJobs: Int
+    /// The recorded exchanges the replay served as exact answers: exchange id → when the request
+    /// it answered was sent, in microseconds of the replay's clock.
+    public var servedExchanges: [String: Int] = [:]
 
     /// Builds the report input from a finished workflow.
     static func make(

@@ -39,9 +39,9 @@ public enum ReplayRunner {
             } catch {
                 result = .failure(error)
             }
-            return (result, transport.counters, transport.firstUnanswerable)
+            return (result, transport.counters, transport.firstUnanswerable, transport.servedExchanges)
         }
-        let (result, answers, unanswerable) = run.value
+        let (result, answers, unanswerable, served) = run.value
         // Strict failures of cached calls are swallowed by the pipeline; report the first one.
         if let unanswerable { throw unanswerable.naming(recording: path) }
         let workflow: WorkflowResult
@@ -50,9 +50,11 @@ public enum ReplayRunner {
         } catch let error as ReplayError {
             throw error.naming(recording: path)
         }
-        return ReplayOutcome.make(
+        var outcome = ReplayOutcome.make(
             path: path, configuration: configuration, workflow: workflow, answers: answers,
             executorJobs: run.jobs)
+        outcome.servedExchanges = served
+        return outcome
     }
 
     /// Where a recording's zero falls within a wall-clock minute: for a workflow imported from

@@ -27,6 +27,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     private struct State {
         var cursors: [Int]
         var served: [Bool]
+        /// When each answer was served (virtual time since the replay's start), if it was.
+        var servedAt: [Duration?]
         var windows = [RateLimitWindow(), RateLimitWindow()]
         var occurrences: [String: Int] = [:]
         var counters = ReplayCounters()
@@ -46,7 +48,11 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         self.index = index
         self.options = options
         self.clock = PipelineClock(clock)
-        state = Mutex(State(cursors: Array(repeating: 0, count: index.queues.count), served: Array(repeating: false, count: index.answers.count)))
+        state = Mutex(
+            State(
+                cursors: Array(repeating: 0, count: index.queues.count),
+                served: Array(repeating: false, count: index.answers.count),
+                servedAt: Array(repeating: nil, count: index.answers.count)))
     }
 
     /// A transport serving `recording` (indexed here; share a ``ReplayIndex`` to index once).
@@ -57,6 +63,18 @@ public final class ReplayTransport: HTTPTransport, Sendable {
 
     /// How the requests so far were answered.
     public var counters: ReplayCounters { state.withLock { $0.counters } }
+
+    /// The recorded exchanges served so far as exact answers (each at most once): exchange id →
+    /// when the request it answered was sent, in microseconds of the replay's clock.
+    public var servedExchanges: [String: Int] {
+        state.withLock { state in
+            var served: [String: Int] = [:]
+            for (answer, time) in state.servedAt.enumerated() {
+                if let time { served[index.exchange(answer).id] = Int(time.microseconds) }
+            }
+            return served
+        }
+    }
 
     /// The first request strict mode could not answer, if any (the pipeline may have swallowed
     /// the error: cached calls turn transport errors into failed tool calls).
@@ -90,6 +108,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             return synthesize(request, key: key, timeout: timeout, state: &state)
         }
         if let answer = nextAnswer(number, request, &state) {
+            state.servedAt[answer] = now
             return try serve(answer, request, key: key, number: number, timeout: timeout, state: &state)
         }
         try requireExact(request, key, &state)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PerfbenchRecording
+import PerfbenchReplay
 
 /// `perfbench import`: a group of converters from foreign captures to native recordings.
 struct ImportCommand: ParsableCommand {
@@ -119,7 +120,10 @@ struct ImportMoodlistLogCommand: ParsableCommand {
             waits, retries, slow requests and request start/finish pairs become observed events. \
             The calls the log implies but does not time (LLM calls between two lines, audio \
             features, album sampling) are inferred from the pipeline's call structure, with \
-            latencies fitted to the lines around them, and marked inferred. Secrets are redacted \
+            latencies fitted to the lines around them, and marked inferred; then a baseline \
+            replay is compared with the log's stage spans and the inferred latencies inside each \
+            stage off by more than 2 % are rescaled until it is (observed events never change; \
+            the stages left off, and why, are printed). Secrets are redacted \
             as in `import har`.
 
             Writes DIR/NAME-wN.jsonl.gz for workflow N (NAME: the log's file name without \
@@ -144,6 +148,21 @@ struct ImportMoodlistLogCommand: ParsableCommand {
         guard !output.isEmpty else { throw ValidationError("--output needs a directory, e.g. Recordings/logs.") }
     }
 
+    /// One line on the fit: how many latencies it changed, and the stages still off.
+    static func describe(_ report: ImportedLogFit.Report) -> String {
+        var line = "  fitted \(report.changedExchanges) inferred latencies (\(report.replays) replays)"
+        let misses = report.misses.filter { $0.logSeconds >= 3 }
+        if misses.isEmpty { return line + "; every stage of ≥ 3 s within 2 %" }
+        line += "; still off:"
+        for stage in misses {
+            let name = stage.path.isEmpty ? "workflow" : String(stage.path.split(separator: "/").last ?? "")
+            let error = stage.error.map { String(format: "%+.1f %%", $0 * 100) } ?? "—"
+            line += " \(name) \(error) (\(stage.verdict.rawValue));"
+        }
+        line.removeLast()
+        return line
+    }
+
     func run() throws {
         do {
             let imported = try MoodlistLogImporter().importFile(path: file)
@@ -156,7 +175,10 @@ struct ImportMoodlistLogCommand: ParsableCommand {
             for suffix in [".gz", ".log"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
             for (index, workflow) in imported.workflows.enumerated() {
                 let path = output + "/" + name + "-w\(index + 1).jsonl.gz"
-                try workflow.recording.write(to: path)
+                // Inferred latencies fitted so a baseline replay comes out at the log's stage
+                // spans (a workflow the pipeline cannot replay is written as imported).
+                let fitted = try? ImportedLogFit.fit(workflow.recording, path: path)
+                try (fitted?.recording ?? workflow.recording).write(to: path)
                 let split = workflow.provenanceCounts
                 var summary = "\(path): workflow \(workflow.id), \(workflow.recording.events.count) events "
                     + "(\(split.observed) observed, \(split.inferred) inferred)"
@@ -172,6 +194,7 @@ struct ImportMoodlistLogCommand: ParsableCommand {
                 }
                 if !workflow.isComplete { summary += "; cut short: log stops at line \(workflow.lastLine)" }
                 print(summary)
+                if let report = fitted?.report { print(Self.describe(report)) }
             }
             print("\(file): \(imported.totalLines) lines, \(imported.skippedLines) skipped (unknown shape)")
         } catch let error as RecordingError {

@@ -138,7 +138,8 @@ enum Replaying {
         case .text where try MoodlistLogImporter.looksLikeLog(path: path):
             let imported = try MoodlistLogImporter().importFile(path: path)
             guard let workflow = imported.firstUsable else { return try Recording.load(from: path) }
-            return workflow.recording
+            // As `import moodlist-log` writes it: inferred latencies fitted to the log's stages.
+            return (try? ImportedLogFit.fit(workflow.recording, path: path).recording) ?? workflow.recording
         case .native, .text:
             return try Recording.load(from: path)
         }

@@ -7,8 +7,9 @@ import Testing
 
 /// Replaying the backend's own logs at baseline reproduces the logs' figures (issue 8 §3).
 ///
-/// Each shared log is imported and replayed through the pipeline at `baseline`; every stage the
-/// log times is compared with the replayed one. The log's figure is the recording's span: the
+/// Each shared log is imported, its inferred latencies fitted (`ImportedLogFit`, as `import
+/// moodlist-log` and `replay`/`diff LOG.gz` do), and replayed through the pipeline at
+/// `baseline`; every stage the log times is compared with the replayed one. The log's figure is the recording's span: the
 /// backend's own printed figure where its clock ran true, the span between the lines that open
 /// and close the stage on the repaired clock otherwise (`MoodlistClockRepair`: the 2025-11-07
 /// log's clock runs ≈ 6.3 s ahead in eight stretches and loses 1–3 s in each long sleep, so a
@@ -51,6 +52,7 @@ import Testing
         var outcome: ReplayOutcome
         var workflow: MoodlistLogImport.Workflow
         var fit: ImportedLogFit.Report
+        var unfitted: Recording
 
         func row(_ path: String) -> Row? { rows.first { $0.path == path } }
     }
@@ -58,6 +60,7 @@ import Testing
     static func measure(_ name: String) throws -> Fidelity {
         let imported = try MoodlistLogImporter().importFile(path: folder + "/" + name)
         var workflow = try #require(imported.firstUsable)
+        let unfitted = workflow.recording
         let fitted = try ImportedLogFit.fit(workflow.recording, path: name)
         workflow.recording = fitted.recording
         let spans = workflow.recording.events.compactMap { event -> StageSpan? in
@@ -73,7 +76,7 @@ import Testing
                 path: stage.path, name: stage.name, printed: workflow.printedSeconds[stage.path.isEmpty ? "workflow" : stage.path],
                 log: logged.seconds, replayed: replayTree.node(at: stage.path)?.seconds ?? 0)
         }
-        return Fidelity(rows: rows, outcome: outcome, workflow: workflow, fit: fitted.report)
+        return Fidelity(rows: rows, outcome: outcome, workflow: workflow, fit: fitted.report, unfitted: unfitted)
     }
 
     static func print(_ name: String, _ fidelity: Fidelity) {
@@ -86,9 +89,13 @@ import Testing
                 "| \(row.name) | \(printed) | \(String(format: "%.2f", row.log)) | \(String(format: "%.2f", row.replayed)) | \(error) |")
         }
         let answers = fidelity.outcome.answers
-        for stage in fidelity.fit.stages {
+        for stage in fidelity.fit.stages where stage.scale != 1 || stage.verdict != .fitted {
+            func seconds(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
+            let name = stage.path.isEmpty ? "workflow" : stage.path
             Swift.print(
-                "fit \(stage.path.isEmpty ? "workflow" : stage.path): log \(String(format: "%.2f", stage.logSeconds)) before \(stage.beforeSeconds.map { String(format: "%.2f", $0) } ?? "—") after \(stage.afterSeconds.map { String(format: "%.2f", $0) } ?? "—") own \(stage.inferredExchanges) ×\(String(format: "%.3f", stage.scale)) \(stage.verdict.rawValue)")
+                "fit \(name): log \(seconds(stage.logSeconds)), before \(seconds(stage.beforeSeconds)), "
+                    + "after \(seconds(stage.afterSeconds)); \(stage.inferredExchanges) inferred "
+                    + "× \(String(format: "%.3f", stage.scale)): \(stage.verdict.rawValue)")
         }
         Swift.print("fit: \(fidelity.fit.replays) replays, \(fidelity.fit.changedExchanges) latencies changed")
         Swift.print("answers: exact \(answers.exact), composed \(answers.composed), synthesized \(answers.synthesized)")
@@ -109,35 +116,57 @@ import Testing
         #expect(Double(answers.exact) >= 0.95 * Double(answers.exact + answers.composed + answers.synthesized))
     }
 
-    @Test(.enabled(if: available)) func october31stReplaysItsAgentsButNotItsOlderCallStructure() throws {
+    @Test(.enabled(if: available)) func october31stReplaysWithinFivePercentButItsSeedPool() throws {
         let fidelity = try Self.measure("moodlist-2025-10-31-workflow-227s.log.gz")
         Self.print("2025-10-31", fidelity)
-        // Stages whose calls the model makes as that backend did: within 5 %.
-        for path in [
-            "intent_analysis", "mood_analysis", "orchestration/initial_generation/seed_gathering",
-            "orchestration/iterative_improvement/quality_evaluation", "playlist_ordering",
-        ] {
-            let row = try #require(fidelity.row(path))
-            #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
-        }
-        // The rest: this log is from an older backend ("Phase 2" in its lines) whose anchor
-        // selection, discovery, audio-feature fetches and artist pipeline make other calls, or
-        // the same calls otherwise paced, than the model (the 2025-11-07 backend) does; what is
-        // reached, and why, is in the README. The seed pool makes the same 20 mappings and 19
-        // feature calls, but that backend fetched them all at once (≈ 3 s) where the model's
-        // batches of 5 with 1.2 s pauses take ≈ 7.7 s.
-        let reached: [String: Double] = [
-            "orchestration/initial_generation/seed_gathering/anchor_selection": 0.15,
-            "orchestration/initial_generation/seed_gathering/artist_discovery": 0.15,
+        #expect(fidelity.rows.count == Self.stages.count - 2)  // no improvement strategies, no run 2
+        // This log is from an older backend ("Phase 2" in its lines) whose anchor selection,
+        // discovery, audio-feature fetches and artist pipeline make other calls, or the same
+        // calls otherwise paced, than the model (the 2025-11-07 backend) does. The fit moves
+        // the inferred latencies the replay uses until the stage spans come out right (README,
+        // "The backend's own logs"), which reaches every stage but one. The seed pool makes
+        // the same 20 mappings and 19 feature calls, but that backend fetched them all at once
+        // (≈ 3 s) where the model's batches of 5 with 1.2 s pauses take ≈ 7.7 s: too long even
+        // with the inferred latencies at zero, so the fit leaves it as imported (+46 %). The
+        // total also lacks ≈ 12 s of database writes between the agents that no stage holds.
+        let bounds: [String: Double] = [
             "orchestration/initial_generation/seed_gathering/build_seed_pool": 0.50,
-            "orchestration/final_processing": 0.40,
-            "orchestration/initial_generation/recommendation_generation": 0.65,
-            "": 0.25,
+            "": 0.06,
         ]
-        for (path, bound) in reached {
-            let row = try #require(fidelity.row(path))
+        for row in fidelity.rows where row.log >= 3 {
+            let bound = bounds[row.path] ?? 0.05
             #expect(abs(row.error) <= bound, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
         }
+        let pool = try #require(fidelity.fit.stages.first { $0.path.hasSuffix("build_seed_pool") })
+        #expect(pool.verdict == .tooLongAtZero)
+        #expect(pool.scale == 1)
         #expect(fidelity.outcome.workflow.counters.generatorRuns == 1)
+    }
+
+    /// The fit changes the latencies of inferred exchanges only: every other event, and every
+    /// other field of those exchanges (provenance included), stays as imported.
+    @Test(.enabled(if: available)) func fittingChangesOnlyInferredLatencies() throws {
+        for name in ["moodlist-2025-10-31-workflow-227s.log.gz", "moodlist-2025-11-07-workflow-306s.log.gz"] {
+            let fidelity = try Self.measure(name)
+            let before = fidelity.unfitted.events, after = fidelity.workflow.recording.events
+            #expect(before.count == after.count)
+            var changed = 0
+            for (old, new) in zip(before, after) where old != new {
+                guard case .exchange(let original) = old, case .exchange(var fitted) = new else {
+                    Issue.record("\(name): a \(old.typeName) event changed")
+                    continue
+                }
+                #expect(original.provenance == .inferred && fitted.provenance == .inferred)
+                #expect(fitted.durationMicros >= 0)
+                fitted.durationMicros = original.durationMicros
+                #expect(fitted == original, "\(name): \(original.id) changed beyond its latency")
+                changed += 1
+            }
+            #expect(changed == fidelity.fit.changedExchanges)
+            #expect(changed > 0)
+            // Deterministic: the same fit twice.
+            let again = try ImportedLogFit.fit(fidelity.unfitted, path: name)
+            #expect(again.recording == fidelity.workflow.recording)
+        }
     }
 }
