@@ -85,58 +85,68 @@ public final class LiveTransport: HTTPTransport, Sendable {
         }
     }
 
-    /// `URLSession.data(for:)` without its cancellation path.
+    /// `URLSession.data(for:)` without FoundationNetworking's cancellation path.
     ///
-    /// FoundationNetworking's async `data(for:)` cancels its task synchronously from inside the
-    /// cancelling thread's task-status lock, while the session's queue may be delivering that
-    /// task's completion and waiting for the same lock: a deadlock, seen when a timeout race or a
-    /// task group cancelled a live request. Here cancellation hops to another queue first.
+    /// Cancelling a URLSession task on Linux is unsafe twice over: the async `data(for:)`
+    /// cancels synchronously inside the cancelling thread's task-status lock while the session's
+    /// queue may be delivering the completion and waiting for that lock (a deadlock), and
+    /// `URLSessionTask.cancel()` racing a completion can reach a task the session has already
+    /// dropped (a fatal error in its task registry). So a cancelled request is never cancelled
+    /// in URLSession: the caller gets `CancellationError` at once, from another queue, and the
+    /// orphaned task ends on its own, bounded by the request's timeout.
     private func perform(_ urlRequest: URLRequest) async throws -> (Data, URLResponse) {
-        let pending = PendingDataTask()
+        let exchange = PendingExchange()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
+                guard exchange.begin(continuation) else { return }
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     if let error {
-                        continuation.resume(throwing: error)
+                        exchange.finish(.failure(error))
                     } else if let data, let response {
-                        continuation.resume(returning: (data, response))
+                        exchange.finish(.success((data, response)))
                     } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
+                        exchange.finish(.failure(URLError(.badServerResponse)))
                     }
                 }
-                pending.start(task)
+                task.resume()
             }
         } onCancel: {
-            DispatchQueue.global().async { pending.cancel() }
+            // Resume from another thread: this handler runs under the task-status lock.
+            DispatchQueue.global().async { exchange.finish(.failure(CancellationError())) }
         }
     }
 }
 
-/// The data task of one request, startable once and cancellable from any thread, before or
-/// after it starts.
-private final class PendingDataTask: Sendable {
-    /// URLSessionTask is thread-safe (its methods lock internally) but not marked Sendable on
-    /// Linux; the Mutex guards the hand-over between the starting and the cancelling thread.
-    private struct State: @unchecked Sendable {
-        var task: URLSessionDataTask?
-        var cancelled = false
+/// The caller's side of one request: resumed exactly once, by the response or by cancellation,
+/// whichever comes first.
+private final class PendingExchange: Sendable {
+    typealias Continuation = CheckedContinuation<(Data, URLResponse), any Error>
+    private struct State: Sendable {
+        var continuation: Continuation?
+        var finished: Result<(Data, URLResponse), any Error>?
     }
     private let state = Mutex(State())
 
-    func start(_ task: URLSessionDataTask) {
-        let cancelled = state.withLock { state in
-            state.task = task
-            return state.cancelled
+    /// Stores the continuation; false (and resumed) when the exchange already finished.
+    func begin(_ continuation: Continuation) -> Bool {
+        let early = state.withLock { state -> Result<(Data, URLResponse), any Error>? in
+            if let finished = state.finished { return finished }
+            state.continuation = continuation
+            return nil
         }
-        task.resume()
-        if cancelled { task.cancel() }
+        guard let early else { return true }
+        continuation.resume(with: early)
+        return false
     }
 
-    func cancel() {
-        let task = state.withLock { state in
-            state.cancelled = true
-            return state.task
+    /// Resumes the caller with `result` unless it was resumed already.
+    func finish(_ result: Result<(Data, URLResponse), any Error>) {
+        let waiting = state.withLock { state -> Continuation? in
+            guard state.finished == nil else { return nil }
+            state.finished = result
+            defer { state.continuation = nil }
+            return state.continuation
         }
-        task?.cancel()
+        waiting?.resume(with: result)
     }
 }
