@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerfbenchPipeline
 import PerfbenchReport
 
 /// `perfbench diff`: what a configuration change buys, stage by stage.
@@ -14,8 +15,14 @@ struct DiffCommand: ParsableCommand {
             recordings), the largest movers marked; below it total P50/P95/P99, requests, waits, \
             cache and quality before and after, so a speed-up that costs quality shows.
 
+            The SPEC `recorded` means each recording's own configuration (its header's): the run \
+            as it happened. An imported backend log carries what the log shows of its backend \
+            (an older one may fetch audio features all at once), so "what would the plan have \
+            saved on this run" is `--base recorded --candidate plan-critical-path`.
+
             Examples:
               perfbench diff Recordings/guide197.jsonl.gz --base baseline --candidate guide-immediate
+              perfbench diff backend.log.gz --base recorded --candidate plan-critical-path
               perfbench diff Recordings/corpus --base baseline --candidate plan-critical-path --format markdown
             """
     )
@@ -46,14 +53,14 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let baseConfig = try Replaying.configuration(spec: base, option: "--base")
-        let candidateConfig = try Replaying.configuration(spec: candidate, option: "--candidate")
+        let baseConfig = try Self.configuration(spec: base, option: "--base")
+        let candidateConfig = try Self.configuration(spec: candidate, option: "--candidate")
         let paths = try InputPaths.expand(recordings)
-        let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig, strict: false, jobs: jobs)
-        let candidateRuns = try Replaying.run(paths: paths, fixed: candidateConfig, strict: false, jobs: jobs)
+        let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs)
+        let candidateRuns = try Replaying.run(paths: paths, fixed: candidateConfig.fixed, strict: false, jobs: jobs)
         let diff = DiffReport(
-            base: baseRuns, candidate: candidateRuns, baseConfig: RunConfig(baseConfig),
-            candidateConfig: RunConfig(candidateConfig))
+            base: baseRuns, candidate: candidateRuns, baseConfig: baseConfig.summary,
+            candidateConfig: candidateConfig.summary)
         let report: String
         switch format {
         case .text: report = TextReport.render(diff, colour: ReportOutput.colourAllowed && output == nil)
@@ -61,6 +68,15 @@ struct DiffCommand: ParsableCommand {
         case .markdown: report = MarkdownReport.render(diff)
         }
         try ReportOutput.write(report, to: output)
-        try store.record(kind: .diff, runs: candidateRuns, paths: paths, verdict: nil, config: RunConfig(candidateConfig))
+        try store.record(kind: .diff, runs: candidateRuns, paths: paths, verdict: nil, config: candidateConfig.summary)
+    }
+
+    /// The spec's configuration (nil for `recorded`: each recording's own) and its summary.
+    static func configuration(
+        spec: String, option: String
+    ) throws -> (fixed: PipelineConfiguration?, summary: RunConfig) {
+        if spec == "recorded" { return (nil, RunConfig(name: "recorded", phases: [:])) }
+        let configuration = try Replaying.configuration(spec: spec, option: option)
+        return (configuration, RunConfig(configuration))
     }
 }

@@ -27,6 +27,19 @@ struct CompareAndGateTests {
         #expect(one.stdout.contains("\"synthesized\": 0"))
     }
 
+    @Test func recordedBaseIsEachRecordingsOwnConfiguration() throws {
+        // oct31 was synthesized at baseline: `recorded` and `baseline` give the same base, and a
+        // candidate of `recorded` changes nothing.
+        let recording = "Recordings/oct31.jsonl.gz"
+        let recorded = try PerfbenchCLI.run(["diff", recording, "--base", "recorded", "--candidate", "recorded", "--no-db"])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let first = try #require(recorded.stdout.split(separator: "\n").dropFirst().first)
+        #expect(first.hasSuffix("+0.00s (+0.0%)"), "\(first)")
+        let baseline = try PerfbenchCLI.run(["diff", recording, "--base", "baseline", "--candidate", "recorded", "--no-db"])
+        #expect(baseline.stdout.split(separator: "\n").dropFirst().first == first)
+        #expect(recorded.stdout.hasPrefix("perfbench diff: recorded → recorded"))
+    }
+
     @Test func diffShowsTheCandidateSavingTime() throws {
         let folder = try Self.corpus()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -116,30 +116,24 @@ import Testing
         #expect(Double(answers.exact) >= 0.95 * Double(answers.exact + answers.composed + answers.synthesized))
     }
 
-    @Test(.enabled(if: available)) func october31stReplaysWithinFivePercentButItsSeedPool() throws {
+    @Test(.enabled(if: available)) func october31stReplaysWithinFivePercentPerStage() throws {
         let fidelity = try Self.measure("moodlist-2025-10-31-workflow-227s.log.gz")
         Self.print("2025-10-31", fidelity)
         #expect(fidelity.rows.count == Self.stages.count - 2)  // no improvement strategies, no run 2
         // This log is from an older backend ("Phase 2" in its lines) whose anchor selection,
-        // discovery, audio-feature fetches and artist pipeline make other calls, or the same
-        // calls otherwise paced, than the model (the 2025-11-07 backend) does. The fit moves
-        // the inferred latencies the replay uses until the stage spans come out right (README,
-        // "The backend's own logs"), which reaches every stage but one. The seed pool makes
-        // the same 20 mappings and 19 feature calls, but that backend fetched them all at once
-        // (≈ 3 s) where the model's batches of 5 with 1.2 s pauses take ≈ 7.7 s: too long even
-        // with the inferred latencies at zero, so the fit leaves it as imported (+46 %). The
-        // total also lacks ≈ 12 s of database writes between the agents that no stage holds.
-        let bounds: [String: Double] = [
-            "orchestration/initial_generation/seed_gathering/build_seed_pool": 0.50,
-            "": 0.06,
-        ]
+        // discovery and artist pipeline make other calls, or the same calls otherwise paced,
+        // than the model (the 2025-11-07 backend) does; it also fetched audio features all at
+        // once ("… in parallel"), which the import carries as the recording's
+        // `audio-feature-batching`. The fit moves the inferred latencies the replay uses until
+        // the stage spans come out right (README, "The backend's own logs"): every stage within
+        // 5 %. The total is not a stage the pipeline can fill: ≈ 13 s of that backend's database
+        // writes between the agents (2 s before mood analysis, 5 s before orchestration, …)
+        // lie outside every stage, so it comes out ≈ 6 % short.
+        #expect(fidelity.outcome.configuration.phaseMap["audio-feature-batching"] == "100/50/0s")
         for row in fidelity.rows where row.log >= 3 {
-            let bound = bounds[row.path] ?? 0.05
+            let bound = row.path.isEmpty ? 0.07 : 0.05
             #expect(abs(row.error) <= bound, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
         }
-        let pool = try #require(fidelity.fit.stages.first { $0.path.hasSuffix("build_seed_pool") })
-        #expect(pool.verdict == .tooLongAtZero)
-        #expect(pool.scale == 1)
         #expect(fidelity.outcome.workflow.counters.generatorRuns == 1)
     }
 

@@ -19,11 +19,17 @@ struct MoodlistFeatureBatch {
     var stage: String
     /// The `/v1/track` exchange that mapped these tracks (its `ids` are the Spotify ids).
     var mappingExchange: String?
+    /// Whether the backend fetched every track at once (older backends log "… in parallel")
+    /// rather than in throttled batches.
+    var parallel = false
 
     static let batchSize = 5
     static let concurrency = 3
     static let sleepMicros = 1_200_000
     static let minimumIntervalMicros = 1_000_000
+    /// The `audio-feature-batching` value that replays an all-at-once fetch: every track of a
+    /// fetch in one round (the toggle's largest batch and concurrency), no sleep.
+    static let parallelBatching = "100/50/0s"
 
     static func inferredCalls(_ batches: [MoodlistFeatureBatch], events: [RecordingEvent]) -> [RecordingEvent] {
         var mapped: [String: [String]] = [:]
@@ -54,8 +60,10 @@ struct MoodlistFeatureBatch {
     }
 
     private func calls(ids: [String], waits: [Wait], number: Int, previousEnd: Int?) -> [RecordingEvent] {
-        let groups = stride(from: 0, to: ids.count, by: Self.batchSize).map { Array(ids[$0..<min($0 + Self.batchSize, ids.count)]) }
-        let rounds = groups.reduce(0) { $0 + ($1.count + Self.concurrency - 1) / Self.concurrency }
+        let batchSize = parallel ? max(1, ids.count) : Self.batchSize
+        let concurrency = parallel ? max(1, ids.count) : Self.concurrency
+        let groups = stride(from: 0, to: ids.count, by: batchSize).map { Array(ids[$0..<min($0 + batchSize, ids.count)]) }
+        let rounds = groups.reduce(0) { $0 + ($1.count + concurrency - 1) / concurrency }
         // Concurrent callers log the same wait once each: count it once.
         let waited = waits.filter { $0.startMicros >= start && $0.startMicros < end }.map(\.durationMicros).max() ?? 0
         let sleeps = max(0, groups.count - 1) * Self.sleepMicros
@@ -66,14 +74,14 @@ struct MoodlistFeatureBatch {
         var waitPending = waited > 0
         var result: [RecordingEvent] = []
         for (index, group) in groups.enumerated() {
-            for roundStart in stride(from: 0, to: group.count, by: Self.concurrency) {
+            for roundStart in stride(from: 0, to: group.count, by: concurrency) {
                 if waitPending, let wait = waits.first(where: { $0.startMicros >= start && $0.startMicros < end }),
                     cursor >= wait.startMicros
                 {
                     cursor += wait.durationMicros
                     waitPending = false
                 }
-                for id in group[roundStart..<min(roundStart + Self.concurrency, group.count)] {
+                for id in group[roundStart..<min(roundStart + concurrency, group.count)] {
                     let body = #"{"id":"# + MoodlistLLMFacts.quoted(MoodlistResponseBodies.reccoID(id))
                         + #","danceability":0.62,"energy":0.6,"valence":0.64,"acousticness":0.4,"instrumentalness":0.05,"#
                         + #""liveness":0.15,"speechiness":0.07,"loudness":-7.5,"tempo":108}"#
@@ -85,7 +93,7 @@ struct MoodlistFeatureBatch {
                             provenance: .inferred)))
                 }
                 cursor += latency
-                if roundStart + Self.concurrency < group.count { cursor += Self.minimumIntervalMicros }
+                if roundStart + concurrency < group.count { cursor += Self.minimumIntervalMicros }
             }
             if index < groups.count - 1 { cursor += Self.sleepMicros }
         }

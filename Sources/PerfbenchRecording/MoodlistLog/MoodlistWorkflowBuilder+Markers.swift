@@ -7,7 +7,7 @@ struct MoodlistPendingRequests {
     var byKey: [String: (start: Int, stage: String)] = [:]
     var reccoTracks: [(start: Int, stage: String)] = []
     var reccoCounts: [Int] = []
-    var featureStart: (start: Int, stage: String)?
+    var featureStart: (start: Int, stage: String, parallel: Bool)?
 }
 
 extension MoodlistWorkflowBuilder {

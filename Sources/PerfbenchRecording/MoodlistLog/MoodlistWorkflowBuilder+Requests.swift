@@ -143,7 +143,9 @@ extension MoodlistWorkflowBuilder {
             return true
         }
         if text.hasPrefix("Fetching audio features for ") {
-            pending.featureStart = (now, stage)
+            // Older backends fetch a batch's features all at once ("… in parallel (cached: 0)");
+            // newer ones in throttled batches of 5.
+            pending.featureStart = (now, stage, text.contains(" in parallel"))
             return true
         }
         if text.hasPrefix("Successfully fetched "), text.contains(" audio features"), let started = pending.featureStart,
@@ -152,7 +154,7 @@ extension MoodlistWorkflowBuilder {
             pending.featureStart = nil
             featureBatches.append(
                 MoodlistFeatureBatch(start: started.start, end: now, count: count, stage: started.stage,
-                    mappingExchange: lastReccoTrackExchange))
+                    mappingExchange: lastReccoTrackExchange, parallel: started.parallel))
             return true
         }
         if let rest = text.after("HTTP Request: ") {

@@ -132,10 +132,18 @@ struct MoodlistWorkflowBuilder {
         var recording = Recording(
             header: RecordingHeader(
                 createdAt: createdAt, recorder: "perfbench \(PerfbenchVersion.current) import moodlist-log",
-                configName: "baseline", prompt: redactor.redactText(prompt), userID: userID),
+                configName: "baseline", phases: loggedPhases, prompt: redactor.redactText(prompt), userID: userID),
             events: all)
         recording.sortEventsByStart()
         return recording
+    }
+
+    /// Toggles the log shows at another value than today's baseline: an older backend that
+    /// fetched audio features all at once replays with batching to match.
+    private var loggedPhases: [String: String] {
+        let parallel = featureBatches.filter(\.parallel).count
+        guard parallel > 0, parallel * 2 >= featureBatches.count else { return [:] }
+        return ["audio-feature-batching": MoodlistFeatureBatch.parallelBatching]
     }
 
     /// Spans no single line states but the markers bound: initial generation, the improvement
