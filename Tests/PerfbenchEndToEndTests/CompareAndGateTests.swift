@@ -5,9 +5,9 @@ import Testing
 @Suite("replay, diff and the P95 gate on the command line", .serialized)
 struct CompareAndGateTests {
     /// Three synthesized recordings in a fresh folder.
-    static func corpus() throws -> URL {
+    static func corpus() async throws -> URL {
         let folder = try PerfbenchCLI.temporaryFolder()
-        let output = try PerfbenchCLI.run([
+        let output = try await PerfbenchCLI.runAsync([
             "synth", "--output", folder.appendingPathComponent("corpus").path, "--profile", "default",
             "--seed", "11", "--count", "3",
         ])
@@ -15,36 +15,36 @@ struct CompareAndGateTests {
         return folder
     }
 
-    @Test func replayJSONIsByteIdenticalWithAnyJobs() throws {
-        let folder = try Self.corpus()
+    @Test func replayJSONIsByteIdenticalWithAnyJobs() async throws {
+        let folder = try await Self.corpus()
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = folder.appendingPathComponent("corpus").path
-        let one = try PerfbenchCLI.run(["replay", corpus, "--format", "json", "--jobs", "1", "--no-db"])
-        let two = try PerfbenchCLI.run(["replay", corpus, "--format", "json", "--jobs", "2", "--no-db"])
+        let one = try await PerfbenchCLI.runAsync(["replay", corpus, "--format", "json", "--jobs", "1", "--no-db"])
+        let two = try await PerfbenchCLI.runAsync(["replay", corpus, "--format", "json", "--jobs", "2", "--no-db"])
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout == two.stdout)
         #expect(one.stdout.contains("\"schema\": \"perfbench.corpus/1\""))
         #expect(one.stdout.contains("\"synthesized\": 0"))
     }
 
-    @Test func recordedBaseIsEachRecordingsOwnConfiguration() throws {
+    @Test func recordedBaseIsEachRecordingsOwnConfiguration() async throws {
         // oct31 was synthesized at baseline: `recorded` and `baseline` give the same base, and a
         // candidate of `recorded` changes nothing.
         let recording = "Recordings/oct31.jsonl.gz"
-        let recorded = try PerfbenchCLI.run(["diff", recording, "--base", "recorded", "--candidate", "recorded", "--no-db"])
+        let recorded = try await PerfbenchCLI.runAsync(["diff", recording, "--base", "recorded", "--candidate", "recorded", "--no-db"])
         #expect(recorded.status == 0, "\(recorded.stderr)")
         let first = try #require(recorded.stdout.split(separator: "\n").dropFirst().first)
         #expect(first.hasSuffix("+0.00s (+0.0%)"), "\(first)")
-        let baseline = try PerfbenchCLI.run(["diff", recording, "--base", "baseline", "--candidate", "recorded", "--no-db"])
+        let baseline = try await PerfbenchCLI.runAsync(["diff", recording, "--base", "baseline", "--candidate", "recorded", "--no-db"])
         #expect(baseline.stdout.split(separator: "\n").dropFirst().first == first)
         #expect(recorded.stdout.hasPrefix("perfbench diff: recorded → recorded"))
     }
 
-    @Test func diffShowsTheCandidateSavingTime() throws {
-        let folder = try Self.corpus()
+    @Test func diffShowsTheCandidateSavingTime() async throws {
+        let folder = try await Self.corpus()
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = folder.appendingPathComponent("corpus").path
-        let diff = try PerfbenchCLI.run([
+        let diff = try await PerfbenchCLI.runAsync([
             "diff", corpus, "--base", "baseline", "--candidate", "baseline,parallel-artists=8", "--format", "json",
             "--no-db",
         ])
@@ -53,55 +53,55 @@ struct CompareAndGateTests {
         #expect(diff.stdout.contains("\"delta_seconds\""))
     }
 
-    @Test func gatePassesItsOwnBaselineAndFailsARegression() throws {
-        let folder = try Self.corpus()
+    @Test func gatePassesItsOwnBaselineAndFailsARegression() async throws {
+        let folder = try await Self.corpus()
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = folder.appendingPathComponent("corpus").path
         let baseline = folder.appendingPathComponent("baseline.json").path
         let db = folder.appendingPathComponent("history.sqlite").path
-        let made = try PerfbenchCLI.run(["baseline", corpus, "--preset", "baseline", "--output", baseline, "--db", db])
+        let made = try await PerfbenchCLI.runAsync(["baseline", corpus, "--preset", "baseline", "--output", baseline, "--db", db])
         #expect(made.status == 0, "\(made.stderr)")
 
-        let same = try PerfbenchCLI.run(["gate", corpus, "--baseline", baseline, "--preset", "baseline", "--db", db])
+        let same = try await PerfbenchCLI.runAsync(["gate", corpus, "--baseline", baseline, "--preset", "baseline", "--db", db])
         #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
         #expect(same.stdout.contains("gate: pass"))
         #expect(same.stderr.contains("fewer than 20"))
 
         // Audio features one at a time with 5 s between them: slower everywhere F(n) runs.
-        let worse = try PerfbenchCLI.run([
+        let worse = try await PerfbenchCLI.runAsync([
             "gate", corpus, "--baseline", baseline, "--phase", "audio-feature-batching=1/1/5s", "--format", "json", "--db", db,
         ])
         #expect(worse.status == 2, "\(worse.stdout)\(worse.stderr)")
         #expect(worse.stdout.contains("\"verdict\": \"regression\""))
 
-        let history = try PerfbenchCLI.run(["history", "--db", db])
+        let history = try await PerfbenchCLI.runAsync(["history", "--db", db])
         #expect(history.status == 0, "\(history.stderr)")
         #expect(history.stdout.contains("gate"))
         #expect(history.stdout.contains("baseline"))
     }
 
-    @Test func gateRefusesABaselineOfOtherRecordings() throws {
-        let folder = try Self.corpus()
+    @Test func gateRefusesABaselineOfOtherRecordings() async throws {
+        let folder = try await Self.corpus()
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = folder.appendingPathComponent("corpus")
         let baseline = folder.appendingPathComponent("baseline.json").path
-        let made = try PerfbenchCLI.run(["baseline", corpus.path, "--output", baseline, "--no-db"])
+        let made = try await PerfbenchCLI.runAsync(["baseline", corpus.path, "--output", baseline, "--no-db"])
         #expect(made.status == 0, "\(made.stderr)")
         let first = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()[0]
-        let gate = try PerfbenchCLI.run([
+        let gate = try await PerfbenchCLI.runAsync([
             "gate", corpus.appendingPathComponent(first).path, "--baseline", baseline, "--no-db",
         ])
         #expect(gate.status == 65)
         #expect(gate.stderr.contains("another set of recordings"))
     }
 
-    @Test func malformedRecordingExits65NamingTheLine() throws {
+    @Test func malformedRecordingExits65NamingTheLine() async throws {
         let folder = try PerfbenchCLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("broken.jsonl").path
         try "{\"type\":\"header\",\"format\":\"perfbench.recording\",\"version\":1}\n{not json\n".write(
             toFile: path, atomically: true, encoding: .utf8)
-        let output = try PerfbenchCLI.run(["replay", path, "--no-db"])
+        let output = try await PerfbenchCLI.runAsync(["replay", path, "--no-db"])
         #expect(output.status == 65)
         #expect(output.stderr.contains("broken.jsonl:"))
         #expect(output.stdout.isEmpty)
