@@ -52,3 +52,125 @@ public enum JSONText {
         "[" + elements.joined(separator: ",") + "]"
     }
 }
+
+/// A JSON text written into one byte buffer: what ``JSONText`` builds from strings, without the
+/// intermediate strings (LLM request bodies are built once per call, on the replay's hot path).
+/// Writes exactly the bytes ``JSONText/quoted(_:)``, `object` and `array` would.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Bytes written as they are (punctuation, numbers, encoded members).
+    @inline(__always)
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    @inline(__always)
+    mutating func byte(_ value: UInt8) {
+        bytes.append(value)
+    }
+
+    /// `text` as a JSON string literal, quotes included (``JSONText/quoted(_:)``).
+    mutating func quoted(_ text: String) {
+        quoted(utf8: text.utf8)
+    }
+
+    /// UTF-8 bytes as a JSON string literal, quotes included, escaped as ``JSONText/quoted(_:)`` does.
+    mutating func quoted<Bytes: Sequence>(utf8: Bytes) where Bytes.Element == UInt8 {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF),
+                ])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A member key with its colon: `"key":`.
+    @inline(__always)
+    mutating func key(_ name: String) {
+        quoted(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A comma before every element but the first.
+    @inline(__always)
+    mutating func separator(_ first: inout Bool) {
+        if first { first = false } else { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// An object of numbers with keys in sorted order (``JSONText/number(_:)`` values).
+    mutating func sortedNumbers(_ values: [String: Double]) {
+        bytes.append(UInt8(ascii: "{"))
+        var first = true
+        // Sorting the pairs (keys are unique) gives the order of `keys.sorted()` without a
+        // lookup per key.
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            separator(&first)
+            key(name)
+            number(value)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// ``JSONText/number(_:)``'s text, written without intermediate strings.
+    mutating func number(_ value: Double) {
+        let scaled = (value * 10_000).rounded()
+        guard scaled == scaled.rounded(), abs(scaled) < 1e15 else {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        let integer = Int64(scaled)
+        let whole = integer / 10_000
+        var fraction = abs(integer % 10_000)
+        if fraction == 0 {
+            if integer < 0 && whole == 0 { bytes.append(UInt8(ascii: "0")) } else { decimal(whole) }
+            return
+        }
+        var digits = 4
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        if integer < 0 && whole == 0 { bytes.append(UInt8(ascii: "-")) }
+        decimal(whole)
+        bytes.append(UInt8(ascii: "."))
+        // The fraction's digits, left-padded with zeros to `digits` places.
+        let start = bytes.count
+        for _ in 0..<digits {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+            fraction /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    /// `String(value)`'s digits.
+    private mutating func decimal(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// The text written so far.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+}

@@ -203,7 +203,32 @@ struct ToolCaller: Sendable {
 
     /// Tool, method, path and sorted query: identical requests share a cache entry.
     static func cacheKey(_ tool: ToolSpec, _ request: HTTPRequest) -> String {
-        let query = request.query.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: "&")
-        return "\(tool.name) \(request.method) \(request.path)?\(query)"
+        // `name method path?` then the `name=value` pairs sorted, joined by `&`; built by appending.
+        var key = tool.name
+        key.append(" ")
+        key.append(request.method)
+        key.append(" ")
+        key.append(request.path)
+        key.append("?")
+        switch request.query.count {
+        case 0:
+            break
+        case 1:
+            key.append(request.query[0].name)
+            key.append("=")
+            key.append(request.query[0].value)
+        default:
+            let pairs = request.query.map { item in
+                var pair = item.name
+                pair.append("=")
+                pair.append(item.value)
+                return pair
+            }
+            for (position, pair) in pairs.sorted().enumerated() {
+                if position > 0 { key.append("&") }
+                key.append(pair)
+            }
+        }
+        return key
     }
 }

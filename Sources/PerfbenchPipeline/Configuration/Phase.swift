@@ -84,7 +84,7 @@ public struct Phase: Sendable, Identifiable {
 
     /// Maps named values to canonical text; free values pass through lowercased.
     private func resolvedText(_ value: String?) throws(ConfigurationError) -> String {
-        let text = (value ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let text = (value ?? "").trimmingWhitespace().lowercased()
         switch text {
         case "", "on":
             // Every phase has a doc or a shipped value; the catalogue tests check it.
@@ -130,8 +130,24 @@ extension Phase {
 
     /// The toggle with this id text, or an error naming the nearest valid id.
     public static func named(_ name: String) throws(ConfigurationError) -> Phase {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingWhitespace()
         guard let id = PhaseID(rawValue: trimmed.lowercased()) else { throw .unknownPhase(trimmed) }
         return phase(id)
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when there is nothing to trim:
+    /// `.whitespaces` holds space, tab and non-ASCII space separators only, so a string that
+    /// starts and ends with any other ASCII byte comes back as it is.
+    func trimmingWhitespace() -> String {
+        if let first = utf8.first, let last = utf8.last, Self.keepsAtEdge(first), Self.keepsAtEdge(last) {
+            return self
+        }
+        return trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func keepsAtEdge(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
     }
 }

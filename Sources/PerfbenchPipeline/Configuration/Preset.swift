@@ -54,14 +54,14 @@ public struct Preset: Sendable, Identifiable {
 
     /// The preset with this name, or an error naming the nearest one.
     public static func named(_ name: String) throws(ConfigurationError) -> Preset {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = name.trimmingWhitespace().lowercased()
         guard let preset = all.first(where: { $0.name == key }) else { throw .unknownPreset(name) }
         return preset
     }
 
     /// Whether a preset has this name.
     public static func exists(_ name: String) -> Bool {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = name.trimmingWhitespace().lowercased()
         return all.contains { $0.name == key }
     }
 }

@@ -30,52 +30,91 @@ struct LLMClient: Sendable {
     }
 
     /// The request body; the user message is the input with sorted keys.
+    ///
+    /// Written into one buffer; the same bytes as the `JSONText` form
+    /// `object([("messages", array([object([("role", quoted("system")), ("content", quoted(system))]),
+    /// object([("role", quoted("user")), ("content", quoted(encode(input)))])])),
+    /// ("model", quoted(model)), ("response_format", object([("type", quoted("json_object"))])),
+    /// ("temperature", number(temperature))])`.
     static func body(_ task: LLMTask, _ input: LLMRequestInput) -> String {
-        let system = task.systemLine + "\nAnswer with one JSON object."
-        let messages = JSONText.array([
-            JSONText.object([("role", JSONText.quoted("system")), ("content", JSONText.quoted(system))]),
-            JSONText.object([("role", JSONText.quoted("user")), ("content", JSONText.quoted(encode(input)))]),
-        ])
-        return JSONText.object([
-            ("messages", messages),
-            ("model", JSONText.quoted(LLMWire.defaultModel)),
-            ("response_format", JSONText.object([("type", JSONText.quoted("json_object"))])),
-            ("temperature", JSONText.number(LLMWire.temperature)),
-        ])
+        var user = JSONBytes(capacity: 1024)
+        encode(input, into: &user)
+        var out = JSONBytes(capacity: user.bytes.count + user.bytes.count / 8 + 256)
+        out.raw(#"{"messages":[{"role":"system","content":"#)
+        out.quoted(task.systemLine + "\nAnswer with one JSON object.")
+        out.raw(#"},{"role":"user","content":"#)
+        out.quoted(utf8: user.bytes)
+        out.raw(#"}],"model":"#)
+        out.quoted(LLMWire.defaultModel)
+        out.raw(#","response_format":{"type":"json_object"},"temperature":"#)
+        out.number(LLMWire.temperature)
+        out.byte(UInt8(ascii: "}"))
+        return out.string
     }
 
     /// `LLMRequestInput` as JSON with keys in sorted order (what `JSONEncoder.sortedKeys` writes).
     static func encode(_ input: LLMRequestInput) -> String {
-        var members: [(String, String)] = []
+        var out = JSONBytes(capacity: 1024)
+        encode(input, into: &out)
+        return out.string
+    }
+
+    /// Writes ``encode(_:)``'s text into `out`.
+    static func encode(_ input: LLMRequestInput, into out: inout JSONBytes) {
+        out.byte(UInt8(ascii: "{"))
+        var first = true
         if let artists = input.artists {
-            members.append(("artists", JSONText.array(artists.map { artist in
-                JSONText.object([
-                    ("genres", JSONText.array(artist.genres.map(JSONText.quoted))),
-                    ("id", JSONText.quoted(artist.id)), ("name", JSONText.quoted(artist.name)),
-                ])
-            })))
+            out.separator(&first)
+            out.raw(#""artists":["#)
+            var firstArtist = true
+            for artist in artists {
+                out.separator(&firstArtist)
+                out.raw(#"{"genres":["#)
+                var firstGenre = true
+                for genre in artist.genres {
+                    out.separator(&firstGenre)
+                    out.quoted(genre)
+                }
+                out.raw(#"],"id":"#)
+                out.quoted(artist.id)
+                out.raw(#","name":"#)
+                out.quoted(artist.name)
+                out.byte(UInt8(ascii: "}"))
+            }
+            out.byte(UInt8(ascii: "]"))
         }
-        if let count = input.count { members.append(("count", String(count))) }
-        members.append(("prompt", JSONText.quoted(input.prompt)))
+        if let count = input.count {
+            out.separator(&first)
+            out.raw(#""count":"#)
+            out.raw(String(count))
+        }
+        out.separator(&first)
+        out.raw(#""prompt":"#)
+        out.quoted(input.prompt)
         if let quality = input.quality {
-            members.append(("quality", JSONText.object(quality.keys.sorted().map {
-                ($0, JSONText.number(quality[$0] ?? 0))
-            })))
+            out.raw(#","quality":"#)
+            out.sortedNumbers(quality)
         }
         if let tracks = input.tracks {
-            members.append(("tracks", JSONText.array(tracks.map { track in
-                var fields: [(String, String)] = [("artist", JSONText.quoted(track.artist))]
+            out.raw(#","tracks":["#)
+            var firstTrack = true
+            for track in tracks {
+                out.separator(&firstTrack)
+                out.raw(#"{"artist":"#)
+                out.quoted(track.artist)
                 if let features = track.features {
-                    fields.append(("features", JSONText.object(features.keys.sorted().map {
-                        ($0, JSONText.number(features[$0] ?? 0))
-                    })))
+                    out.raw(#","features":"#)
+                    out.sortedNumbers(features)
                 }
-                fields.append(("id", JSONText.quoted(track.id)))
-                fields.append(("name", JSONText.quoted(track.name)))
-                return JSONText.object(fields)
-            })))
+                out.raw(#","id":"#)
+                out.quoted(track.id)
+                out.raw(#","name":"#)
+                out.quoted(track.name)
+                out.byte(UInt8(ascii: "}"))
+            }
+            out.byte(UInt8(ascii: "]"))
         }
-        return JSONText.object(members)
+        out.byte(UInt8(ascii: "}"))
     }
 }
 

@@ -49,8 +49,15 @@ public struct HTTPRequest: Sendable, Hashable {
     /// Path and percent-encoded query, e.g. `/v1/search?q=genre%3Ajazz&type=track`.
     public var pathAndQuery: String {
         guard !query.isEmpty else { return path }
-        let encoded = query.map { "\(Self.percentEncode($0.name))=\(Self.percentEncode($0.value))" }
-        return path + "?" + encoded.joined(separator: "&")
+        var text = path
+        text.append("?")
+        for (position, item) in query.enumerated() {
+            if position > 0 { text.append("&") }
+            text.append(Self.percentEncode(item.name))
+            text.append("=")
+            text.append(Self.percentEncode(item.value))
+        }
+        return text
     }
 
     /// The full URL against `base` (scheme and host, no trailing slash).
@@ -68,23 +75,37 @@ public struct HTTPRequest: Sendable, Hashable {
         }
     }
 
-    private static let unreserved: Set<UInt8> = Set(
-        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,".utf8))
+    /// Whether `byte` is sent as is: A–Z, a–z, 0–9 and `-._~,`.
+    @inline(__always)
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ","):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// RFC 3986 percent-encoding of a query component (commas kept, as id lists are sent).
     public static func percentEncode(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            if unreserved.contains(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                let hex = Array("0123456789ABCDEF".utf8)
-                out.unicodeScalars.append("%")
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
+        // Most components (ids, limits, types) need no encoding: return them as they are.
+        if text.utf8.allSatisfy(isUnreserved) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        let hex: StaticString = "0123456789ABCDEF"
+        hex.withUTF8Buffer { hex in
+            for byte in text.utf8 {
+                if isUnreserved(byte) {
+                    out.append(byte)
+                } else {
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -38,7 +38,7 @@ public final class RunObserver: Sendable {
             let now = (state.inFlight[service] ?? 0) + 1
             state.inFlight[service] = now
             state.counters.notePeak(service, now)
-            return "x\(state.nextExchange)"
+            return "x" + String(state.nextExchange)
         }
     }
 
