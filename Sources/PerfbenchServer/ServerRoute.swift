@@ -93,7 +93,7 @@ struct ServerRoute: Equatable {
                 let first = utf8.index(after: index)
                 guard first < utf8.endIndex else { return nil }
                 let second = utf8.index(after: first)
-                guard second < utf8.endIndex, let high = hexValue(utf8[first]), let low = hexValue(utf8[second]) else {
+                guard second < utf8.endIndex, let high = HexDigit.value(utf8[first]), let low = HexDigit.value(utf8[second]) else {
                     return nil
                 }
                 bytes.append(high << 4 | low)
@@ -104,14 +104,5 @@ struct ServerRoute: Equatable {
             }
         }
         return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }

@@ -80,34 +80,9 @@ extension MoodlistWorkflowBuilder {
             bodyFacts.found[id] = text.after("Successfully found ").flatMap(Self.leadingNumber).map { Int($0) }
             return true
         }
-        if let rest = text.after("Getting top "), let count = rest.before(" tracks for user").flatMap({ Int($0) }) {
-            pending.byKey["usertracks"] = (now, stage)
-            pending.byKey["usertrackslimit"] = (count, stage)
-            return true
-        }
-        if text.hasPrefix("Successfully retrieved "), text.hasSuffix(" top tracks"),
-            let started = pending.byKey.removeValue(forKey: "usertracks")
+        if userTop("tracks", defaultLimit: 20, tool: "get_user_top_tracks", text: text, now: now, redactor: redactor)
+            || userTop("artists", defaultLimit: 15, tool: "get_user_top_artists", text: text, now: now, redactor: redactor)
         {
-            let limit = pending.byKey.removeValue(forKey: "usertrackslimit")?.start ?? 20
-            let id = addExchange(
-                "https://api.spotify.com/v1/me/top/tracks?limit=\(limit)&time_range=medium_term", tool: "get_user_top_tracks",
-                started: started, now: now, redactor: redactor)
-            bodyFacts.found[id] = text.after("Successfully retrieved ").flatMap(Self.leadingNumber).map { Int($0) }
-            return true
-        }
-        if let rest = text.after("Getting top "), let count = rest.before(" artists for user").flatMap({ Int($0) }) {
-            pending.byKey["userartists"] = (now, stage)
-            pending.byKey["userartistslimit"] = (count, stage)
-            return true
-        }
-        if text.hasPrefix("Successfully retrieved "), text.hasSuffix(" top artists"),
-            let started = pending.byKey.removeValue(forKey: "userartists")
-        {
-            let limit = pending.byKey.removeValue(forKey: "userartistslimit")?.start ?? 15
-            let id = addExchange(
-                "https://api.spotify.com/v1/me/top/artists?limit=\(limit)&time_range=medium_term", tool: "get_user_top_artists",
-                started: started, now: now, redactor: redactor)
-            bodyFacts.found[id] = text.after("Successfully retrieved ").flatMap(Self.leadingNumber).map { Int($0) }
             return true
         }
         if let rest = text.after("Getting top tracks for artist "), let id = rest.before(" in market ") {
@@ -170,6 +145,28 @@ extension MoodlistWorkflowBuilder {
             return true
         }
         return false
+    }
+
+    /// `Getting top N <kind> for user` … `Successfully retrieved M top <kind>`: the user's top
+    /// tracks or artists, one observed `/v1/me/top/<kind>` exchange.
+    private mutating func userTop(
+        _ kind: String, defaultLimit: Int, tool: String, text: String, now: Int, redactor: Redactor
+    ) -> Bool {
+        let key = "user" + kind
+        if let rest = text.after("Getting top "), let count = rest.before(" \(kind) for user").flatMap({ Int($0) }) {
+            pending.byKey[key] = (now, stage)
+            pending.byKey[key + "limit"] = (count, stage)
+            return true
+        }
+        guard text.hasPrefix("Successfully retrieved "), text.hasSuffix(" top \(kind)"),
+            let started = pending.byKey.removeValue(forKey: key)
+        else { return false }
+        let limit = pending.byKey.removeValue(forKey: key + "limit")?.start ?? defaultLimit
+        let id = addExchange(
+            "https://api.spotify.com/v1/me/top/\(kind)?limit=\(limit)&time_range=medium_term", tool: tool,
+            started: started, now: now, redactor: redactor)
+        bodyFacts.found[id] = text.after("Successfully retrieved ").flatMap(Self.leadingNumber).map { Int($0) }
+        return true
     }
 
     @discardableResult
