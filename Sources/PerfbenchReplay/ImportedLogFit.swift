@@ -125,8 +125,10 @@ public enum ImportedLogFit {
         for span in spans { targets[span.path] = Double(span.end - span.start) / 1_000_000 }
         let paths = targets.keys.sorted()
         func replay(_ candidate: Recording) throws -> ReplayOutcome {
-            try ReplayRunner.replay(
-                index: ReplayIndex(recording: candidate), path: path, config: nil, options: ReplayOptions())
+            var replayOptions = ReplayOptions()
+            replayOptions.reportsServedExchanges = true
+            return try ReplayRunner.replay(
+                index: ReplayIndex(recording: candidate), path: path, config: nil, options: replayOptions)
         }
         func seconds(_ outcome: ReplayOutcome) -> [String: Double] {
             let tree = outcome.run.timingTree

@@ -19,6 +19,10 @@ public struct ReplayOptions: Sendable, Hashable {
     /// and its window waits only come out right on that grid); any other recording starts at
     /// zero, since nothing in it says otherwise.
     public var minuteOffset: Duration?
+    /// Fill ``ReplayOutcome/servedExchanges`` (which recorded exchange answered which request,
+    /// when): off by default, since building that map costs every replay a pass over the
+    /// recording; the fit of imported logs turns it on.
+    public var reportsServedExchanges = false
 
     /// Options with every counterfactual model on.
     public init(

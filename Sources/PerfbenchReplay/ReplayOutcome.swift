@@ -16,7 +16,8 @@ public struct ReplayOutcome: Sendable {
     /// Executor jobs the replay ran (its cost, independent of virtual seconds).
     public var executorJobs: Int
     /// The recorded exchanges the replay served as exact answers: exchange id → when the request
-    /// it answered was sent, in microseconds of the replay's clock.
+    /// it answered was sent, in microseconds of the replay's clock. Empty unless
+    /// ``ReplayOptions/reportsServedExchanges`` is on.
     public var servedExchanges: [String: Int] = [:]
 
     /// Builds the report input from a finished workflow.

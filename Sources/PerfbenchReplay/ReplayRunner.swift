@@ -39,7 +39,9 @@ public enum ReplayRunner {
             } catch {
                 result = .failure(error)
             }
-            return (result, transport.counters, transport.firstUnanswerable, transport.servedExchanges)
+            return (
+                result, transport.counters, transport.firstUnanswerable,
+                options.reportsServedExchanges ? transport.servedExchanges : [:])
         }
         let (result, answers, unanswerable, served) = run.value
         // Strict failures of cached calls are swallowed by the pipeline; report the first one.

@@ -26,8 +26,8 @@ import Synchronization
 public final class ReplayTransport: HTTPTransport, Sendable {
     private struct State {
         var cursors: [Int]
-        var served: [Bool]
-        /// When each answer was served (virtual time since the replay's start), if it was.
+        /// When each recorded answer was served (virtual time since the replay's start); nil
+        /// while it is unserved.
         var servedAt: [Duration?]
         var windows = [RateLimitWindow(), RateLimitWindow()]
         var occurrences: [String: Int] = [:]
@@ -51,7 +51,6 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         state = Mutex(
             State(
                 cursors: Array(repeating: 0, count: index.queues.count),
-                served: Array(repeating: false, count: index.answers.count),
                 servedAt: Array(repeating: nil, count: index.answers.count)))
     }
 
@@ -107,8 +106,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             try requireExact(request, key, &state)
             return synthesize(request, key: key, timeout: timeout, state: &state)
         }
-        if let answer = nextAnswer(number, request, &state) {
-            state.servedAt[answer] = now
+        if let answer = nextAnswer(number, request, at: now, &state) {
             return try serve(answer, request, key: key, number: number, timeout: timeout, state: &state)
         }
         try requireExact(request, key, &state)
@@ -123,20 +121,20 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     }
 
     /// The next unserved recorded answer of key `number`, marked served.
-    private func nextAnswer(_ number: Int, _ request: HTTPRequest, _ state: inout State) -> Int? {
+    private func nextAnswer(_ number: Int, _ request: HTTPRequest, at now: Duration, _ state: inout State) -> Int? {
         let queue = index.queues[number]
         var position = state.cursors[number]
-        while position < queue.count, state.served[queue[position]] { position += 1 }
+        while position < queue.count, state.servedAt[queue[position]] != nil { position += 1 }
         state.cursors[number] = position
         guard position < queue.count else { return nil }
         var chosen = queue[position]
         if request.service == .llm, let body = request.body, index.answers[chosen].requestBody != body {
-            for later in queue[(position + 1)...] where !state.served[later] && index.answers[later].requestBody == body {
+            for later in queue[(position + 1)...] where state.servedAt[later] == nil && index.answers[later].requestBody == body {
                 chosen = later
                 break
             }
         }
-        state.served[chosen] = true
+        state.servedAt[chosen] = now
         return chosen
     }
 

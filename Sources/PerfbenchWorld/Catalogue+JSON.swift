@@ -5,39 +5,21 @@ extension Catalogue {
 
     /// Full track: `album, artists, duration_ms, explicit, id, name, popularity, uri`.
     func writeSpotifyTrack(_ index: Int, into json: inout JSONWriter) {
-        json.cached(fragments, .spotifyTrack, index) { renderSpotifyTrack(index, into: &$0) }
-    }
-
-    private func renderSpotifyTrack(_ index: Int, into json: inout JSONWriter) {
-        let record = tracks[index]
-        json.beginObject()
-        json.key("album")
-        writeSpotifyAlbumReference(Int(record.album), into: &json)
-        json.key("artists")
-        writeSpotifyArtistReferences(record, into: &json)
-        json.key("duration_ms")
-        json.int(Int(record.durationMs))
-        json.key("explicit")
-        json.bool(record.explicit)
-        json.key("id")
-        json.spotifyID(codec, .track, index)
-        json.key("name")
-        writeTitle(record, into: &json)
-        json.key("popularity")
-        json.int(Int(record.popularity))
-        json.key("uri")
-        json.spotifyID(codec, .track, index, prefix: "spotify:track:")
-        json.endObject()
+        json.cached(fragments, .spotifyTrack, index) { renderSpotifyTrack(index, simplified: false, into: &$0) }
     }
 
     /// Simplified track (album tracks): no album, no popularity, plus `track_number`.
     func writeSpotifySimplifiedTrack(_ index: Int, into json: inout JSONWriter) {
-        json.cached(fragments, .spotifySimplifiedTrack, index) { renderSpotifySimplifiedTrack(index, into: &$0) }
+        json.cached(fragments, .spotifySimplifiedTrack, index) { renderSpotifyTrack(index, simplified: true, into: &$0) }
     }
 
-    private func renderSpotifySimplifiedTrack(_ index: Int, into json: inout JSONWriter) {
+    private func renderSpotifyTrack(_ index: Int, simplified: Bool, into json: inout JSONWriter) {
         let record = tracks[index]
         json.beginObject()
+        if !simplified {
+            json.key("album")
+            writeSpotifyAlbumReference(Int(record.album), into: &json)
+        }
         json.key("artists")
         writeSpotifyArtistReferences(record, into: &json)
         json.key("duration_ms")
@@ -48,8 +30,14 @@ extension Catalogue {
         json.spotifyID(codec, .track, index)
         json.key("name")
         writeTitle(record, into: &json)
-        json.key("track_number")
-        json.int(Int(record.trackNumber))
+        // Keys stay sorted: "popularity" and "track_number" both fall between "name" and "uri".
+        if simplified {
+            json.key("track_number")
+            json.int(Int(record.trackNumber))
+        } else {
+            json.key("popularity")
+            json.int(Int(record.popularity))
+        }
         json.key("uri")
         json.spotifyID(codec, .track, index, prefix: "spotify:track:")
         json.endObject()

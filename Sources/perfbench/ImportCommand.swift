@@ -177,7 +177,14 @@ struct ImportMoodlistLogCommand: ParsableCommand {
                 let path = output + "/" + name + "-w\(index + 1).jsonl.gz"
                 // Inferred latencies fitted so a baseline replay comes out at the log's stage
                 // spans (a workflow the pipeline cannot replay is written as imported).
-                let fitted = try? ImportedLogFit.fit(workflow.recording, path: path)
+                let fitted: (recording: Recording, report: ImportedLogFit.Report)?
+                var notFitted: String?
+                do {
+                    fitted = try ImportedLogFit.fit(workflow.recording, path: path)
+                } catch {
+                    fitted = nil
+                    notFitted = "  not fitted (written as imported): \(error)"
+                }
                 try (fitted?.recording ?? workflow.recording).write(to: path)
                 let split = workflow.provenanceCounts
                 var summary = "\(path): workflow \(workflow.id), \(workflow.recording.events.count) events "
@@ -195,6 +202,7 @@ struct ImportMoodlistLogCommand: ParsableCommand {
                 if !workflow.isComplete { summary += "; cut short: log stops at line \(workflow.lastLine)" }
                 print(summary)
                 if let report = fitted?.report { print(Self.describe(report)) }
+                if let notFitted { print(notFitted) }
             }
             print("\(file): \(imported.totalLines) lines, \(imported.skippedLines) skipped (unknown shape)")
         } catch let error as RecordingError {

@@ -93,26 +93,11 @@ struct MoodlistLLMFacts {
         }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (the native format's own escaping).
     static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
+        var output = JSONOutput()
+        output.string(text)
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 }
 
