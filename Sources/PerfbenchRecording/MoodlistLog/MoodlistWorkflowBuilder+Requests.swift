@@ -7,21 +7,7 @@ extension MoodlistWorkflowBuilder {
     mutating func applyRequestLine(_ line: MoodlistLogLine, now: Int, redactor: Redactor) -> Bool {
         // The event alone: the message would end in the logger's name.
         let text = line.event
-        if let rest = text.after("Searching Spotify for artists: '"), let name = rest.before("' (limit") {
-            pending.byKey["artist:" + name] = (now, stage)
-            let limit = rest.after("(limit: ").flatMap(Self.leadingNumber).map { Int($0) } ?? 3
-            pending.byKey["artistlimit:" + name] = (limit, stage)
-            return true
-        }
-        if let rest = text.after("artists for query '"), text.hasPrefix("Successfully found"),
-            let name = rest.before("'"), let started = pending.byKey.removeValue(forKey: "artist:" + name)
-        {
-            let limit = pending.byKey.removeValue(forKey: "artistlimit:" + name)?.start ?? 3
-            let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(name)))&type=artist&limit=\(limit)"
-            let id = addExchange(url, tool: "search_spotify_artists", started: started, now: now, redactor: redactor)
-            bodyFacts.found[id] = text.after("Successfully found ").flatMap(Self.leadingNumber).map { Int($0) }
-            return true
-        }
+        if spotifySearch("artist", defaultLimit: 3, text: text, now: now, redactor: redactor) { return true }
         if let rest = text.after("Spotify search for '"), let name = rest.before("' matched"),
             let id = rest.after("(ID: ")?.before(")")
         {
@@ -65,21 +51,7 @@ extension MoodlistWorkflowBuilder {
                     albumShare: albumShares[open.artist] ?? 2, albumsPicked: picked, stage: stage))
             return true
         }
-        if let rest = text.after("Searching Spotify for tracks: '"), let query = rest.before("' (limit") {
-            let limit = rest.after("(limit: ").flatMap(Self.leadingNumber).map { Int($0) } ?? 20
-            pending.byKey["track:" + query] = (now, stage)
-            pending.byKey["limit:" + query] = (limit, stage)
-            return true
-        }
-        if let rest = text.after("tracks for query '"), text.hasPrefix("Successfully found"),
-            let query = rest.before("'"), let started = pending.byKey.removeValue(forKey: "track:" + query)
-        {
-            let limit = pending.byKey.removeValue(forKey: "limit:" + query)?.start ?? 20
-            let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(query)))&type=track&limit=\(limit)"
-            let id = addExchange(url, tool: "search_spotify_tracks", started: started, now: now, redactor: redactor)
-            bodyFacts.found[id] = text.after("Successfully found ").flatMap(Self.leadingNumber).map { Int($0) }
-            return true
-        }
+        if spotifySearch("track", defaultLimit: 20, text: text, now: now, redactor: redactor) { return true }
         if userTop("tracks", defaultLimit: 20, tool: "get_user_top_tracks", text: text, now: now, redactor: redactor)
             || userTop("artists", defaultLimit: 15, tool: "get_user_top_artists", text: text, now: now, redactor: redactor)
         {
@@ -145,6 +117,27 @@ extension MoodlistWorkflowBuilder {
             return true
         }
         return false
+    }
+
+    /// `Searching Spotify for <type>s: 'Q' (limit: N)` … `Successfully found M <type>s for query
+    /// 'Q'`: one observed Spotify search of that type.
+    private mutating func spotifySearch(
+        _ type: String, defaultLimit: Int, text: String, now: Int, redactor: Redactor
+    ) -> Bool {
+        if let rest = text.after("Searching Spotify for \(type)s: '"), let query = rest.before("' (limit") {
+            pending.byKey[type + ":" + query] = (now, stage)
+            let limit = rest.after("(limit: ").flatMap(Self.leadingNumber).map { Int($0) } ?? defaultLimit
+            pending.byKey[type + "limit:" + query] = (limit, stage)
+            return true
+        }
+        guard let rest = text.after("\(type)s for query '"), text.hasPrefix("Successfully found"),
+            let query = rest.before("'"), let started = pending.byKey.removeValue(forKey: type + ":" + query)
+        else { return false }
+        let limit = pending.byKey.removeValue(forKey: type + "limit:" + query)?.start ?? defaultLimit
+        let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(query)))&type=\(type)&limit=\(limit)"
+        let id = addExchange(url, tool: "search_spotify_\(type)s", started: started, now: now, redactor: redactor)
+        bodyFacts.found[id] = text.after("Successfully found ").flatMap(Self.leadingNumber).map { Int($0) }
+        return true
     }
 
     /// `Getting top N <kind> for user` … `Successfully retrieved M top <kind>`: the user's top
