@@ -1,3 +1,5 @@
+import PerfbenchReport
+
 /// How a replay answered its requests: every request counts once as exact, composed or
 /// synthesized; the other figures say which model was involved.
 public struct ReplayCounters: Sendable, Hashable {
@@ -12,10 +14,16 @@ public struct ReplayCounters: Sendable, Hashable {
     public var reused = 0
     /// Of ``synthesized``: 429s answered by the rate-limit model.
     public var rateLimited = 0
+    /// Of ``rateLimited``: 429s on a host whose recording had none (the configuration sends
+    /// faster than anything recorded there: an extrapolation).
+    public var rateLimitedUnrecorded = 0
     /// Of ``synthesized``: recorded timeouts answered as slow successes under a longer timeout.
     public var slowSuccesses = 0
     /// Of ``exact``: recorded answers slower than the caller's timeout, served as timeouts.
     public var cutByTimeout = 0
+
+    /// How each endpoint's requests were answered, by `service tool` (`llm TASK` for LLM calls).
+    public var byEndpoint: [String: EndpointAnswers] = [:]
 
     /// Counters at zero.
     public init() {}
@@ -23,11 +31,17 @@ public struct ReplayCounters: Sendable, Hashable {
     /// Every request answered.
     public var total: Int { exact + composed + synthesized }
 
-    mutating func count(_ kind: ReplayAnswerKind) {
+    mutating func count(_ kind: ReplayAnswerKind, endpoint: String) {
         switch kind {
-        case .exact: exact += 1
-        case .composed: composed += 1
-        case .synthesized: synthesized += 1
+        case .exact:
+            exact += 1
+            byEndpoint[endpoint, default: EndpointAnswers()].exact += 1
+        case .composed:
+            composed += 1
+            byEndpoint[endpoint, default: EndpointAnswers()].composed += 1
+        case .synthesized:
+            synthesized += 1
+            byEndpoint[endpoint, default: EndpointAnswers()].synthesized += 1
         }
     }
 }

@@ -32,7 +32,7 @@ public struct ReplayOutcome: Sendable {
         }
         let requests = RequestCounts(
             total: counters.totalRequests, byService: byService, exact: answers.exact,
-            composed: answers.composed, synthesized: answers.synthesized, errors: counters.errors,
+            composed: answers.composed, synthesized: answers.synthesized, byEndpoint: answers.byEndpoint, errors: counters.errors,
             timeouts: counters.timeouts)
         let waits = WaitCounts(
             windowCount: counters.windowWaits, windowSeconds: counters.windowWaitSeconds,
@@ -53,6 +53,9 @@ public struct ReplayOutcome: Sendable {
             "replay_slow_successes": Double(answers.slowSuccesses),
             "replay_cut_by_timeout": Double(answers.cutByTimeout),
         ]
+        if answers.rateLimitedUnrecorded > 0 {
+            extra[RunResult.unrecordedRateLimitCounter] = Double(answers.rateLimitedUnrecorded)
+        }
         if let first = workflow.firstTracksSeconds { extra["first_tracks_seconds"] = first }
         // The trace needs timing and names only; bodies would make a corpus heavy to hold.
         let exchanges = workflow.events.compactMap { event -> Exchange? in

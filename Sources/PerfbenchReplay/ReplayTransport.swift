@@ -1,5 +1,6 @@
 import PerfbenchPipeline
 import PerfbenchRecording
+import PerfbenchReport
 import Synchronization
 
 /// Answers the pipeline's requests from a recording, on the replay's clock.
@@ -89,7 +90,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let now = clock.now
         let planned = try state.withLock { state in
             let answer = try plan(request, key: key, timeout: timeout, now: now, state: &state)
-            state.counters.count(answer.kind)
+            state.counters.count(answer.kind, endpoint: key.endpointName(tool: request.tool))
             return answer
         }
         try await clock.sleep(for: planned.delay)
@@ -200,6 +201,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let capacity = Int((Double(host.capacity) * factor).rounded(.up))
         guard let retryAfter = state.windows[slot].admit(at: now, window: host.window, capacity: capacity) else { return nil }
         state.counters.rateLimited += 1
+        if host.recorded429s == 0 { state.counters.rateLimitedUnrecorded += 1 }
         let body = key.service == .spotify
             ? #"{"error":{"status":429,"message":"API rate limit exceeded"}}"#
             : #"{"error":"Too Many Requests"}"#

@@ -23,6 +23,13 @@ struct RequestKey: Sendable, Hashable {
     /// The LLM task named in the body, for chat-completions calls.
     let task: String?
 
+    /// How coverage counts name the endpoint of a request sent by `tool`: `service tool`, and
+    /// `llm TASK` for LLM calls (one endpoint serves every task).
+    func endpointName(tool: String) -> String {
+        if service == .llm, let task { return "llm " + task }
+        return service.rawValue + " " + tool
+    }
+
     /// The key of a request the pipeline is about to send.
     init(_ request: HTTPRequest) {
         let task = request.service == .llm ? request.body.flatMap(Self.task(inBody:)) : nil

@@ -32,6 +32,7 @@ public enum JSONReport {
             ("quality", qualityObject(run.quality)),
             ("largest", .array(tree.largestPaths.map(OrderedJSON.string))),
             ("counters", .sorted(run.counters) { .number($0, decimals: 6) }),
+            ("warnings", .array(run.warnings.map(OrderedJSON.string))),
         ])
     }
 
@@ -92,6 +93,12 @@ public enum JSONReport {
             ("synthesized", .int(requests.synthesized)),
             ("errors", .int(requests.errors)),
             ("timeouts", .int(requests.timeouts)),
+            ("by_endpoint", .sorted(requests.byEndpoint) { answers in
+                .members([
+                    ("exact", .int(answers.exact)), ("composed", .int(answers.composed)),
+                    ("synthesized", .int(answers.synthesized)),
+                ])
+            }),
         ])
     }
 

@@ -8,6 +8,7 @@ public enum MarkdownReport {
             "### perfbench replay: \(code(run.recording))", "",
             "Config \(code(run.config.name)), total **\(DecimalText.fixed(run.totalSeconds, 2)) s**", "",
         ]
+        lines += warningQuotes([run])
         lines += treeTable(run.timingTree)
         lines.append("")
         lines += summaryList(RunTotals(runs: [run]))
@@ -19,6 +20,7 @@ public enum MarkdownReport {
         let percentiles = CorpusPercentiles(runs: runs)
         var lines = [
             "### perfbench replay: \(runs.count) recordings", "",
+        ] + warningQuotes(runs) + [
             "| recording | config | total s | requests | exact | composed | synthesized |",
             "|:---|:---|---:|---:|---:|---:|---:|",
         ]
@@ -63,6 +65,13 @@ public enum MarkdownReport {
     /// The summary as a bullet list: `- **requests:** …`.
     static func summaryList(_ totals: RunTotals) -> [String] {
         TextReport.summaryItems(totals).map { "- **\($0.label):** \(escape($0.body))" }
+    }
+
+    /// Each warning as a quoted line, then a blank line; nothing when there are none.
+    static func warningQuotes(_ runs: [RunResult]) -> [String] {
+        let lines = RunResult.warningLines(runs)
+        guard !lines.isEmpty else { return [] }
+        return lines.map { "> **⚠ " + escape(String($0.dropFirst("warning: ".count))) + "**" } + [""]
     }
 
     /// One table row from its cells.

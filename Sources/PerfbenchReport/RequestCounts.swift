@@ -10,6 +10,9 @@ public struct RequestCounts: Sendable, Equatable, Hashable {
     public var composed: Int
     /// Answered by the synthesizer: nothing recorded matched.
     public var synthesized: Int
+    /// How each endpoint's requests were answered (replays only; empty for live runs), by
+    /// `service tool` (`llm TASK` for LLM calls); written sorted by name.
+    public var byEndpoint: [String: EndpointAnswers]
     /// Requests that ended in an error status or a connection error.
     public var errors: Int
     /// Requests the client gave up on.
@@ -18,13 +21,14 @@ public struct RequestCounts: Sendable, Equatable, Hashable {
     /// Makes request counts; every count defaults to zero.
     public init(
         total: Int = 0, byService: [String: Int] = [:], exact: Int = 0, composed: Int = 0,
-        synthesized: Int = 0, errors: Int = 0, timeouts: Int = 0
+        synthesized: Int = 0, byEndpoint: [String: EndpointAnswers] = [:], errors: Int = 0, timeouts: Int = 0
     ) {
         self.total = total
         self.byService = byService
         self.exact = exact
         self.composed = composed
         self.synthesized = synthesized
+        self.byEndpoint = byEndpoint
         self.errors = errors
         self.timeouts = timeouts
     }
@@ -35,7 +39,8 @@ public struct RequestCounts: Sendable, Equatable, Hashable {
             total: lhs.total + rhs.total,
             byService: lhs.byService.merging(rhs.byService, uniquingKeysWith: +),
             exact: lhs.exact + rhs.exact, composed: lhs.composed + rhs.composed,
-            synthesized: lhs.synthesized + rhs.synthesized, errors: lhs.errors + rhs.errors,
+            synthesized: lhs.synthesized + rhs.synthesized,
+            byEndpoint: lhs.byEndpoint.merging(rhs.byEndpoint, uniquingKeysWith: +), errors: lhs.errors + rhs.errors,
             timeouts: lhs.timeouts + rhs.timeouts)
     }
 }

@@ -9,6 +9,7 @@ public enum TextReport {
     public static func render(_ run: RunResult, colour: Bool = false) -> String {
         let style = TextStyle(colour: colour)
         var lines = [style.bold("perfbench replay: \(run.recording) (config \(run.config.name))")]
+        lines += RunResult.warningLines([run]).map { style.mark($0) }
         lines += treeLines(run.timingTree, style: style)
         lines.append("")
         lines += summaryLines(RunTotals(runs: [run]), style: style)
@@ -21,6 +22,7 @@ public enum TextReport {
         let style = TextStyle(colour: colour)
         let percentiles = CorpusPercentiles(runs: runs)
         var lines = [style.bold("perfbench replay: \(runs.count) recordings")]
+        lines += RunResult.warningLines(runs).map { style.mark($0) }
         let width = runs.map(\.recording.count).max() ?? 0
         for run in runs {
             let requests = run.requests
@@ -85,6 +87,9 @@ public enum TextReport {
                 + (services.isEmpty ? "" : " (" + services.joined(separator: ", ") + ")")
                 + "; exact \(requests.exact), composed \(requests.composed), synthesized \(requests.synthesized)"
                 + "; errors \(requests.errors), timeouts \(requests.timeouts)"),
+        ]
+        if !requests.byEndpoint.isEmpty { items.append(("coverage", AnswerCoverage(requests).summary())) }
+        items += [
             ("waits", "\(waits.totalCount) (\(seconds(waits.totalSeconds)))"
                 + ": window \(waits.windowCount) (\(seconds(waits.windowSeconds)))"
                 + ", min interval \(waits.minIntervalCount) (\(seconds(waits.minIntervalSeconds)))"

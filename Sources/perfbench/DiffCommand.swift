@@ -58,6 +58,8 @@ struct DiffCommand: ParsableCommand {
         let paths = try InputPaths.expand(recordings)
         let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs)
         let candidateRuns = try Replaying.run(paths: paths, fixed: candidateConfig.fixed, strict: false, jobs: jobs)
+        Replaying.warn(baseRuns, label: "base")
+        Replaying.warn(candidateRuns, label: "candidate")
         let diff = DiffReport(
             base: baseRuns, candidate: candidateRuns, baseConfig: baseConfig.summary,
             candidateConfig: candidateConfig.summary)

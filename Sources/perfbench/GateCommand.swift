@@ -68,6 +68,7 @@ struct GateCommand: ParsableCommand {
                     + "replay models differ between versions. Regenerate the baseline with 'perfbench baseline'.")
         }
         let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
+        Replaying.warn(runs)
         let candidate = StoreOptions.sharedConfig(of: runs)
         let gate: GateEvaluation
         do {

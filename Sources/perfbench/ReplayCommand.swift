@@ -62,6 +62,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let paths = try InputPaths.expand(recordings)
         let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs)
+        Replaying.warn(runs)
         let report: String
         switch (format, runs.count) {
         case (.text, 1): report = TextReport.render(runs[0], colour: ReportOutput.colourAllowed && output == nil)
@@ -117,6 +118,14 @@ enum Replaying {
             } catch {
                 throw failure(error)
             }
+        }
+    }
+
+    /// Prints every run's warnings (coverage, extrapolated rate limits) to standard error, each
+    /// prefixed with `label` when given; the reports carry them too.
+    static func warn(_ runs: [RunResult], label: String? = nil) {
+        for line in RunResult.warningLines(runs) {
+            printToStandardError("perfbench: " + (label.map { "\($0) " } ?? "") + line)
         }
     }
 
