@@ -16,6 +16,13 @@ public struct RecordingHeader: Sendable, Equatable, Hashable, Codable {
     public var configName: String
     /// Every phase toggle's value under that configuration, by phase id.
     public var phases: [String: String]
+    /// Where the configuration came from when perfbench did not run it itself: `inferred from
+    /// the log` (an import that read it from the backend's own lines) or `stated` (the user's
+    /// `--recorded-as`); nil when the recorder ran the workflow under it.
+    public var configSource: String?
+    /// For an inferred configuration, the evidence behind each toggle that differs from
+    /// baseline, in phase order.
+    public var configEvidence: [ConfigEvidence]
     /// The user's prompt that started the workflow (empty when unknown).
     public var prompt: String
     /// The user the workflow ran for, when known.
@@ -28,7 +35,8 @@ public struct RecordingHeader: Sendable, Equatable, Hashable, Codable {
     /// Makes a header at the current format version.
     public init(
         createdAt: String, recorder: String = "perfbench \(PerfbenchVersion.current)", configName: String,
-        phases: [String: String] = [:], prompt: String, userID: String? = nil, profile: String? = nil,
+        phases: [String: String] = [:], configSource: String? = nil, configEvidence: [ConfigEvidence] = [],
+        prompt: String, userID: String? = nil, profile: String? = nil,
         seed: UInt64? = nil, version: Int = RecordingHeader.currentVersion
     ) {
         self.version = version
@@ -36,9 +44,28 @@ public struct RecordingHeader: Sendable, Equatable, Hashable, Codable {
         self.recorder = recorder
         self.configName = configName
         self.phases = phases
+        self.configSource = configSource
+        self.configEvidence = configEvidence
         self.prompt = prompt
         self.userID = userID
         self.profile = profile
         self.seed = seed
     }
+
+    /// How reports name the configuration a plain replay runs: the name alone when the recorder
+    /// ran the workflow under it; otherwise the name, the toggles it sets and where it came from,
+    /// e.g. `baseline + audio-feature-batching=100/50/0s (inferred from the log)`.
+    public var configLabel: String {
+        guard let configSource else { return configName }
+        let set = phases.keys.sorted().map { "\($0)=\(phases[$0] ?? "")" }
+        var label = configName
+        if !set.isEmpty {
+            label += " + " + set.prefix(Self.labelledPhases).joined(separator: ", ")
+            if set.count > Self.labelledPhases { label += " and \(set.count - Self.labelledPhases) more" }
+        }
+        return label + " (\(configSource))"
+    }
+
+    /// How many toggles `configLabel` names before it counts the rest.
+    static let labelledPhases = 4
 }

@@ -152,18 +152,7 @@ extension RecordingInspection {
     private func headerJSON(into out: inout JSONOutput) {
         out.raw("{")
         out.key("config")
-        out.raw("{")
-        out.key("name")
-        out.string(header.configName)
-        out.nextKey("phases")
-        out.raw("{")
-        for (index, phase) in header.phases.keys.sorted().enumerated() {
-            if index > 0 { out.raw(",") }
-            out.string(phase)
-            out.raw(":")
-            out.string(header.phases[phase] ?? "")
-        }
-        out.raw("}}")
+        RecordingLineEncoder.config(header, into: &out)
         out.nextKey("created_at")
         out.string(header.createdAt)
         out.nextKey("recorder")

@@ -10,8 +10,9 @@ extension RecordingInspection {
         case .native: kind = "native recording, format version \(header.version)"
         }
         lines.append("\(path): \(kind), \(eventCount) events")
-        lines.append("recorded \(header.createdAt) by \(header.recorder); config \(header.configName)"
-            + (header.phases.isEmpty ? "" : " (\(header.phases.count) phases set)"))
+        lines.append("recorded \(header.createdAt) by \(header.recorder); config \(header.configLabel)"
+            + (header.phases.isEmpty || header.configSource != nil ? "" : " (\(header.phases.count) phases set)"))
+        lines += header.configEvidence.map { "  evidence: " + $0.text }
         lines.append("span \(Self.seconds(spanMicros)) s")
         let services = exchangesByService.keys.sorted { $0.rawValue < $1.rawValue }
             .map { "\($0.rawValue) \(exchangesByService[$0] ?? 0)" }.joined(separator: ", ")

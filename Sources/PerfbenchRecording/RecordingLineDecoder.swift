@@ -47,6 +47,8 @@ enum RecordingLineDecoder {
         var recorder: String?
         var configName: String?
         var phases: [String: String] = [:]
+        var configSource: String?
+        var evidence: [ConfigEvidence] = []
         var prompt: String?
         var userID: String?
         var profile: String?
@@ -68,7 +70,9 @@ enum RecordingLineDecoder {
                             throw context.fail("config.phases", "expected an object of phase: value", fix: "write {\"phase-id\": \"value\", …}")
                         }
                         for phase in map.members { phases[phase.key] = try context.string(phase) }
-                    default: try context.unknown(item, in: "header config", known: ["name", "phases"])
+                    case "source": configSource = try context.optionalString(item)
+                    case "evidence": evidence = try configEvidence(item, context)
+                    default: try context.unknown(item, in: "header config", known: ["name", "phases", "source", "evidence"])
                     }
                 }
             case "workflow":
@@ -99,8 +103,41 @@ enum RecordingLineDecoder {
             createdAt: try context.require(createdAt, "created_at", in: "header", fix: "add an ISO 8601 time"),
             recorder: try context.require(recorder, "recorder", in: "header", fix: "add what made the file"),
             configName: try context.require(configName, "config.name", in: "header", fix: "add the configuration name"),
-            phases: phases,
+            phases: phases, configSource: configSource, configEvidence: evidence,
             prompt: prompt ?? "", userID: userID, profile: profile, seed: seed, version: version)
+    }
+
+    /// `config.evidence`: an array of `{"phase", "value", "lines", "why"}`.
+    private static func configEvidence(_ member: JSONMember, _ context: LineContext) throws -> [ConfigEvidence] {
+        let fix = "write [{\"phase\": …, \"value\": …, \"lines\": [n, …], \"why\": …}, …]"
+        guard case .array(let items) = member.value else {
+            throw context.fail("config.evidence", "expected an array", fix: fix)
+        }
+        return try items.map { item in
+            guard case .object(let object) = item else { throw context.fail("config.evidence", "expected objects", fix: fix) }
+            var phase = "", value = "", why = ""
+            var lines: [Int] = []
+            for field in object.members {
+                switch field.key {
+                case "phase": phase = try context.string(field)
+                case "value": value = try context.string(field)
+                case "why": why = try context.string(field)
+                case "lines":
+                    guard case .array(let numbers) = field.value else {
+                        throw context.fail("config.evidence.lines", "expected an array of line numbers", fix: fix)
+                    }
+                    lines = try numbers.map { number in
+                        guard case .int(let line) = number, line > 0, line <= Int64(Int32.max) else {
+                            throw context.fail("config.evidence.lines", "expected line numbers from 1 to \(Int32.max)", fix: fix)
+                        }
+                        return Int(line)
+                    }
+                default: try context.unknown(field, in: "config evidence", known: ["phase", "value", "lines", "why"])
+                }
+            }
+            guard !phase.isEmpty else { throw context.fail("config.evidence.phase", "missing", fix: fix) }
+            return ConfigEvidence(phase: phase, value: value, lines: lines, why: why)
+        }
     }
 
     /// Decodes one event line (after the header) straight from its bytes.

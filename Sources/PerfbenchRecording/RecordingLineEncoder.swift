@@ -15,18 +15,7 @@ enum RecordingLineEncoder {
         out.nextKey("recorder")
         out.string(header.recorder)
         out.nextKey("config")
-        out.raw("{")
-        out.key("name")
-        out.string(header.configName)
-        out.nextKey("phases")
-        out.raw("{")
-        for (index, key) in header.phases.keys.sorted().enumerated() {
-            if index > 0 { out.raw(",") }
-            out.string(key)
-            out.raw(":")
-            out.string(header.phases[key] ?? "")
-        }
-        out.raw("}}")
+        config(header, into: &out)
         out.nextKey("workflow")
         out.raw("{")
         out.key("prompt")
@@ -44,6 +33,51 @@ enum RecordingLineEncoder {
             out.uint(seed)
         }
         out.raw("}}\n")
+    }
+
+    /// The header's `config` object: name, phases (sorted), and for an imported configuration
+    /// its source and evidence. `inspect --format json` writes the same object.
+    static func config(_ header: RecordingHeader, into out: inout JSONOutput) {
+        out.raw("{")
+        out.key("name")
+        out.string(header.configName)
+        out.nextKey("phases")
+        out.raw("{")
+        for (index, key) in header.phases.keys.sorted().enumerated() {
+            if index > 0 { out.raw(",") }
+            out.string(key)
+            out.raw(":")
+            out.string(header.phases[key] ?? "")
+        }
+        out.raw("}")
+        if let source = header.configSource {
+            out.nextKey("source")
+            out.string(source)
+        }
+        if !header.configEvidence.isEmpty {
+            out.nextKey("evidence")
+            out.raw("[")
+            for (index, evidence) in header.configEvidence.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.raw("{")
+                out.key("phase")
+                out.string(evidence.phase)
+                out.nextKey("value")
+                out.string(evidence.value)
+                out.nextKey("lines")
+                out.raw("[")
+                for (position, line) in evidence.lines.enumerated() {
+                    if position > 0 { out.raw(",") }
+                    out.int(line)
+                }
+                out.raw("]")
+                out.nextKey("why")
+                out.string(evidence.why)
+                out.raw("}")
+            }
+            out.raw("]")
+        }
+        out.raw("}")
     }
 
     /// An exchange; a body whose reference is given is written as `…_body_ref` instead.

@@ -74,7 +74,7 @@ public enum ReplayRunner {
     /// The configuration a recording's header names, rebuilt from its phase map.
     public static func recordedConfiguration(_ header: RecordingHeader, path: String) throws -> PipelineConfiguration {
         do {
-            return try PipelineConfiguration(name: header.configName, phases: header.phases)
+            return try PipelineConfiguration(name: header.configLabel, phases: header.phases)
         } catch {
             throw RecordingError(
                 .badData, path: path, line: 1, field: "config.phases", problem: error.message,

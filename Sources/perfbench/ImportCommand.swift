@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay
 
@@ -126,6 +127,13 @@ struct ImportMoodlistLogCommand: ParsableCommand {
             the stages left off, and why, are printed). Secrets are redacted \
             as in `import har`.
 
+            The configuration the backend ran is read from its own lines, toggle by toggle (its \
+            cache backend, how many artists it had in flight, slow-request lines, batch sizes, \
+            feature fetches in parallel), printed with the line numbers that show it, and \
+            written into the header: a plain `replay` of the recording runs it, and `perfbench \
+            inspect` shows the evidence. Toggles the log says nothing about stay at baseline. \
+            --recorded-as states the configuration instead when you know it.
+
             Writes DIR/NAME-wN.jsonl.gz for workflow N (NAME: the log's file name without \
             .log/.gz). A workflow cut short is written too and reported with the line it stopped at.
 
@@ -134,12 +142,21 @@ struct ImportMoodlistLogCommand: ParsableCommand {
 
             Examples:
               perfbench import moodlist-log backend.log.gz --output Recordings/logs
+              perfbench import moodlist-log backend.log.gz --output /tmp/runs --recorded-as shipped-11-10
               perfbench replay backend.log.gz
             """
     )
 
     @Argument(help: "The backend log (.log or .log.gz).")
     var file: String
+
+    @Option(
+        name: .customLong("recorded-as"),
+        help: ArgumentHelp(
+            "The configuration the backend ran, when you know it: a preset, a TOML/JSON file, or a comma "
+                + "list (shipped-11-10,parallel-artists=2). Default: inferred from the log's lines.",
+            valueName: "spec"))
+    var recordedAs: String?
 
     @Option(name: .shortAndLong, help: "The directory to write the recordings into.")
     var output: String
@@ -163,9 +180,18 @@ struct ImportMoodlistLogCommand: ParsableCommand {
         return line
     }
 
+    /// The `--recorded-as` configuration as a name and the toggles it sets away from baseline
+    /// (nil without the option); a bad SPEC exits 64/65/66 before anything is read.
+    static func statedConfiguration(_ spec: String?) throws -> (name: String, phases: [String: String])? {
+        guard let spec else { return nil }
+        let configuration = try Replaying.configuration(spec: spec, option: "--recorded-as")
+        let baseline = PipelineConfiguration.baseline.phaseMap
+        return (spec, configuration.phaseMap.filter { baseline[$0.key] != $0.value })
+    }
+
     func run() throws {
         do {
-            let imported = try MoodlistLogImporter().importFile(path: file)
+            let imported = try MoodlistLogImporter(recordedAs: try Self.statedConfiguration(recordedAs)).importFile(path: file)
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             } catch {
@@ -201,6 +227,10 @@ struct ImportMoodlistLogCommand: ParsableCommand {
                 }
                 if !workflow.isComplete { summary += "; cut short: log stops at line \(workflow.lastLine)" }
                 print(summary)
+                print("  configuration: \(workflow.recording.header.configLabel)")
+                for evidence in workflow.inferredEvidence {
+                    print("    \(recordedAs == nil ? "" : "(not applied) ")\(evidence.text)")
+                }
                 if let report = fitted?.report { print(Self.describe(report)) }
                 if let notFitted { print(notFitted) }
             }

@@ -3,12 +3,12 @@ import Testing
 
 @testable import PerfbenchRecording
 
-/// Imports the two real backend logs in the shared data folder, when it is there (it is not
-/// committed with the repository).
+/// Imports the real backend logs the repository ships under `Recordings/logs/`.
 @Suite("Moodlist log import: real shared logs")
 struct MoodlistLogRealLogTests {
-    static let folder = "/work/shared/data/moodlist-logs"
-    static let available = FileManager.default.fileExists(atPath: folder)
+    /// `Recordings/logs/` of this checkout: the three production logs ship with the repository.
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Recordings/logs").path
 
     func importLog(_ name: String) throws -> MoodlistLogImport {
         try MoodlistLogImporter().importFile(path: Self.folder + "/" + name)
@@ -21,7 +21,7 @@ struct MoodlistLogRealLogTests {
         return nil
     }
 
-    @Test(.enabled(if: available)) func november7thHasThePlansFigures() throws {
+    @Test func november7thHasThePlansFigures() throws {
         let result = try importLog("moodlist-2025-11-07-workflow-306s.log.gz")
         #expect(result.workflows.count == 1)
         let workflow = try #require(result.workflows.first)
@@ -78,7 +78,7 @@ struct MoodlistLogRealLogTests {
         #expect(recording.exchanges.filter { $0.tool == "get_artist_albums" && $0.provenance == .observed }.count == 24)
     }
 
-    @Test(.enabled(if: available)) func october31stUsesLocalTimeAndMinimumIntervals() throws {
+    @Test func october31stUsesLocalTimeAndMinimumIntervals() throws {
         let result = try importLog("moodlist-2025-10-31-workflow-227s.log.gz")
         let workflow = try #require(result.workflows.first)
         #expect(workflow.isComplete)
@@ -92,7 +92,7 @@ struct MoodlistLogRealLogTests {
         #expect(minimum.count > 30)
     }
 
-    @Test(.enabled(if: available)) func writtenRecordingsHoldNoSecrets() throws {
+    @Test func writtenRecordingsHoldNoSecrets() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.cleanUp() }
         for name in ["moodlist-2025-10-31-workflow-227s.log.gz", "moodlist-2025-11-07-workflow-306s.log.gz"] {

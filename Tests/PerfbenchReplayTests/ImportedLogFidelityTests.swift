@@ -16,8 +16,9 @@ import Testing
 /// printed figure that spans such a stretch is off by it). `PERFBENCH_PRINT_FIDELITY=1 swift
 /// test --filter ImportedLogFidelity` prints the side-by-side table of the README.
 @Suite struct ImportedLogFidelityTests {
-    static let folder = "/work/shared/data/moodlist-logs"
-    static let available = FileManager.default.fileExists(atPath: folder)
+    /// `Recordings/logs/` of this checkout: the three production logs ship with the repository.
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Recordings/logs").path
 
     /// The stages the table shows, in workflow order, with their names in the README.
     static let stages: [(path: String, name: String)] = [
@@ -101,7 +102,7 @@ import Testing
         Swift.print("answers: exact \(answers.exact), composed \(answers.composed), synthesized \(answers.synthesized)")
     }
 
-    @Test(.enabled(if: available)) func november7thReplaysWithinFivePercentPerStage() throws {
+    @Test func november7thReplaysWithinFivePercentPerStage() throws {
         let fidelity = try Self.measure("moodlist-2025-11-07-workflow-306s.log.gz")
         Self.print("2025-11-07", fidelity)
         #expect(fidelity.rows.count == Self.stages.count)
@@ -116,7 +117,7 @@ import Testing
         #expect(Double(answers.exact) >= 0.95 * Double(answers.exact + answers.composed + answers.synthesized))
     }
 
-    @Test(.enabled(if: available)) func october31stReplaysWithinFivePercentPerStage() throws {
+    @Test func october31stReplaysWithinFivePercentPerStage() throws {
         let fidelity = try Self.measure("moodlist-2025-10-31-workflow-227s.log.gz")
         Self.print("2025-10-31", fidelity)
         #expect(fidelity.rows.count == Self.stages.count - 2)  // no improvement strategies, no run 2
@@ -137,9 +138,34 @@ import Testing
         #expect(fidelity.outcome.workflow.counters.generatorRuns == 1)
     }
 
+    /// The 2025-11-11 log is of a newer backend (a Redis cache, two artists in flight, slow-request
+    /// lines, a user-anchor strategy, three generator runs, ReccoBeats ids and features mostly
+    /// served from its warm cache). The import reads the configuration it can see from the log's
+    /// own lines and the replay runs it, labelled as inferred. The replay is not yet within 5 %:
+    /// the backend's warm id registry and feature cache (`cached={65} known_missing={31}`) send
+    /// far fewer ReccoBeats requests than a cold replay does, and the requests it adds are
+    /// answered by models; the replay says so (the coverage warning) instead of looking exact.
+    @Test func november11thRunsTheInferredConfigurationAndSaysItIsMostlyModelled() throws {
+        let fidelity = try Self.measure("moodlist-2025-11-11-workflow-794s.log.gz")
+        Self.print("2025-11-11", fidelity)
+        let header = fidelity.workflow.recording.header
+        #expect(header.configSource == "inferred from the log")
+        #expect(header.phases["parallel-artists"] == "2")
+        #expect(header.phases["cache-tier"] == "remote/0ms")
+        #expect(header.phases["slow-request-log"] == "20s")
+        #expect(fidelity.outcome.configuration.phaseMap["parallel-artists"] == "2")
+        #expect(fidelity.outcome.run.config.name.hasSuffix("(inferred from the log)"))
+        #expect(fidelity.outcome.run.warnings.contains { $0.hasPrefix("only ") })
+        withKnownIssue("issue 13 §2: a warm cache and the newer backend's mechanics are not modelled yet") {
+            for row in fidelity.rows where row.log >= 3 {
+                #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
+            }
+        }
+    }
+
     /// The fit changes the latencies of inferred exchanges only: every other event, and every
     /// other field of those exchanges (provenance included), stays as imported.
-    @Test(.enabled(if: available)) func fittingChangesOnlyInferredLatencies() throws {
+    @Test func fittingChangesOnlyInferredLatencies() throws {
         for name in ["moodlist-2025-10-31-workflow-227s.log.gz", "moodlist-2025-11-07-workflow-306s.log.gz"] {
             let fidelity = try Self.measure(name)
             let before = fidelity.unfitted.events, after = fidelity.workflow.recording.events

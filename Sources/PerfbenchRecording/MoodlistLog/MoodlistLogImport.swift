@@ -23,6 +23,9 @@ public struct MoodlistLogImport: Sendable, Equatable {
         /// agent's `completed execution in`, the seed-gathering breakdown): the log's own word,
         /// before its clock is repaired. The recording's spans may differ where the clock jumped.
         public var printedSeconds: [String: Double]
+        /// The configuration the log's own lines show, toggle by toggle (what the header states
+        /// unless the import was told otherwise with `--recorded-as`).
+        public var inferredEvidence: [ConfigEvidence]
 
         /// The workflow's span in the recording: the printed total plus what the log's clock lost
         /// in sleeps (see `MoodlistClockRepair`); nil when the log never completed it.
@@ -41,9 +44,11 @@ public struct MoodlistLogImport: Sendable, Equatable {
 
         /// Makes a workflow result.
         public init(
-            id: String, recording: Recording, isComplete: Bool, firstLine: Int, lastLine: Int,
-            totalSeconds: Double?, backwardJumps: Int, largestBackwardJumpMicros: Int, printedSeconds: [String: Double] = [:]
+            id: String, recording: Recording, inferredEvidence: [ConfigEvidence] = [], isComplete: Bool, firstLine: Int,
+            lastLine: Int, totalSeconds: Double?, backwardJumps: Int, largestBackwardJumpMicros: Int,
+            printedSeconds: [String: Double] = [:]
         ) {
+            self.inferredEvidence = inferredEvidence
             self.printedSeconds = printedSeconds
             self.id = id
             self.recording = recording

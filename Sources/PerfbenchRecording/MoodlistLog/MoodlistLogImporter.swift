@@ -10,10 +10,14 @@
 public struct MoodlistLogImporter: Sendable {
     /// The redactor applied to every URL and prompt taken from the log.
     public var redactor: Redactor
+    /// The configuration the user states the backend ran (`--recorded-as`): its name and phase
+    /// map. Nil: the importer infers it from the log's own lines (`MoodlistConfigInference`).
+    public var recordedAs: (name: String, phases: [String: String])?
 
     /// Makes an importer.
-    public init(redactor: Redactor = Redactor()) {
+    public init(redactor: Redactor = Redactor(), recordedAs: (name: String, phases: [String: String])? = nil) {
         self.redactor = redactor
+        self.recordedAs = recordedAs
     }
 
     /// Reads and imports the log at `path`; throws a `RecordingError` (exit 65) when it holds no
@@ -36,10 +40,28 @@ public struct MoodlistLogImporter: Sendable {
         var userID: String?
         var unnamed = 0
 
+        var processStart = 0
         func close(_ builder: MoodlistWorkflowBuilder) {
+            let numbered = { (range: Range<Int>) in
+                range.compactMap { position in parsed[position].map { (number: position + 1, line: $0) } }
+            }
+            let evidence = MoodlistConfigInference.infer(
+                process: numbered(processStart..<max(processStart, builder.firstLine - 1)),
+                workflow: numbered((builder.firstLine - 1)..<min(parsed.count, builder.lastLine)))
+            processStart = builder.lastLine
+            let configuration: MoodlistWorkflowBuilder.RecordedConfiguration
+            if let recordedAs {
+                configuration = .init(
+                    name: recordedAs.name, phases: recordedAs.phases, source: "stated with --recorded-as", evidence: [])
+            } else {
+                configuration = .init(
+                    name: "baseline", phases: Dictionary(evidence.map { ($0.phase, $0.value) }) { first, _ in first },
+                    source: "inferred from the log", evidence: evidence)
+            }
             workflows.append(
                 MoodlistLogImport.Workflow(
-                    id: builder.workflowID, recording: builder.recording(redactor: redactor),
+                    id: builder.workflowID, recording: builder.recording(redactor: redactor, configuration: configuration),
+                    inferredEvidence: evidence,
                     isComplete: builder.isComplete, firstLine: builder.firstLine, lastLine: builder.lastLine,
                     totalSeconds: builder.totalSeconds, backwardJumps: builder.backwardJumps,
                     largestBackwardJumpMicros: builder.largestBackwardJumpMicros,

@@ -109,8 +109,16 @@ struct MoodlistWorkflowBuilder {
         totalLost = lostMicros
     }
 
+    /// The configuration a recording's header states, and where it came from.
+    struct RecordedConfiguration {
+        var name: String
+        var phases: [String: String]
+        var source: String
+        var evidence: [ConfigEvidence]
+    }
+
     /// The recording: observed events plus the stage spans derived from the gaps between markers.
-    func recording(redactor: Redactor) -> Recording {
+    func recording(redactor: Redactor, configuration: RecordedConfiguration) -> Recording {
         var all = events + derivedSpans()
         if let totalMicros {
             all.append(.stage(StageSpan(name: "workflow", startMicros: 0, durationMicros: totalMicros)))
@@ -132,18 +140,11 @@ struct MoodlistWorkflowBuilder {
         var recording = Recording(
             header: RecordingHeader(
                 createdAt: createdAt, recorder: "perfbench \(PerfbenchVersion.current) import moodlist-log",
-                configName: "baseline", phases: loggedPhases, prompt: redactor.redactText(prompt), userID: userID),
+                configName: configuration.name, phases: configuration.phases, configSource: configuration.source,
+                configEvidence: configuration.evidence, prompt: redactor.redactText(prompt), userID: userID),
             events: all)
         recording.sortEventsByStart()
         return recording
-    }
-
-    /// Toggles the log shows at another value than today's baseline: an older backend that
-    /// fetched audio features all at once replays with batching to match.
-    private var loggedPhases: [String: String] {
-        let parallel = featureBatches.filter(\.parallel).count
-        guard parallel > 0, parallel * 2 >= featureBatches.count else { return [:] }
-        return ["audio-feature-batching": MoodlistFeatureBatch.parallelBatching]
     }
 
     /// Spans no single line states but the markers bound: initial generation, the improvement

@@ -1,0 +1,134 @@
+/// Reads the configuration a backend ran from its own log lines, toggle by toggle (issue 13 §1).
+///
+/// Each rule looks for a line shape the backend writes when a setting is in force and turns what
+/// it shows into a toggle value, with the line numbers as evidence. A rule that finds nothing, or
+/// finds the baseline value, says nothing: the recording then replays that toggle at baseline.
+/// The rules read what the backend states about itself (its cache backend, its batch sizes, how
+/// many artists it had in flight, which requests it logged as slow), never figures fitted to one
+/// log, so a run of the same backend that perfbench has never seen gets the same treatment.
+enum MoodlistConfigInference {
+    /// A parsed line with its 1-based number in the file.
+    typealias NumberedLine = (number: Int, line: MoodlistLogLine)
+
+    /// The evidence for every toggle the lines show at a non-baseline value, in phase order.
+    ///
+    /// - Parameters:
+    ///   - process: the lines before the workflow started (process start-up: the cache backend).
+    ///   - workflow: the workflow's own lines.
+    static func infer(process: [NumberedLine], workflow: [NumberedLine]) -> [ConfigEvidence] {
+        let found = [
+            audioFeatureBatching(workflow), cacheTier(process + workflow), discoveryLimits(workflow),
+            orderingBatch(workflow), parallelArtists(workflow), slowRequestLog(workflow),
+        ]
+        return found.compactMap { $0 }.sorted { $0.phase < $1.phase }
+    }
+
+    /// `Fetching audio features for N tracks … in parallel`: a backend that fetched each batch's
+    /// features all at once. When most feature fetches say so, every batch is one request per
+    /// track at once with no pause (`100/50/0s`).
+    static func audioFeatureBatching(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        let fetches = lines.filter { $0.line.event.hasPrefix("Fetching audio features for ") }
+        let parallel = fetches.filter { $0.line.event.contains(" in parallel") }
+        guard !parallel.isEmpty, parallel.count * 2 >= fetches.count else { return nil }
+        return ConfigEvidence(
+            phase: "audio-feature-batching", value: MoodlistFeatureBatch.parallelBatching,
+            lines: parallel.map(\.number),
+            why: "\(parallel.count) of \(fetches.count) audio-feature fetches ran 'in parallel' (all of a batch at once, no pause)")
+    }
+
+    /// `Using Valkey/Redis cache at …` (the last cache line before or during the workflow): the
+    /// caches live in a remote store. Its round trips are already inside the times the log's
+    /// lines give every step, so the replay adds none (`remote/0ms`); a what-if that moves the
+    /// cache sets its own round trip.
+    static func cacheTier(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        guard let last = lines.last(where: { Self.cacheLineKind($0.line.event) != nil }),
+            Self.cacheLineKind(last.line.event) == "remote"
+        else { return nil }
+        return ConfigEvidence(
+            phase: "cache-tier", value: "remote/0ms", lines: [last.number],
+            why: "the backend used a Valkey/Redis cache; its round trips are inside the logged times")
+    }
+
+    private static func cacheLineKind(_ event: String) -> String? {
+        if event.hasPrefix("Using Valkey/Redis cache") { return "remote" }
+        if event.hasPrefix("Using in-memory cache") { return "memory" }
+        return nil
+    }
+
+    /// `Searching Spotify for artists: 'genre:…' (limit: A)` and `… for tracks: 'genre:…' (limit:
+    /// T)` in artist discovery: the genre searches' limits (baseline 40 and 30). The genre count
+    /// is not stated (the LLM's genre list bounds it), so it stays at baseline.
+    static func discoveryLimits(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        func limits(_ prefix: String) -> [(number: Int, limit: Int)] {
+            lines.compactMap { entry in
+                guard let rest = entry.line.event.after(prefix), rest.hasPrefix("'genre:"),
+                    let limit = rest.after("(limit: ").flatMap({ Int($0.prefix { $0.isNumber }) })
+                else { return nil }
+                return (entry.number, limit)
+            }
+        }
+        let artists = limits("Searching Spotify for artists: "), tracks = limits("Searching Spotify for tracks: ")
+        guard let artistLimit = artists.map(\.limit).max(), let trackLimit = tracks.map(\.limit).max(),
+            artistLimit != 40 || trackLimit != 30
+        else { return nil }
+        return ConfigEvidence(
+            phase: "discovery-artist-limit", value: "\(artistLimit)/\(trackLimit)/10",
+            lines: (artists.prefix(2) + tracks.prefix(2)).map(\.number).sorted(),
+            why: "genre artist searches asked for \(artistLimit), genre track searches for \(trackLimit)")
+    }
+
+    /// `Analyzing energy characteristics for N tracks in batches of B`: the ordering batch size
+    /// (baseline 8).
+    static func orderingBatch(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        guard let line = lines.first(where: { $0.line.event.hasPrefix("Analyzing energy characteristics for ") }),
+            let size = line.line.event.after(" in batches of ").flatMap({ Int($0.prefix { $0.isNumber }) }),
+            size >= 1, size <= 64, size != 8
+        else { return nil }
+        return ConfigEvidence(
+            phase: "ordering-batch", value: String(size), lines: [line.number],
+            why: "energy analysis ran in batches of \(size)")
+    }
+
+    /// `Fetching hybrid tracks for artist i/N: ID` opens an artist of the artist-based strategy;
+    /// `Added k/k tracks from artist ID` closes it. The most artists open at once is how many
+    /// the backend processed concurrently (baseline: one at a time).
+    static func parallelArtists(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        var open: [String: Int] = [:]
+        var most = 0
+        var witness: [Int] = []
+        for entry in lines {
+            let event = entry.line.event
+            if let rest = event.after("Fetching hybrid tracks for artist "), let colon = rest.firstIndex(of: ":") {
+                let id = rest[rest.index(after: colon)...].trimmingSpaces()
+                open[id] = entry.number
+                if open.count > most {
+                    most = open.count
+                    witness = open.values.sorted()
+                }
+            } else if event.hasPrefix("Added "), let id = event.after(" tracks from artist ") {
+                open[String(id.prefix { $0 != " " })] = nil
+            }
+        }
+        guard most > 1, most <= 64 else { return nil }
+        return ConfigEvidence(
+            phase: "parallel-artists", value: String(most), lines: witness,
+            why: "\(most) artists of the artist strategy were in flight at once")
+    }
+
+    /// `Slow RecoBeat API request detected … duration_seconds=D`: the backend logs slow requests
+    /// (plan 1.2). The threshold is at most the fastest one logged; the plan's 20 s when that is
+    /// at least 20 s, else the whole seconds below it.
+    static func slowRequestLog(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        let slow = lines.compactMap { entry -> (number: Int, seconds: Double)? in
+            guard entry.line.event.hasPrefix("Slow RecoBeat API request detected"),
+                let seconds = entry.line.fields["duration_seconds"].flatMap(Double.init), seconds.isFinite, seconds > 0
+            else { return nil }
+            return (entry.number, seconds)
+        }
+        guard let fastest = slow.map(\.seconds).min() else { return nil }
+        let threshold = fastest >= 20 ? 20 : max(1, Int(fastest.rounded(.down)))
+        return ConfigEvidence(
+            phase: "slow-request-log", value: "\(threshold)s", lines: slow.map(\.number),
+            why: "\(slow.count) requests logged as slow, the fastest after \(JSONOutput.format(fastest, decimals: 1)) s")
+    }
+}
