@@ -114,6 +114,10 @@ public struct CacheEvent: Sendable, Equatable, Hashable, Codable {
 
 /// A stage of the workflow as a wall-time span, placed in the stage tree by its path.
 public struct StageSpan: Sendable, Equatable, Hashable, Codable {
+    /// The top-level stage of time a recorded run spent between its agents that no upstream call
+    /// explains (database writes, status updates); a replay spends it again as recorded.
+    public static let betweenAgents = "between_agents"
+
     /// The stage's stable name, e.g. `seed_gathering`.
     public var name: String
     /// Slash-separated names from the top stage down to this one, e.g.

@@ -121,8 +121,13 @@ public enum ImportedLogFit {
         _ recording: Recording, path: String, options: Options = Options()
     ) throws -> (recording: Recording, report: Report) {
         let spans = logSpans(recording)
+        // A stage the log has more than once (generator runs, the time between agents) is
+        // compared as the timing tree shows it: all of its spans together.
+        let logTree = TimingTree(spans: recording.events.compactMap { event -> StageSpan? in
+            if case .stage(let span) = event { return span } else { return nil }
+        })
         var targets: [String: Double] = [:]
-        for span in spans { targets[span.path] = Double(span.end - span.start) / 1_000_000 }
+        for span in spans { targets[span.path] = logTree.node(at: span.path)?.seconds ?? Double(span.end - span.start) / 1_000_000 }
         let paths = targets.keys.sorted()
         func replay(_ candidate: Recording) throws -> ReplayOutcome {
             var replayOptions = ReplayOptions()

@@ -27,6 +27,8 @@ public final class ReplayIndex: Sendable {
     let lastDefinitive: [Int?]
     /// Per-host request-rate limits inferred from the recording.
     let rateLimits: RateLimitModel
+    /// Time the recording shows between its top-level agents, replayed as it was.
+    let observedGaps: [ObservedGap: Duration]
     /// Built on first use; a class reference, so the lock only guards the pointer.
     private let lazyModels = Mutex<ReplayModels?>(nil)
 
@@ -59,6 +61,26 @@ public final class ReplayIndex: Sendable {
         self.queues = queues
         lastDefinitive = queues.map { queue in queue.last { prepared[$0].isDefinitive } }
         rateLimits = RateLimitModel(answers: prepared, keys: keys)
+        observedGaps = Self.observedGaps(recording)
+    }
+
+    /// The recording's `between_agents` spans, each filed before the top-level stage that starts
+    /// where it ends (after ordering when none does), durations summed per place.
+    static func observedGaps(_ recording: Recording) -> [ObservedGap: Duration] {
+        var gaps: [ObservedGap: Duration] = [:]
+        var starts: [String: Int] = [:]
+        for case .stage(let span) in recording.events where !span.path.contains("/") {
+            starts[span.path] = min(starts[span.path] ?? Int.max, span.startMicros)
+        }
+        for case .stage(let span) in recording.events where span.path == ObservedGap.stageName && span.durationMicros > 0 {
+            let end = span.startMicros + span.durationMicros
+            let place = ObservedGap.allCases.first { gap in
+                guard let next = gap.nextStage else { return true }
+                return starts[next].map { $0 >= end } ?? false
+            } ?? .afterOrdering
+            gaps[place, default: .zero] += .microseconds(span.durationMicros)
+        }
+        return gaps
     }
 
     /// How many exchanges the recording holds.

@@ -27,7 +27,9 @@ public enum ReplayRunner {
     ) throws -> ReplayOutcome {
         let header = index.recording.header
         let configuration = try config ?? recordedConfiguration(header, path: path)
-        let input = WorkflowInput(prompt: header.prompt, userID: header.userID ?? WorkflowInput(prompt: "").userID)
+        let input = WorkflowInput(
+            prompt: header.prompt, userID: header.userID ?? WorkflowInput(prompt: "").userID,
+            observedGaps: index.observedGaps)
         let run = try VirtualTime.run { clock in
             let transport = ReplayTransport(index: index, clock: clock, options: options)
             let session = PipelineSession(

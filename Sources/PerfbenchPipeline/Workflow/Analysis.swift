@@ -40,7 +40,9 @@ enum Analysis {
     /// Runs both stages and plans the playlist.
     static func run(_ context: WorkflowContext) async throws -> Understanding {
         let intent = try await context.stage("intent_analysis") { try await Self.intent(context) }
+        try await context.spendObservedGap(.beforeMoodAnalysis)
         let mood = try await context.stage("mood_analysis") { try await Self.mood(context) }
+        try await context.spendObservedGap(.beforeOrchestration)
         var target = PlaylistTarget.planned(for: mood)
         if case .fixed(let threshold) = context.config.qualityThreshold {
             target.qualityThreshold = threshold

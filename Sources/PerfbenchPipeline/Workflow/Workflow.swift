@@ -48,9 +48,11 @@ public enum Workflow {
                     try await FinalProcessing.run(context, understanding, pool, improved)
                 }
             }
+            try await context.spendObservedGap(.beforeOrdering)
             let ordered = try await context.stage("playlist_ordering") {
                 try await Ordering.run(context, outcome.playlist)
             }
+            try await context.spendObservedGap(.afterOrdering)
             return (ordered, outcome.quality)
         }
         let end = session.clock.now

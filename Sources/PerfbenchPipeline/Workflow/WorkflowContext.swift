@@ -5,10 +5,13 @@ import PerfbenchRuntime
 public struct WorkflowInput: Sendable, Hashable {
     public var prompt: String
     public var userID: String
+    /// Recorded time between the top-level agents, replayed as it was (``ObservedGap``).
+    public var observedGaps: [ObservedGap: Duration]
 
-    public init(prompt: String, userID: String = "user-1") {
+    public init(prompt: String, userID: String = "user-1", observedGaps: [ObservedGap: Duration] = [:]) {
         self.prompt = prompt
         self.userID = userID
+        self.observedGaps = observedGaps
     }
 }
 

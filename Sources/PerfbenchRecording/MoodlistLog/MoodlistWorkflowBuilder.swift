@@ -123,6 +123,7 @@ struct MoodlistWorkflowBuilder {
         if let totalMicros {
             all.append(.stage(StageSpan(name: "workflow", startMicros: 0, durationMicros: totalMicros)))
         }
+        all += Self.betweenAgents(all, totalMicros: totalMicros)
         var facts = bodyFacts
         facts.reccoTrackCounts = reccoTrackCounts
         facts.generatorArtists = generatorArtists.first ?? []
@@ -180,6 +181,26 @@ struct MoodlistWorkflowBuilder {
             add("playlist_ordering", "playlist_ordering", max(orchestrationEnd, orderingStart ?? orchestrationEnd), end)
         }
         return spans.map { .stage($0) }
+    }
+
+    /// The gaps between the top-level stages (intent, mood, orchestration, ordering) and after
+    /// the last one, as observed `between_agents` spans: time the log shows the backend spent
+    /// outside every agent (database writes, status updates, a token refresh), which a replay
+    /// spends again. Gaps under a millisecond are rounding, not time.
+    static func betweenAgents(_ events: [RecordingEvent], totalMicros: Int?) -> [RecordingEvent] {
+        let order = ["intent_analysis", "mood_analysis", "orchestration", "playlist_ordering"]
+        var spans: [String: (start: Int, end: Int)] = [:]
+        for case .stage(let span) in events where order.contains(span.path) {
+            let end = span.startMicros + span.durationMicros
+            let known = spans[span.path]
+            spans[span.path] = (min(known?.start ?? span.startMicros, span.startMicros), max(known?.end ?? end, end))
+        }
+        let present = order.compactMap { spans[$0] }
+        var edges = zip(present, present.dropFirst()).map { (from: $0.end, to: $1.start) }
+        if let last = present.last, let totalMicros { edges.append((from: last.end, to: totalMicros)) }
+        return edges.filter { $0.to - $0.from >= 1_000 }.map { edge in
+            .stage(StageSpan(name: StageSpan.betweenAgents, path: StageSpan.betweenAgents, startMicros: edge.from, durationMicros: edge.to - edge.from))
+        }
     }
 
     func micros(_ seconds: Double) -> Int { Int((seconds * 1_000_000).rounded()) }
