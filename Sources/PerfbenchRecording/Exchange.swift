@@ -51,6 +51,9 @@ public enum Provenance: String, Sendable, Equatable, Hashable, Codable, CaseIter
     case observed
     /// Reconstructed from indirect evidence, such as a log line's timing.
     case inferred
+    /// Inferred, then its latency rescaled by an import's fit so that a replay reproduces the
+    /// log's stage spans: the least direct evidence there is.
+    case fitted
 }
 
 /// One upstream HTTP request and what came back.

@@ -180,6 +180,7 @@ public enum ImportedLogFit {
             for (position, stage) in owner {
                 guard let scale = scales[stage], scale != 1, case .exchange(var exchange) = recording.events[position] else { continue }
                 exchange.durationMicros = max(0, Int((Double(exchange.durationMicros) * scale).rounded()))
+                exchange.provenance = .fitted
                 result.events[position] = .exchange(exchange)
             }
             return result

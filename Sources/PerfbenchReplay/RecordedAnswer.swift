@@ -18,6 +18,8 @@ struct RecordedAnswer: Sendable {
     let requestBody: String?
     /// The id's numeric tail, if any (see ``sequenceNumber(of:)``).
     let sequenceNumber: Int?
+    /// How directly the recording knows this exchange (observed, inferred, fitted).
+    let provenance: Provenance
 
     init(exchange: Exchange, index: Int) {
         exchangeIndex = index
@@ -26,6 +28,7 @@ struct RecordedAnswer: Sendable {
         latency = .microseconds(Int64(max(0, exchange.durationMicros)))
         requestBody = exchange.requestBody
         sequenceNumber = Self.sequenceNumber(of: exchange.id)
+        provenance = exchange.provenance
         switch exchange.outcome {
         case .timeout:
             result = .timeout

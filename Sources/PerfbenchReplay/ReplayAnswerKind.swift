@@ -1,3 +1,5 @@
+import PerfbenchReport
+
 import PerfbenchPipeline
 
 /// How the replay answered one request.
@@ -20,4 +22,7 @@ struct PlannedAnswer: Sendable {
     var kind: ReplayAnswerKind
     var delay: Duration
     var result: TransportResult
+    /// What the delay rests on: the recorded exchange's provenance for an exact answer, the
+    /// replay's models otherwise.
+    var source: AnswerSource = .modelled
 }

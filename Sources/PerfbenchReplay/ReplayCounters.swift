@@ -25,11 +25,20 @@ public struct ReplayCounters: Sendable, Hashable {
     /// How each endpoint's requests were answered, by `service tool` (`llm TASK` for LLM calls).
     public var byEndpoint: [String: EndpointAnswers] = [:]
 
+    /// Request time (the answers' delays) per stage path, by what it rests on.
+    public var timeBySource: [String: SourceTimes] = [:]
+
     /// Counters at zero.
     public init() {}
 
     /// Every request answered.
     public var total: Int { exact + composed + synthesized }
+
+    mutating func addTime(_ delay: Duration, source: AnswerSource, stage: String?) {
+        let micros = Int(delay.microseconds)
+        guard micros > 0 else { return }
+        timeBySource[SourceTimes.stagePath(stage ?? ""), default: SourceTimes()].add(micros, source)
+    }
 
     mutating func count(_ kind: ReplayAnswerKind, endpoint: String) {
         switch kind {

@@ -32,7 +32,8 @@ public struct ReplayOutcome: Sendable {
         }
         let requests = RequestCounts(
             total: counters.totalRequests, byService: byService, exact: answers.exact,
-            composed: answers.composed, synthesized: answers.synthesized, byEndpoint: answers.byEndpoint, errors: counters.errors,
+            composed: answers.composed, synthesized: answers.synthesized, byEndpoint: answers.byEndpoint,
+            timeBySource: answers.timeBySource, errors: counters.errors,
             timeouts: counters.timeouts)
         let waits = WaitCounts(
             windowCount: counters.windowWaits, windowSeconds: counters.windowWaitSeconds,

@@ -57,6 +57,14 @@ public enum ReplayRunner {
         var outcome = ReplayOutcome.make(
             path: path, configuration: configuration, workflow: workflow, answers: answers,
             executorJobs: run.jobs)
+        // Fitted latencies were fitted at the recorded configuration; another one changes how
+        // those calls overlap, so the figures that rest on them are less sure: say how much.
+        let fitted = answers.timeBySource.values.reduce(0) { $0 + $1.fitted }
+        if fitted > 0, config != nil,
+            config?.phaseMap != (try? recordedConfiguration(header, path: path))?.phaseMap
+        {
+            outcome.run.counters[RunResult.fittedUnderWhatIfCounter] = Double(fitted) / 1_000_000
+        }
         outcome.servedExchanges = served
         return outcome
     }

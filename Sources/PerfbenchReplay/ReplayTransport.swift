@@ -91,6 +91,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let planned = try state.withLock { state in
             let answer = try plan(request, key: key, timeout: timeout, now: now, state: &state)
             state.counters.count(answer.kind, endpoint: key.endpointName(tool: request.tool))
+            state.counters.addTime(answer.delay, source: answer.source, stage: request.stage)
             return answer
         }
         try await clock.sleep(for: planned.delay)
@@ -148,7 +149,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
         guard answer.isTimeout, timeout > answer.latency + .milliseconds(1) else {
             if answer.latency > timeout { state.counters.cutByTimeout += 1 }
-            return capped(answer.latency, answer.result, kind: .exact, timeout: timeout)
+            return capped(
+                answer.latency, answer.result, kind: .exact, timeout: timeout, source: AnswerSource(answer.provenance))
         }
         try requireExact(request, key, &state)
         let models = index.models
@@ -210,10 +212,13 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     }
 
     /// `result` after `latency`, or a timeout after `timeout` when the latency is longer.
-    private func capped(_ latency: Duration, _ result: TransportResult, kind: ReplayAnswerKind, timeout: Duration) -> PlannedAnswer {
+    private func capped(
+        _ latency: Duration, _ result: TransportResult, kind: ReplayAnswerKind, timeout: Duration,
+        source: AnswerSource = .modelled
+    ) -> PlannedAnswer {
         latency > timeout
-            ? PlannedAnswer(kind: kind, delay: timeout, result: .timeout)
-            : PlannedAnswer(kind: kind, delay: latency, result: result)
+            ? PlannedAnswer(kind: kind, delay: timeout, result: .timeout, source: source)
+            : PlannedAnswer(kind: kind, delay: latency, result: result, source: source)
     }
 
     /// The seed of the next synthesized answer for `key`: FNV-1a of the key and its occurrence.

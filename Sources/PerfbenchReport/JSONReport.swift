@@ -33,6 +33,7 @@ public enum JSONReport {
             ("largest", .array(tree.largestPaths.map(OrderedJSON.string))),
             ("counters", .sorted(run.counters) { .number($0, decimals: 6) }),
             ("warnings", .array(run.warnings.map(OrderedJSON.string))),
+            ("weak_stages", .sorted(run.weakStages) { .string($0.rawValue) }),
         ])
     }
 
@@ -93,6 +94,14 @@ public enum JSONReport {
             ("synthesized", .int(requests.synthesized)),
             ("errors", .int(requests.errors)),
             ("timeouts", .int(requests.timeouts)),
+            ("time_by_source", .sorted(requests.timeBySource) { times in
+                .members([
+                    ("observed_seconds", .seconds(Double(times.observed) / 1_000_000)),
+                    ("inferred_seconds", .seconds(Double(times.inferred) / 1_000_000)),
+                    ("fitted_seconds", .seconds(Double(times.fitted) / 1_000_000)),
+                    ("modelled_seconds", .seconds(Double(times.modelled) / 1_000_000)),
+                ])
+            }),
             ("by_endpoint", .sorted(requests.byEndpoint) { answers in
                 .members([
                     ("exact", .int(answers.exact)), ("composed", .int(answers.composed)),

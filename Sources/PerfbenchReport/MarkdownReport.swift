@@ -9,7 +9,7 @@ public enum MarkdownReport {
             "Config \(code(run.config.name)), total **\(DecimalText.fixed(run.totalSeconds, 2)) s**", "",
         ]
         lines += warningQuotes([run])
-        lines += treeTable(run.timingTree)
+        lines += treeTable(run.timingTree, weak: run.weakStages)
         lines.append("")
         lines += summaryList(RunTotals(runs: [run]))
         return lines.joined(separator: "\n") + "\n"
@@ -39,11 +39,12 @@ public enum MarkdownReport {
     }
 
     /// `| stage | seconds | % of workflow |`, one row per stage, largest in bold and marked.
-    static func treeTable(_ tree: TimingTree) -> [String] {
+    static func treeTable(_ tree: TimingTree, weak: [String: AnswerSource] = [:]) -> [String] {
         var lines = ["| stage | seconds | % of workflow |", "|:---|---:|---:|"]
         for (prefix, node) in TreeLines.walk(tree.root, space: noBreakSpace) {
             let largest = tree.isLargest(node.path)
-            let name = largest ? "**\(escape(node.name))** \(TextReport.largestMark)" : escape(node.name)
+            var name = largest ? "**\(escape(node.name))** \(TextReport.largestMark)" : escape(node.name)
+            if let source = weak[node.path] { name += " " + RunResult.weakMark(source) }
             lines.append(row([
                 prefix + name, DecimalText.fixed(node.seconds, 2), DecimalText.fixed(tree.percent(of: node), 1) + "%",
             ]))

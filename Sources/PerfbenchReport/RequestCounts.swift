@@ -13,6 +13,9 @@ public struct RequestCounts: Sendable, Equatable, Hashable {
     /// How each endpoint's requests were answered (replays only; empty for live runs), by
     /// `service tool` (`llm TASK` for LLM calls); written sorted by name.
     public var byEndpoint: [String: EndpointAnswers]
+    /// Request time per stage path (`""` for requests outside every stage), by what the answers
+    /// rest on (replays only).
+    public var timeBySource: [String: SourceTimes]
     /// Requests that ended in an error status or a connection error.
     public var errors: Int
     /// Requests the client gave up on.
@@ -21,8 +24,10 @@ public struct RequestCounts: Sendable, Equatable, Hashable {
     /// Makes request counts; every count defaults to zero.
     public init(
         total: Int = 0, byService: [String: Int] = [:], exact: Int = 0, composed: Int = 0,
-        synthesized: Int = 0, byEndpoint: [String: EndpointAnswers] = [:], errors: Int = 0, timeouts: Int = 0
+        synthesized: Int = 0, byEndpoint: [String: EndpointAnswers] = [:],
+        timeBySource: [String: SourceTimes] = [:], errors: Int = 0, timeouts: Int = 0
     ) {
+        self.timeBySource = timeBySource
         self.total = total
         self.byService = byService
         self.exact = exact
@@ -40,7 +45,8 @@ public struct RequestCounts: Sendable, Equatable, Hashable {
             byService: lhs.byService.merging(rhs.byService, uniquingKeysWith: +),
             exact: lhs.exact + rhs.exact, composed: lhs.composed + rhs.composed,
             synthesized: lhs.synthesized + rhs.synthesized,
-            byEndpoint: lhs.byEndpoint.merging(rhs.byEndpoint, uniquingKeysWith: +), errors: lhs.errors + rhs.errors,
+            byEndpoint: lhs.byEndpoint.merging(rhs.byEndpoint, uniquingKeysWith: +),
+            timeBySource: lhs.timeBySource.merging(rhs.timeBySource, uniquingKeysWith: +), errors: lhs.errors + rhs.errors,
             timeouts: lhs.timeouts + rhs.timeouts)
     }
 }

@@ -11,8 +11,33 @@ extension RunResult {
                     + "this configuration sends faster than anything recorded there, so those waits are an "
                     + "extrapolation (replay_rate_limited_unrecorded)")
         }
+        if let fitted = counters[Self.fittedUnderWhatIfCounter], fitted > 0 {
+            warnings.append(
+                "\(DecimalText.fixed(fitted, 2)) s of request time rest on latencies the import fitted at the "
+                    + "recorded configuration; this configuration changes how those calls overlap, so the fit may "
+                    + "not carry over (\(Self.fittedUnderWhatIfCounter))")
+        }
         return warnings
     }
+
+    /// The counter of request seconds on fitted latencies in a replay under another
+    /// configuration than the recorded one.
+    public static let fittedUnderWhatIfCounter = "replay_fitted_seconds_under_what_if"
+
+    /// The stages (and the workflow, `""`) whose request time rests mostly on the import's fit
+    /// or on the replay's models, with that source: what every report format marks.
+    public var weakStages: [String: AnswerSource] {
+        let times = requests.timeBySource
+        guard !times.isEmpty else { return [:] }
+        var weak: [String: AnswerSource] = [:]
+        for path in Set(stages.map { SourceTimes.stagePath($0.path) }).union([""]) {
+            if let source = SourceTimes.subtree(path, in: times).weakMajority { weak[path] = source }
+        }
+        return weak
+    }
+
+    /// The mark after a stage whose time rests mostly on `source`.
+    public static func weakMark(_ source: AnswerSource) -> String { "⚠ mostly \(source.rawValue)" }
 
     /// The counter of modelled 429s on hosts without a recorded 429.
     public static let unrecordedRateLimitCounter = "replay_rate_limited_unrecorded"

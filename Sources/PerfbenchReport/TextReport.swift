@@ -10,7 +10,7 @@ public enum TextReport {
         let style = TextStyle(colour: colour)
         var lines = [style.bold("perfbench replay: \(run.recording) (config \(run.config.name))")]
         lines += RunResult.warningLines([run]).map { style.mark($0) }
-        lines += treeLines(run.timingTree, style: style)
+        lines += treeLines(run.timingTree, style: style, weak: run.weakStages)
         lines.append("")
         lines += summaryLines(RunTotals(runs: [run]), style: style)
         return lines.joined(separator: "\n") + "\n"
@@ -43,11 +43,12 @@ public enum TextReport {
         treeLines(tree, style: TextStyle(colour: colour))
     }
 
-    static func treeLines(_ tree: TimingTree, style: TextStyle) -> [String] {
+    static func treeLines(_ tree: TimingTree, style: TextStyle, weak: [String: AnswerSource] = [:]) -> [String] {
         TreeLines.walk(tree.root).map { prefix, node in
             let figures = "\(DecimalText.fixed(node.seconds, 2))s (\(DecimalText.fixed(tree.percent(of: node), 1))%)"
             var line = style.dim(prefix) + node.name + ": " + figures
             if tree.isLargest(node.path) { line += " " + style.mark(largestMark) }
+            if let source = weak[node.path] { line += " " + style.mark(RunResult.weakMark(source)) }
             return line
         }
     }

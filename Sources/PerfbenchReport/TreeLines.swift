@@ -1,5 +1,5 @@
 /// A tree whose nodes hold their children, so one routine can draw every tree the reports show.
-protocol TreeShaped {
+public protocol TreeShaped {
     /// The nodes directly below this one, in display order.
     var children: [Self] { get }
 }
@@ -7,10 +7,10 @@ protocol TreeShaped {
 extension TimingNode: TreeShaped {}
 
 /// The `├─ │ └─` drawing of a tree, as in the seeds' breakdowns.
-enum TreeLines {
+public enum TreeLines {
     /// Every node in preorder with the prefix that draws its branch: empty for the root,
     /// `├─ ` / `└─ ` for its children, with `│  ` or three spaces per level above.
-    static func walk<Node: TreeShaped>(_ root: Node, space: String = " ") -> [(prefix: String, node: Node)] {
+    public static func walk<Node: TreeShaped>(_ root: Node, space: String = " ") -> [(prefix: String, node: Node)] {
         var lines: [(prefix: String, node: Node)] = [("", root)]
         let pad = String(repeating: space, count: 2)
         func descend(_ node: Node, _ indent: String) {

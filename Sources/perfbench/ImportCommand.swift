@@ -3,6 +3,7 @@ import Foundation
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay
+import PerfbenchReport
 
 /// `perfbench import`: a group of converters from foreign captures to native recordings.
 struct ImportCommand: ParsableCommand {
@@ -180,6 +181,26 @@ struct ImportMoodlistLogCommand: ParsableCommand {
         return line
     }
 
+    /// What each stage of ≥ 3 s rests on in a replay at the recording's own configuration:
+    /// request time answered by observed, inferred and fitted exchanges and by the replay's
+    /// models, the stages resting mostly on the fit or the models marked. Empty when the
+    /// recording does not replay.
+    static func sources(_ recording: Recording, path: String) -> [String] {
+        guard let outcome = try? ReplayRunner.replay(
+            index: ReplayIndex(recording: recording), path: path, config: nil, options: ReplayOptions())
+        else { return [] }
+        let run = outcome.run
+        let weak = run.weakStages
+        var lines = ["  request time by source (observed / inferred / fitted at import / modelled in replay):"]
+        for (prefix, node) in TreeLines.walk(run.timingTree.root) where node.seconds >= 3 {
+            let times = SourceTimes.subtree(node.path, in: run.requests.timeBySource)
+            guard times.total > 0 else { continue }
+            let mark = weak[node.path].map { " " + RunResult.weakMark($0) } ?? ""
+            lines.append("    \(prefix)\(node.name): \(times.text)\(mark)")
+        }
+        return lines
+    }
+
     /// The `--recorded-as` configuration as a name and the toggles it sets away from baseline
     /// (nil without the option); a bad SPEC exits 64/65/66 before anything is read.
     static func statedConfiguration(_ spec: String?) throws -> (name: String, phases: [String: String])? {
@@ -232,6 +253,7 @@ struct ImportMoodlistLogCommand: ParsableCommand {
                     print("    \(recordedAs == nil ? "" : "(not applied) ")\(evidence.text)")
                 }
                 if let report = fitted?.report { print(Self.describe(report)) }
+                Self.sources(fitted?.recording ?? workflow.recording, path: path).forEach { print($0) }
                 if let notFitted { print(notFitted) }
             }
             print("\(file): \(imported.totalLines) lines, \(imported.skippedLines) skipped (unknown shape)")

@@ -179,9 +179,11 @@ import Testing
                     Issue.record("\(name): a \(old.typeName) event changed")
                     continue
                 }
-                #expect(original.provenance == .inferred && fitted.provenance == .inferred)
+                // A fitted latency says so: its provenance turns from inferred to fitted.
+                #expect(original.provenance == .inferred && fitted.provenance == .fitted)
                 #expect(fitted.durationMicros >= 0)
                 fitted.durationMicros = original.durationMicros
+                fitted.provenance = original.provenance
                 #expect(fitted == original, "\(name): \(original.id) changed beyond its latency")
                 changed += 1
             }

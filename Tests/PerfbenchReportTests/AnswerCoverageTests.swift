@@ -54,3 +54,39 @@ struct AnswerCoverageTests {
         #expect(sum.byEndpoint["llm b"] == EndpointAnswers(composed: 1))
     }
 }
+
+/// What a stage's figure rests on, and the mark on stages resting mostly on the fit or the models.
+@Suite("Request time by source")
+struct SourceTimesTests {
+    @Test func aStageMostlyFittedIsMarkedInEveryFormat() {
+        var run = Fixtures.run()
+        run.requests.timeBySource = [
+            "orchestration/initial_generation/seed_gathering/anchor_selection": SourceTimes(observed: 1_000_000, fitted: 9_000_000),
+            "orchestration/initial_generation/seed_gathering/artist_discovery": SourceTimes(observed: 5_000_000),
+            "intent_analysis": SourceTimes(inferred: 1_000_000, modelled: 2_000_000),
+        ]
+        let weak = run.weakStages
+        #expect(weak["orchestration/initial_generation/seed_gathering/anchor_selection"] == .fitted)
+        // 9 of 15 s under seed gathering are fitted: the parent is marked too.
+        #expect(weak["orchestration/initial_generation/seed_gathering"] == .fitted)
+        #expect(weak["orchestration/initial_generation/seed_gathering/artist_discovery"] == nil)
+        #expect(weak["intent_analysis"] == .modelled)
+        let text = TextReport.render(run)
+        #expect(text.contains("anchor_selection: 20.00s (20.0%) ← largest ⚠ mostly fitted"))
+        #expect(!text.contains("artist_discovery: 10.00s (10.0%) ⚠"))
+        #expect(MarkdownReport.render(run).contains("anchor_selection** ← largest ⚠ mostly fitted"))
+        let json = JSONReport.render(run)
+        #expect(json.contains("\"orchestration/initial_generation/seed_gathering/anchor_selection\": \"fitted\""))
+        #expect(json.contains("\"fitted_seconds\": 9,"))
+    }
+
+    @Test func sharesAndStagePaths() {
+        let times = SourceTimes(observed: 1, inferred: 1, fitted: 2)
+        #expect(times.share(.fitted) == 0.5)
+        #expect(times.weakMajority == nil)
+        #expect(times.text == "observed 25 %, inferred 25 %, fitted 50 %")
+        #expect(SourceTimes.stagePath("workflow/orchestration/final_processing") == "orchestration/final_processing")
+        #expect(SourceTimes.stagePath("workflow") == "")
+        #expect(Fixtures.run().weakStages.isEmpty)
+    }
+}
