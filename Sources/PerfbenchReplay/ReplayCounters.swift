@@ -25,6 +25,8 @@ public struct ReplayCounters: Sendable, Hashable {
     /// How each endpoint's requests were answered, by `service tool` (`llm TASK` for LLM calls).
     public var byEndpoint: [String: EndpointAnswers] = [:]
 
+    /// Lookups a warm persistent cache answered (`warm-cache`): cache hits, not requests.
+    public var warmCacheAnswers = 0
     /// Request time (the answers' delays) per stage path, by what it rests on.
     public var timeBySource: [String: SourceTimes] = [:]
 

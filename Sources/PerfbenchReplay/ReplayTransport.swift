@@ -122,6 +122,27 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         return capped(reused.latency, reused.result, kind: .composed, timeout: timeout)
     }
 
+    /// What a warm persistent cache held for `request` (the `warm-cache` toggle): the recording's
+    /// last definitive answer to the same request when it has one, else content composed or
+    /// synthesized from the recording's items. No latency, no rate limit, and no answer is used
+    /// up: a cache hit costs the upstream nothing. Counted apart from the requests
+    /// (`replay_warm_cache_answers`), since the pipeline counts it as a cache hit.
+    public func warmCacheAnswer(for request: HTTPRequest) -> HTTPResponse? {
+        let key = RequestKey(request)
+        state.withLock { $0.counters.warmCacheAnswers += 1 }
+        if let number = index.keyNumbers[key.text], let definitive = index.lastDefinitive[number],
+            case .response(let response) = index.answers[definitive].result
+        {
+            return response
+        }
+        let synthesizer = ResponseSynthesizer(catalogue: index.models.catalogue)
+        if let batch = BatchEndpoint(key) {
+            return HTTPResponse(status: 200, body: synthesizer.compose(batch, request: request, key: key).body)
+        }
+        let (status, body) = synthesizer.answer(request, key: key, seed: StableHash.fnv1a(parts: ["warm", key.text]))
+        return HTTPResponse(status: status, body: body)
+    }
+
     /// The next unserved recorded answer of key `number`, marked served.
     private func nextAnswer(_ number: Int, _ request: HTTPRequest, at now: Duration, _ state: inout State) -> Int? {
         let queue = index.queues[number]

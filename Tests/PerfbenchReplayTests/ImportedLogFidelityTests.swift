@@ -158,7 +158,8 @@ import Testing
         #expect(header.phases["slow-request-log"] == "20s")
         #expect(fidelity.outcome.configuration.phaseMap["parallel-artists"] == "2")
         #expect(fidelity.outcome.run.config.name.hasSuffix("(inferred from the log)"))
-        #expect(fidelity.outcome.run.warnings.contains { $0.hasPrefix("only ") })
+        // Where it still rests on the replay's models, it says so.
+        #expect(!fidelity.outcome.run.weakStages.isEmpty)
         withKnownIssue("issue 13 §2: a warm cache and the newer backend's mechanics are not modelled yet") {
             for row in fidelity.rows where row.log >= 3 {
                 #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")

@@ -65,6 +65,7 @@ struct ReccoBeatsClient: Sendable {
         guard !tracks.isEmpty else { return tracks }
         var mapped = tracks
         let now = session.clock.now
+        warmUp(mapped, at: now)
         for index in mapped.indices where mapped[index].reccoID == nil {
             if let known = session.registry.value(for: mapped[index].id, at: now), !known.isEmpty {
                 mapped[index].reccoID = known
@@ -93,6 +94,7 @@ struct ReccoBeatsClient: Sendable {
             for index in unmapped { mapped[index].reccoID = found[mapped[index].id] }
         }
         let wanted = mapped.indices.filter { mapped[$0].features == nil && mapped[$0].reccoID != nil }
+        warmUpFeatures(wanted.compactMap { mapped[$0].reccoID }, at: session.clock.now)
         let batching = session.config.audioFeatureBatching
         let batches = wanted.chunked(batching.batchSize)
         for (number, batch) in batches.enumerated() {
@@ -107,6 +109,37 @@ struct ReccoBeatsClient: Sendable {
             }
         }
         return mapped
+    }
+
+    /// With a warm cache (`warm-cache`), the registry already knows the warm share of `tracks`'
+    /// ids that it does not hold yet: each answered by the transport's warm cache, at once.
+    private func warmUp(_ tracks: [Track], at now: Duration) {
+        guard let warm = session.config.warmCache, warm.ids > 0 else { return }
+        for track in tracks where track.reccoID == nil && track.features == nil && warm.holdsID(track.id)
+            && session.registry.value(for: track.id, at: now) == nil
+        {
+            let request = HTTPRequest(
+                service: .reccobeats, path: "/v1/track", query: [.init("ids", track.id)], tool: tools.trackMapping.name)
+            guard let response = session.transport.warmCacheAnswer(for: request) else { continue }
+            let content = TrackDecoding.parse(response.body)?["content"]?.arrayValue ?? []
+            let uuid = content.compactMap(TrackDecoding.reccoTrack).first { $0.id == track.id }?.reccoID
+            session.registry.store(uuid ?? "", for: track.id, ttl: .seconds((uuid == nil ? 14 : 60) * 86_400), at: now)
+            caller.observer.cacheHit(
+                CacheEvent(
+                    tool: tools.trackMapping.name, key: "warm:" + track.id, startMicros: caller.observer.micros(now),
+                    stage: StageContext.path))
+        }
+    }
+
+    /// With a warm cache, the warm share of `uuids`' audio features is in the response cache
+    /// already, as a cache hit would find it.
+    private func warmUpFeatures(_ uuids: [String], at now: Duration) {
+        guard let warm = session.config.warmCache, warm.features > 0, let ttl = tools.audioFeatures.cacheTTL else { return }
+        for uuid in uuids where warm.holdsFeatures(uuid) && !isFeatureCached(uuid) {
+            let request = featureRequest(uuid)
+            guard let response = session.transport.warmCacheAnswer(for: request) else { continue }
+            session.responses.store(response, for: ToolCaller.cacheKey(tools.audioFeatures, request), ttl: ttl, at: now)
+        }
     }
 
     private func mapIDs(_ ids: [String]) async throws -> [String: String] {

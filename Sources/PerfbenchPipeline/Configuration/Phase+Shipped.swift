@@ -32,6 +32,12 @@ extension Phase {
             shipped: .remote(roundTrip: CacheTier.defaultRoundTrip),
             shippedNote: "Redis/Valkey for everything (2025-11-10)"),
         Phase(
+            .warmCache, section: "run state",
+            summary: "Shares of ReccoBeats id mappings / audio features a persistent cache holds at the start.",
+            codec: WarmCache.codec.orOff, property: \.warmCache,
+            doc: WarmCache(ids: 1, features: 1), shipped: nil,
+            shippedNote: "not shipped"),
+        Phase(
             .partialStreaming, section: "guide, long term",
             summary: "Stream tracks as they become final (report the time to the first 5 tracks).",
             codec: .onOff, property: \.partialStreaming,

@@ -82,6 +82,9 @@ public enum PhaseID: String, CaseIterable, Sendable, Hashable, Comparable, Codab
     case cacheTier = "cache-tier"
     /// guide, long term: stream tracks to the client as they become final.
     case partialStreaming = "partial-streaming"
+    // run state
+    /// run state: share of ReccoBeats ids and audio features a persistent cache already holds.
+    case warmCache = "warm-cache"
 
     /// Orders ids alphabetically, the order of every listing and canonical rendering.
     public static func < (lhs: PhaseID, rhs: PhaseID) -> Bool { lhs.rawValue < rhs.rawValue }

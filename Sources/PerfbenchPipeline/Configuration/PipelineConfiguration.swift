@@ -120,6 +120,12 @@ public struct PipelineConfiguration: Sendable, Hashable {
     /// partial-streaming: stream tracks as they become final (baseline false: deliver at the end).
     public var partialStreaming: Bool = false
 
+    // MARK: run state
+
+    /// warm-cache: shares of ReccoBeats id mappings and audio features a persistent cache holds
+    /// when the workflow starts; nil (baseline) starts cold.
+    public var warmCache: WarmCache? = nil
+
     /// A configuration with every value at baseline, under the given name.
     public init(name: String = "baseline") {
         self.name = name

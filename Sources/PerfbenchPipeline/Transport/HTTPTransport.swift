@@ -39,6 +39,15 @@ public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the answer, `.timeout` once `timeout` has passed without one,
     /// or `.connectionError`. Throws only `CancellationError`.
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> TransportResult
+
+    /// What a persistent cache that earlier runs warmed would hold for `request`, answered at
+    /// once and without a call (the `warm-cache` toggle); nil when the transport cannot say.
+    func warmCacheAnswer(for request: HTTPRequest) -> HTTPResponse?
+}
+
+extension HTTPTransport {
+    /// Live and simulated upstreams cannot say what an earlier run cached: the cache stays cold.
+    public func warmCacheAnswer(for request: HTTPRequest) -> HTTPResponse? { nil }
 }
 
 extension String {

@@ -15,10 +15,15 @@ enum MoodlistConfigInference {
     /// - Parameters:
     ///   - process: the lines before the workflow started (process start-up: the cache backend).
     ///   - workflow: the workflow's own lines.
-    static func infer(process: [NumberedLine], workflow: [NumberedLine]) -> [ConfigEvidence] {
+    ///   - timedOutAttempts: the attempts the importer split out of slow requests that were
+    ///     retried after a timeout: how long each ran, and the slow line's number.
+    static func infer(
+        process: [NumberedLine], workflow: [NumberedLine], timedOutAttempts: [(micros: Int, line: Int)] = []
+    ) -> [ConfigEvidence] {
         let found = [
             audioFeatureBatching(workflow), cacheTier(process + workflow), discoveryLimits(workflow),
-            orderingBatch(workflow), parallelArtists(workflow), slowRequestLog(workflow),
+            orderingBatch(workflow), parallelArtists(workflow), reccobeatsTimeout(timedOutAttempts),
+            slowRequestLog(workflow), warmCache(workflow),
         ]
         return found.compactMap { $0 }.sorted { $0.phase < $1.phase }
     }
@@ -113,6 +118,83 @@ enum MoodlistConfigInference {
         return ConfigEvidence(
             phase: "parallel-artists", value: String(most), lines: witness,
             why: "\(most) artists of the artist strategy were in flight at once")
+    }
+
+    /// Half again the connect timeout of the backend's HTTP client (10 s, PIPELINE.md §4): an
+    /// attempt that gave up by then most likely never connected (concurrent retries of one tool
+    /// pair with their slow lines only to a second or two), and says nothing of the read timeout.
+    static let connectTimeoutMicros = 15_000_000
+
+    /// Attempts that timed out (split from slow requests that were retried): the backend gave
+    /// up on none of them sooner than the shortest one that had connected, so the ReccoBeats
+    /// timeout in force was at least that long. Reported when that is longer than baseline's
+    /// 30 s; the replay then gives up where the backend gave up first.
+    static func reccobeatsTimeout(_ attempts: [(micros: Int, line: Int)]) -> ConfigEvidence? {
+        let connected = attempts.filter { $0.micros > connectTimeoutMicros }
+        guard let shortest = connected.map(\.micros).min() else { return nil }
+        let seconds = min(600, shortest / 1_000_000)
+        guard seconds > 30 else { return nil }
+        let longest = connected.map(\.micros).max() ?? shortest
+        return ConfigEvidence(
+            phase: "reccobeats-timeout", value: "\(seconds)s", lines: Array(Set(connected.map(\.line))).sorted(),
+            why: "\(connected.count) ReccoBeats attempts timed out after "
+                + "\(JSONOutput.format(Double(shortest) / 1_000_000, decimals: 1))–"
+                + "\(JSONOutput.format(Double(longest) / 1_000_000, decimals: 1)) s before a retry")
+    }
+
+    /// The id registry's and the feature cache's own lines during seed gathering (before the
+    /// first generator run, so before the workflow has looked most ids up itself): `Converted
+    /// N/M Spotify track IDs … cached={c} known_missing={k}` and `All IDs resolved from
+    /// cache/registry … cached={c} known_missing={k}` for id mappings; `Fetching audio features
+    /// for N tracks (cached: C)` and `All N tracks found in cache` for features. The shares the
+    /// cache answered are how warm earlier runs left it.
+    static func warmCache(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        let seedGathering = lines.prefix { !$0.line.event.hasPrefix("Agent recommendation_generator starting") }
+        var ids = (warm: 0, total: 0), features = (warm: 0, total: 0)
+        var witness: [Int] = []
+        func count(_ field: String?) -> Int? {
+            field.flatMap { Int($0.filter(\.isNumber)) }
+        }
+        for entry in seedGathering {
+            let event = entry.line.event
+            if event.hasPrefix("Converted "), event.contains(" Spotify track IDs"),
+                let total = event.after("/").flatMap({ Int($0.prefix { $0.isNumber }) }),
+                let cached = count(entry.line.fields["cached"]), let missing = count(entry.line.fields["known_missing"])
+            {
+                ids.warm += cached + missing
+                ids.total += max(total, cached + missing)
+                witness.append(entry.number)
+            } else if event.hasPrefix("All IDs resolved from cache"),
+                let cached = count(entry.line.fields["cached"]), let missing = count(entry.line.fields["known_missing"])
+            {
+                ids.warm += cached + missing
+                ids.total += cached + missing
+                witness.append(entry.number)
+            } else if let rest = event.after("Fetching audio features for "), let fetched = Int(rest.prefix { $0.isNumber }),
+                let cached = rest.after("(cached: ").flatMap({ Int($0.prefix { $0.isNumber }) })
+            {
+                features.warm += cached
+                features.total += cached + fetched
+                witness.append(entry.number)
+            } else if let rest = event.after("All "), rest.hasSuffix("tracks found in cache") || rest.contains(" tracks found in cache"),
+                let found = Int(rest.prefix { $0.isNumber })
+            {
+                features.warm += found
+                features.total += found
+                witness.append(entry.number)
+            }
+        }
+        guard ids.total > 0, ids.warm > 0 else { return nil }
+        func share(_ part: (warm: Int, total: Int)) -> Double {
+            (Double(part.warm) / Double(part.total) * 100).rounded() / 100
+        }
+        let idShare = share(ids), featureShare = features.total > 0 ? share(features) : idShare
+        return ConfigEvidence(
+            phase: "warm-cache", value: "\(JSONOutput.format(idShare, decimals: 2))/\(JSONOutput.format(featureShare, decimals: 2))",
+            lines: witness,
+            why: "during seed gathering the cache resolved \(ids.warm) of \(ids.total) id lookups"
+                + (features.total > 0 ? " and \(features.warm) of \(features.total) audio-feature sets" : "")
+                + " before the workflow had fetched them")
     }
 
     /// `Slow RecoBeat API request detected … duration_seconds=D`: the backend logs slow requests

@@ -47,7 +47,8 @@ public struct MoodlistLogImporter: Sendable {
             }
             let evidence = MoodlistConfigInference.infer(
                 process: numbered(processStart..<max(processStart, builder.firstLine - 1)),
-                workflow: numbered((builder.firstLine - 1)..<min(parsed.count, builder.lastLine)))
+                workflow: numbered((builder.firstLine - 1)..<min(parsed.count, builder.lastLine)),
+                timedOutAttempts: builder.timedOutAttempts)
             processStart = builder.lastLine
             let configuration: MoodlistWorkflowBuilder.RecordedConfiguration
             if let recordedAs {

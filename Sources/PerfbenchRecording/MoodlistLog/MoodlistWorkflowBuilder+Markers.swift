@@ -106,7 +106,7 @@ extension MoodlistWorkflowBuilder {
             return true
         }
         if text.hasPrefix("Slow RecoBeat API request detected") {
-            slowRequest(line, now: now, redactor: redactor)
+            slowRequest(line, now: now, redactor: redactor, lineNumber: lastLine)
             return true
         }
         if text.hasPrefix("Orchestration completed") {
@@ -189,16 +189,36 @@ extension MoodlistWorkflowBuilder {
         }
     }
 
-    private mutating func slowRequest(_ line: MoodlistLogLine, now: Int, redactor: Redactor) {
+    /// A slow request the backend logged with its total duration. Its time spans every attempt:
+    /// when the same tool logged `Timeout when calling …, retrying in B s` inside that time, the
+    /// request was retried, so it becomes one timed-out exchange per failed attempt (ending at
+    /// its retry line) and a successful last attempt (after the last backoff), each with its
+    /// own latency, as a replay's retries ask for them.
+    private mutating func slowRequest(_ line: MoodlistLogLine, now: Int, redactor: Redactor, lineNumber: Int) {
         let duration = micros(line.fields["duration_seconds"].flatMap(Double.init) ?? 0)
         let endpoint = line.fields["endpoint"] ?? "/"
         let query = MoodlistURL.query(fromParams: line.fields["params"] ?? "")
-        let url = "https://api.reccobeats.com" + (endpoint.hasPrefix("/") ? endpoint : "/" + endpoint)
-            + (query.isEmpty ? "" : "?" + query)
+        let url = redactor.redactText(
+            "https://api.reccobeats.com" + (endpoint.hasPrefix("/") ? endpoint : "/" + endpoint)
+                + (query.isEmpty ? "" : "?" + query))
+        let tool = line.fields["tool"]
+        let start = max(0, now - duration)
+        var attemptStart = start
+        for position in events.indices {
+            guard case .retry(let retry) = events[position], retry.reason == .timeout, retry.tool == tool,
+                retry.startMicros > attemptStart, retry.startMicros <= now, !claimedRetries.contains(position)
+            else { continue }
+            claimedRetries.insert(position)
+            let attempt = retry.startMicros - attemptStart
+            timedOutAttempts.append((micros: attempt, line: lineNumber))
+            events.append(
+                .exchange(Exchange(id: newExchangeID(), startMicros: attemptStart, durationMicros: attempt,
+                    service: .reccobeats, method: "GET", url: url, outcome: .timeout, tool: tool, stage: stage)))
+            attemptStart = min(now, retry.startMicros + retry.delayMicros)
+        }
         events.append(
-            .exchange(Exchange(id: newExchangeID(), startMicros: max(0, now - duration), durationMicros: duration,
-                service: .reccobeats, method: "GET", url: redactor.redactText(url), status: 200,
-                tool: line.fields["tool"], stage: stage)))
+            .exchange(Exchange(id: newExchangeID(), startMicros: attemptStart, durationMicros: now - attemptStart,
+                service: .reccobeats, method: "GET", url: url, status: 200, tool: tool, stage: stage)))
     }
 
     /// A chat-completions call of `task`, keyed for replay by the `task:` line its system message

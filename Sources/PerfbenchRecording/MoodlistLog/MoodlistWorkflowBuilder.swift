@@ -68,6 +68,10 @@ struct MoodlistWorkflowBuilder {
     /// stage path: what the log says, before any repair of its clock.
     var printedSeconds: [String: Double] = [:]
     private var nextExchange = 1
+    /// Retry events already split out of a slow request (by position in `events`).
+    var claimedRetries = Set<Int>()
+    /// Attempts a slow request lost to a timeout: how long each ran, and the slow line's number.
+    var timedOutAttempts: [(micros: Int, line: Int)] = []
 
     init(workflowID: String, line: MoodlistLogLine, lineNumber: Int, prompt: String, userID: String?) {
         self.workflowID = workflowID

@@ -48,12 +48,13 @@ struct PhaseCatalogueTests {
         Row(id: "request-dedup", section: "guide, long term", baseline: "cached", doc: "in-flight", shipped: nil),
         Row(id: "cache-tier", section: "guide, long term", baseline: "memory", doc: "tiered/20ms", shipped: "remote/20ms"),
         Row(id: "partial-streaming", section: "guide, long term", baseline: "off", doc: "on", shipped: nil),
+        Row(id: "warm-cache", section: "run state", baseline: "off", doc: "1/1", shipped: nil),
     ]
 
-    @Test func catalogueHasExactlyThirtySixUniqueIDsSortedByID() {
+    @Test func catalogueHasExactlyThirtySevenUniqueIDsSortedByID() {
         let ids = Phase.all.map(\.id.rawValue)
-        #expect(ids.count == 36)
-        #expect(Set(ids).count == 36)
+        #expect(ids.count == 37)
+        #expect(Set(ids).count == 37)
         #expect(ids == ids.sorted())
         #expect(Set(ids) == Set(PhaseID.allCases.map(\.rawValue)))
         #expect(Set(Self.table.map(\.id)) == Set(ids))

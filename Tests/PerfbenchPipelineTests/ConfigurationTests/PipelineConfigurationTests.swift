@@ -64,7 +64,7 @@ struct PipelineConfigurationTests {
     @Test func phaseSettingsAreSortedByIDAndCoverEveryToggle() {
         let ids = PipelineConfiguration.baseline.phaseSettings.map(\.id.rawValue)
         #expect(ids == ids.sorted())
-        #expect(ids.count == 36)
+        #expect(ids.count == 37)
     }
 
     @Test(arguments: Preset.all.map(\.name))

@@ -1,0 +1,68 @@
+/// run state: how warm the backend's persistent cache is when a workflow starts.
+///
+/// Baseline keeps every cache in process memory, so each workflow starts cold. Once the
+/// backend kept its caches in Redis/Valkey (2025-11-10), earlier runs left ReccoBeats id
+/// mappings (validated for 60 days, missing ones for 14) and audio features (1 hour) behind: the
+/// 2025-11-11 log resolves most ids and features from the cache before the workflow has asked for
+/// them once (`Converted 69/100 … cached={65} known_missing={31} newly_converted={4}`). This value
+/// is the share of those lookups a warm cache answers: which ids are warm is decided by a stable
+/// hash of the id, so a replay gives the same answers every time. The answers come from the
+/// transport's `warmCacheAnswer` (a replay composes them from the recording's items); a transport
+/// that cannot say (a live or simulated upstream) leaves the cache cold.
+public struct WarmCache: Sendable, Hashable {
+    /// Share of ReccoBeats id mappings (Spotify id → ReccoBeats id, or known missing) cached.
+    public var ids: Double
+    /// Share of audio-feature sets cached.
+    public var features: Double
+
+    /// Creates shares (each clamped to 0…1).
+    public init(ids: Double, features: Double) {
+        self.ids = min(1, max(0, ids))
+        self.features = min(1, max(0, features))
+    }
+
+    /// Whether a warm cache holds `key` at this `share`: a stable FNV-1a hash of the key, so the
+    /// same keys are warm on every run, in every process.
+    static func holds(_ key: String, share: Double) -> Bool {
+        guard share > 0 else { return false }
+        guard share < 1 else { return true }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        // FNV-1a alone leaves the high bits of similar keys correlated; splitmix64's finalizer
+        // spreads them so that the share holds for ids that differ in a character or two.
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        hash ^= hash >> 31
+        return Double(hash >> 11) / Double(1 << 53) < share
+    }
+
+    /// Whether the mapping of Spotify id `id` is warm.
+    public func holdsID(_ id: String) -> Bool { Self.holds("id:" + id, share: ids) }
+
+    /// Whether the audio features of ReccoBeats id `uuid` are warm.
+    public func holdsFeatures(_ uuid: String) -> Bool { Self.holds("features:" + uuid, share: features) }
+}
+
+extension WarmCache {
+    private static let syntax = "off | IDS[/FEATURES], shares 0-1 (FEATURES defaults to IDS)"
+
+    /// `0.96/0.94`, or `0.9` for both.
+    static let codec = PhaseCodec<WarmCache>(
+        kind: .composite([
+            PhaseValuePart("ids", .number(0...1)),
+            PhaseValuePart("features", .number(0...1), optional: true),
+        ]),
+        syntax: syntax,
+        parse: { text throws(PhaseValueProblem) in
+            let parts = try PhaseText.parts(text, minimum: 1, maximum: 2, syntax: syntax)
+            let ids = try PhaseText.decimal(parts[0], in: 0...1, label: "ids")
+            let features = parts.count == 2 ? try PhaseText.decimal(parts[1], in: 0...1, label: "features") : ids
+            return WarmCache(ids: ids, features: features)
+        },
+        render: { warm in
+            PhaseText.render(decimal: warm.ids) + "/" + PhaseText.render(decimal: warm.features)
+        })
+}
