@@ -38,9 +38,15 @@ enum Improvement {
         _ context: WorkflowContext, _ understanding: Understanding, _ playlist: [Track], task: LLMTask
     ) async throws -> QualityScore {
         let answer = try await context.llm.ask(task, context.input(tracks: playlist))
-        return QualityScore.evaluate(
+        var score = QualityScore.evaluate(
             playlist, mood: understanding.mood, target: understanding.target,
             threshold: understanding.target.qualityThreshold, llmScore: answer?["score"]?.doubleValue)
+        // An imported log's evaluation says which way the backend went (`verdict`): the scores
+        // the replay computes from modelled content may fall on the other side of the bar.
+        if let verdict = answer?["verdict"]?.stringValue, verdict == "met" || verdict == "not_met" {
+            score.meetsThreshold = verdict == "met"
+        }
+        return score
     }
 
     private static func improve(

@@ -108,6 +108,13 @@ extension MoodlistWorkflowBuilder {
                 return #"{"id":"# + MoodlistLLMFacts.quoted(id) + #","score":"# + String(score) + "}"
             }
             return #"{"scores":["# + rows.joined(separator: ",") + "]}"
+        case "quality_evaluation":
+            // The verdict the backend acted on: when it went on to pick improvement strategies,
+            // the playlist did not meet its bar, whatever the printed scores round to (11-11:
+            // `Overall score=0.80` against a 0.80 bar, and it improved).
+            guard let content = call.content, content.hasSuffix("}") else { return call.content }
+            let verdict = llmFacts.strategies.isEmpty ? "met" : "not_met"
+            return String(content.dropLast()) + #","verdict":""# + verdict + #""}"#
         case "artist_validation":
             let ids = (generatorArtists.first ?? []).map(MoodlistLLMFacts.quoted).joined(separator: ",")
             return #"{"ids":["# + ids + "]}"
