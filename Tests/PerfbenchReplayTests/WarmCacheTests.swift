@@ -42,20 +42,20 @@ import Testing
         #expect(warm.run.cache.hits > cold.run.cache.hits)
 
         // A share in between: fewer calls than cold, more than fully warm; deterministic.
-        let half = try Self.replay("baseline,warm-cache=0.5")
+        let half = try Self.replay("baseline,warm-cache=0.5/0.5")
         let halfFeatures = Self.reccobeatsCalls(half, path: "/audio-features")
         #expect(halfFeatures > 0 && halfFeatures < Self.reccobeatsCalls(cold, path: "/audio-features"))
-        #expect(try Self.replay("baseline,warm-cache=0.5").run.totalSeconds == half.run.totalSeconds)
+        #expect(try Self.replay("baseline,warm-cache=0.5/0.5").run.totalSeconds == half.run.totalSeconds)
     }
 
     @Test func theShareTestIsStableAndProportional() {
         let warm = WarmCache(ids: 0.3, features: 0.9)
         let ids = (0..<10_000).map { "spotify-\($0)" }
-        let heldIDs = ids.filter(warm.holdsID).count
-        let heldFeatures = ids.filter(warm.holdsFeatures).count
+        let heldIDs = ids.filter { warm.holdsID($0, at: "workflow") }.count
+        let heldFeatures = ids.filter { warm.holdsFeatures($0, at: "workflow") }.count
         #expect(abs(heldIDs - 3_000) < 200)
         #expect(abs(heldFeatures - 9_000) < 200)
-        #expect(ids.filter(warm.holdsID) == ids.filter(WarmCache(ids: 0.3, features: 0).holdsID))
-        #expect(!WarmCache(ids: 0, features: 0).holdsID("x") && WarmCache(ids: 1, features: 1).holdsID("x"))
+        #expect(ids.filter { warm.holdsID($0, at: "workflow") } == ids.filter { WarmCache(ids: 0.3, features: 0).holdsID($0, at: "workflow/x/seed_gathering") })
+        #expect(!WarmCache(ids: 0, features: 0).holdsID("x", at: "") && WarmCache(ids: 1, features: 1).holdsID("x", at: ""))
     }
 }

@@ -114,8 +114,9 @@ struct ReccoBeatsClient: Sendable {
     /// With a warm cache (`warm-cache`), the registry already knows the warm share of `tracks`'
     /// ids that it does not hold yet: each answered by the transport's warm cache, at once.
     private func warmUp(_ tracks: [Track], at now: Duration) {
-        guard let warm = session.config.warmCache, warm.ids > 0 else { return }
-        for track in tracks where track.reccoID == nil && track.features == nil && warm.holdsID(track.id)
+        guard let warm = session.config.warmCache else { return }
+        let path = StageContext.path
+        for track in tracks where track.reccoID == nil && track.features == nil && warm.holdsID(track.id, at: path)
             && session.registry.value(for: track.id, at: now) == nil
         {
             let request = HTTPRequest(
@@ -134,8 +135,9 @@ struct ReccoBeatsClient: Sendable {
     /// With a warm cache, the warm share of `uuids`' audio features is in the response cache
     /// already, as a cache hit would find it.
     private func warmUpFeatures(_ uuids: [String], at now: Duration) {
-        guard let warm = session.config.warmCache, warm.features > 0, let ttl = tools.audioFeatures.cacheTTL else { return }
-        for uuid in uuids where warm.holdsFeatures(uuid) && !isFeatureCached(uuid) {
+        guard let warm = session.config.warmCache, let ttl = tools.audioFeatures.cacheTTL else { return }
+        let path = StageContext.path
+        for uuid in uuids where warm.holdsFeatures(uuid, at: path) && !isFeatureCached(uuid) {
             let request = featureRequest(uuid)
             guard let response = session.transport.warmCacheAnswer(for: request) else { continue }
             session.responses.store(response, for: ToolCaller.cacheKey(tools.audioFeatures, request), ttl: ttl, at: now)

@@ -33,7 +33,7 @@ extension Phase {
             shippedNote: "Redis/Valkey for everything (2025-11-10)"),
         Phase(
             .warmCache, section: "run state",
-            summary: "Shares of ReccoBeats id mappings / audio features a persistent cache holds at the start.",
+            summary: "Shares of ReccoBeats ids / audio features a persistent cache holds: seed gathering[, generation].",
             codec: WarmCache.codec.orOff, property: \.warmCache,
             doc: WarmCache(ids: 1, features: 1), shipped: nil,
             shippedNote: "not shipped"),

@@ -142,59 +142,71 @@ enum MoodlistConfigInference {
                 + "\(JSONOutput.format(Double(longest) / 1_000_000, decimals: 1)) s before a retry")
     }
 
-    /// The id registry's and the feature cache's own lines during seed gathering (before the
-    /// first generator run, so before the workflow has looked most ids up itself): `Converted
-    /// N/M Spotify track IDs … cached={c} known_missing={k}` and `All IDs resolved from
-    /// cache/registry … cached={c} known_missing={k}` for id mappings; `Fetching audio features
-    /// for N tracks (cached: C)` and `All N tracks found in cache` for features. The shares the
-    /// cache answered are how warm earlier runs left it.
+    /// The id registry's and the feature cache's own lines: `Converted N/M Spotify track IDs …
+    /// cached={c} known_missing={k}` and `All IDs resolved from cache/registry … cached={c}
+    /// known_missing={k}` for id mappings, `Fetching audio features for N tracks (cached: C)` and
+    /// `All N tracks found in cache` for features. The shares the cache answered are how warm
+    /// earlier runs left it, counted apart for seed gathering (the prompt's candidates) and for
+    /// the first generator run (album samples and recommendations, mostly new), each before the
+    /// workflow looks much up twice itself; later runs repeat the first one's lookups, which the
+    /// replay's own caches answer.
     static func warmCache(_ lines: [NumberedLine]) -> ConfigEvidence? {
-        let seedGathering = lines.prefix { !$0.line.event.hasPrefix("Agent recommendation_generator starting") }
-        var ids = (warm: 0, total: 0), features = (warm: 0, total: 0)
-        var witness: [Int] = []
-        func count(_ field: String?) -> Int? {
-            field.flatMap { Int($0.filter(\.isNumber)) }
+        struct Tally {
+            var ids = (warm: 0, total: 0), features = (warm: 0, total: 0)
+            var witness: [Int] = []
         }
-        for entry in seedGathering {
+        var seed = Tally(), generation = Tally()
+        var phase = 0  // 0 seed gathering, 1 the first generator run, 2 after it
+        func count(_ field: String?) -> Int? { field.flatMap { Int($0.filter(\.isNumber)) } }
+        for entry in lines {
             let event = entry.line.event
+            if event.hasPrefix("Agent recommendation_generator starting") { phase = max(phase, 1) }
+            if event.hasPrefix("Agent recommendation_generator completed") { phase = 2 }
+            guard phase < 2 else { break }
+            var tally = phase == 0 ? seed : generation
             if event.hasPrefix("Converted "), event.contains(" Spotify track IDs"),
                 let total = event.after("/").flatMap({ Int($0.prefix { $0.isNumber }) }),
                 let cached = count(entry.line.fields["cached"]), let missing = count(entry.line.fields["known_missing"])
             {
-                ids.warm += cached + missing
-                ids.total += max(total, cached + missing)
-                witness.append(entry.number)
+                tally.ids.warm += cached + missing
+                tally.ids.total += max(total, cached + missing)
             } else if event.hasPrefix("All IDs resolved from cache"),
                 let cached = count(entry.line.fields["cached"]), let missing = count(entry.line.fields["known_missing"])
             {
-                ids.warm += cached + missing
-                ids.total += cached + missing
-                witness.append(entry.number)
+                tally.ids.warm += cached + missing
+                tally.ids.total += cached + missing
             } else if let rest = event.after("Fetching audio features for "), let fetched = Int(rest.prefix { $0.isNumber }),
                 let cached = rest.after("(cached: ").flatMap({ Int($0.prefix { $0.isNumber }) })
             {
-                features.warm += cached
-                features.total += cached + fetched
-                witness.append(entry.number)
-            } else if let rest = event.after("All "), rest.hasSuffix("tracks found in cache") || rest.contains(" tracks found in cache"),
+                tally.features.warm += cached
+                tally.features.total += cached + fetched
+            } else if let rest = event.after("All "), rest.contains(" tracks found in cache"),
                 let found = Int(rest.prefix { $0.isNumber })
             {
-                features.warm += found
-                features.total += found
-                witness.append(entry.number)
+                tally.features.warm += found
+                tally.features.total += found
+            } else {
+                continue
             }
+            tally.witness.append(entry.number)
+            if phase == 0 { seed = tally } else { generation = tally }
         }
-        guard ids.total > 0, ids.warm > 0 else { return nil }
-        func share(_ part: (warm: Int, total: Int)) -> Double {
-            (Double(part.warm) / Double(part.total) * 100).rounded() / 100
+        guard seed.ids.total + generation.ids.total > 0, seed.ids.warm + generation.ids.warm > 0 else { return nil }
+        func share(_ part: (warm: Int, total: Int), else fallback: Double) -> Double {
+            part.total > 0 ? (Double(part.warm) / Double(part.total) * 100).rounded() / 100 : fallback
         }
-        let idShare = share(ids), featureShare = features.total > 0 ? share(features) : idShare
+        let seedIDs = share(seed.ids, else: share(generation.ids, else: 0))
+        let seedFeatures = share(seed.features, else: seedIDs)
+        let generationIDs = share(generation.ids, else: seedIDs)
+        let generationFeatures = share(generation.features, else: generationIDs)
+        let value = [seedIDs, seedFeatures, generationIDs, generationFeatures]
+            .map { JSONOutput.format($0, decimals: 2) }.joined(separator: "/")
+        func said(_ tally: Tally) -> String {
+            "\(tally.ids.warm) of \(tally.ids.total) id lookups, \(tally.features.warm) of \(tally.features.total) feature sets"
+        }
         return ConfigEvidence(
-            phase: "warm-cache", value: "\(JSONOutput.format(idShare, decimals: 2))/\(JSONOutput.format(featureShare, decimals: 2))",
-            lines: witness,
-            why: "during seed gathering the cache resolved \(ids.warm) of \(ids.total) id lookups"
-                + (features.total > 0 ? " and \(features.warm) of \(features.total) audio-feature sets" : "")
-                + " before the workflow had fetched them")
+            phase: "warm-cache", value: value, lines: seed.witness + generation.witness,
+            why: "the cache answered, in seed gathering, \(said(seed)); in the first generator run, \(said(generation))")
     }
 
     /// `Slow RecoBeat API request detected … duration_seconds=D`: the backend logs slow requests

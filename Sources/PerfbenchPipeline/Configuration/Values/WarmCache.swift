@@ -10,15 +10,36 @@
 /// transport's `warmCacheAnswer` (a replay composes them from the recording's items); a transport
 /// that cannot say (a live or simulated upstream) leaves the cache cold.
 public struct WarmCache: Sendable, Hashable {
-    /// Share of ReccoBeats id mappings (Spotify id → ReccoBeats id, or known missing) cached.
-    public var ids: Double
-    /// Share of audio-feature sets cached.
-    public var features: Double
+    /// The shares of one part of the workflow.
+    public struct Shares: Sendable, Hashable {
+        /// Share of ReccoBeats id mappings (Spotify id → ReccoBeats id, or known missing) cached.
+        public var ids: Double
+        /// Share of audio-feature sets cached.
+        public var features: Double
 
-    /// Creates shares (each clamped to 0…1).
+        /// Creates shares (each clamped to 0…1).
+        public init(ids: Double, features: Double) {
+            self.ids = min(1, max(0, ids))
+            self.features = min(1, max(0, features))
+        }
+    }
+
+    /// During seed gathering: the prompt's own candidates, which earlier runs of similar prompts
+    /// looked up too (the 2025-11-11 log: 190 of 195 ids).
+    public var seedGathering: Shares
+    /// During generation: album samples and recommendations, mostly new to the cache (the same
+    /// log's first generator run: 14 of 44 ids).
+    public var generation: Shares
+
+    /// Creates shares for both parts.
+    public init(seedGathering: Shares, generation: Shares) {
+        self.seedGathering = seedGathering
+        self.generation = generation
+    }
+
+    /// The same shares for the whole workflow.
     public init(ids: Double, features: Double) {
-        self.ids = min(1, max(0, ids))
-        self.features = min(1, max(0, features))
+        self.init(seedGathering: Shares(ids: ids, features: features), generation: Shares(ids: ids, features: features))
     }
 
     /// Whether a warm cache holds `key` at this `share`: a stable FNV-1a hash of the key, so the
@@ -39,30 +60,46 @@ public struct WarmCache: Sendable, Hashable {
         return Double(hash >> 11) / Double(1 << 53) < share
     }
 
-    /// Whether the mapping of Spotify id `id` is warm.
-    public func holdsID(_ id: String) -> Bool { Self.holds("id:" + id, share: ids) }
+    /// The shares in force for work under stage `path`.
+    public func shares(at path: String) -> Shares {
+        path.contains("/seed_gathering") ? seedGathering : generation
+    }
 
-    /// Whether the audio features of ReccoBeats id `uuid` are warm.
-    public func holdsFeatures(_ uuid: String) -> Bool { Self.holds("features:" + uuid, share: features) }
+    /// Whether the mapping of Spotify id `id` is warm for work under stage `path`.
+    public func holdsID(_ id: String, at path: String) -> Bool { Self.holds("id:" + id, share: shares(at: path).ids) }
+
+    /// Whether the audio features of ReccoBeats id `uuid` are warm for work under stage `path`.
+    public func holdsFeatures(_ uuid: String, at path: String) -> Bool {
+        Self.holds("features:" + uuid, share: shares(at: path).features)
+    }
 }
 
 extension WarmCache {
-    private static let syntax = "off | IDS[/FEATURES], shares 0-1 (FEATURES defaults to IDS)"
+    private static let syntax =
+        "off | IDS/FEATURES[/GEN_IDS/GEN_FEATURES], shares 0-1: seed gathering, then generation (default: the same)"
 
-    /// `0.96/0.94`, or `0.9` for both.
+    /// `0.97/0.97/0.32/0.55`, or `0.9/0.8` for the whole workflow.
     static let codec = PhaseCodec<WarmCache>(
         kind: .composite([
             PhaseValuePart("ids", .number(0...1)),
-            PhaseValuePart("features", .number(0...1), optional: true),
+            PhaseValuePart("features", .number(0...1)),
+            PhaseValuePart("generation-ids", .number(0...1), optional: true),
+            PhaseValuePart("generation-features", .number(0...1), optional: true),
         ]),
         syntax: syntax,
         parse: { text throws(PhaseValueProblem) in
-            let parts = try PhaseText.parts(text, minimum: 1, maximum: 2, syntax: syntax)
-            let ids = try PhaseText.decimal(parts[0], in: 0...1, label: "ids")
-            let features = parts.count == 2 ? try PhaseText.decimal(parts[1], in: 0...1, label: "features") : ids
-            return WarmCache(ids: ids, features: features)
+            let parts = try PhaseText.parts(text, minimum: 2, maximum: 4, syntax: syntax)
+            guard parts.count != 3 else { throw PhaseValueProblem("give 2 shares (the whole workflow) or 4") }
+            let labels = ["ids", "features", "generation ids", "generation features"]
+            var values: [Double] = []
+            for (part, label) in zip(parts, labels) { values.append(try PhaseText.decimal(part, in: 0...1, label: label)) }
+            let seed = Shares(ids: values[0], features: values[1])
+            let generation = values.count == 4 ? Shares(ids: values[2], features: values[3]) : seed
+            return WarmCache(seedGathering: seed, generation: generation)
         },
         render: { warm in
-            PhaseText.render(decimal: warm.ids) + "/" + PhaseText.render(decimal: warm.features)
+            let parts = [warm.seedGathering.ids, warm.seedGathering.features]
+                + (warm.generation == warm.seedGathering ? [] : [warm.generation.ids, warm.generation.features])
+            return parts.map { PhaseText.render(decimal: $0) }.joined(separator: "/")
         })
 }
