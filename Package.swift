@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "perfbench", targets: ["perfbench"]),
         .library(name: "PerfbenchRuntime", targets: ["PerfbenchRuntime"]),
         .library(name: "PerfbenchRecording", targets: ["PerfbenchRecording"]),
+        .library(name: "PerfbenchImport", targets: ["PerfbenchImport"]),
         .library(name: "PerfbenchPipeline", targets: ["PerfbenchPipeline"]),
         .library(name: "PerfbenchWorld", targets: ["PerfbenchWorld"]),
         .library(name: "PerfbenchReport", targets: ["PerfbenchReport"]),
@@ -31,7 +32,8 @@ let package = Package(
         ),
         // Virtual clock, deterministic executor and async primitives. Depends on nothing of ours.
         .target(name: "PerfbenchRuntime"),
-        // The recording model, the native gzipped JSONL codec, importers and redaction.
+        // The recording model, the native gzipped JSONL codec, redaction, the secret scan and
+        // the inspector of native recordings.
         .target(
             name: "PerfbenchRecording",
             dependencies: [
@@ -39,6 +41,9 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        // Foreign captures to recordings: HAR files and the moodlist backend's own logs (with the
+        // configuration a log shows), and inspection of any of them.
+        .target(name: "PerfbenchImport", dependencies: ["PerfbenchRecording"]),
         // The workflow model, its upstream clients and every optimization toggle.
         .target(name: "PerfbenchPipeline", dependencies: ["PerfbenchRuntime", "PerfbenchRecording"]),
         // The simulated upstream world: a seeded catalogue, Spotify, ReccoBeats and the LLM with
@@ -82,6 +87,7 @@ let package = Package(
             dependencies: [
                 "PerfbenchRuntime",
                 "PerfbenchRecording",
+                "PerfbenchImport",
                 "PerfbenchPipeline",
                 "PerfbenchWorld",
                 "PerfbenchReport",
@@ -92,7 +98,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PerfbenchRuntimeTests", dependencies: ["PerfbenchRuntime"]),
-        .testTarget(name: "PerfbenchRecordingTests", dependencies: ["PerfbenchRecording"]),
+        // Helpers the recording and import tests share (temporary folders, sample recordings).
+        .target(name: "PerfbenchTestSupport", dependencies: ["PerfbenchRecording", "CZlib"], path: "Tests/PerfbenchTestSupport"),
+        .testTarget(name: "PerfbenchRecordingTests", dependencies: ["PerfbenchRecording", "PerfbenchTestSupport"]),
+        .testTarget(
+            name: "PerfbenchImportTests", dependencies: ["PerfbenchImport", "PerfbenchRecording", "PerfbenchTestSupport"]),
         .testTarget(
             name: "PerfbenchPipelineTests", dependencies: ["PerfbenchPipeline", "PerfbenchRuntime", "PerfbenchRecording"],
             exclude: ["Golden"]),
@@ -103,7 +113,10 @@ let package = Package(
         .testTarget(name: "PerfbenchReportTests", dependencies: ["PerfbenchReport"]),
         .testTarget(
             name: "PerfbenchReplayTests",
-            dependencies: ["PerfbenchReplay", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline", "PerfbenchReport", "PerfbenchWorld"]
+            dependencies: [
+                "PerfbenchReplay", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchImport", "PerfbenchPipeline",
+                "PerfbenchReport", "PerfbenchWorld",
+            ]
         ),
         .testTarget(
             name: "PerfbenchStoreTests", dependencies: ["PerfbenchStore", "PerfbenchReport", "PerfbenchRecording"]),

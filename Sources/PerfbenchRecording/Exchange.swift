@@ -131,7 +131,7 @@ public struct Exchange: Sendable, Equatable, Hashable, Codable {
 
 extension String {
     /// The string without leading and trailing spaces and tabs (no Foundation needed).
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
             let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })

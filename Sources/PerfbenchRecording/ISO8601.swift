@@ -4,8 +4,8 @@
 /// Accepted: `2025-11-07T10:15:03Z`, `2025-11-07T10:15:03.123Z`, `…03.123456+01:00`, `…+0100`,
 /// a space instead of `T`, any number of fraction digits (beyond six are truncated), and no
 /// zone (taken as UTC).
-enum ISO8601 {
-    static func microseconds(_ text: String) -> Int64? {
+public enum ISO8601 {
+    public static func microseconds(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
         var index = 0
         func number(_ digits: Int) -> Int64? {

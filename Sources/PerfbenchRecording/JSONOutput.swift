@@ -1,17 +1,20 @@
 /// Appends compact JSON to a byte buffer: the writing half of the native format and of the
 /// inspect report. Keys are written in the order the caller gives, so callers choose a fixed
 /// (sorted or documented) order and the output is deterministic.
-struct JSONOutput {
+public struct JSONOutput {
     /// The bytes written so far.
-    var bytes: [UInt8] = []
+    public var bytes: [UInt8] = []
+
+    /// An empty buffer.
+    public init() {}
 
     /// Writes raw ASCII (punctuation, literals, pre-quoted keys).
-    mutating func raw(_ text: StaticString) {
+    public mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Writes `"key":` for a key known to need no escaping.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         bytes.append(UInt8(ascii: "\""))
         raw(name)
         bytes.append(UInt8(ascii: "\""))
@@ -19,14 +22,14 @@ struct JSONOutput {
     }
 
     /// Writes `,"key":`.
-    mutating func nextKey(_ name: StaticString) {
+    public mutating func nextKey(_ name: StaticString) {
         bytes.append(UInt8(ascii: ","))
         key(name)
     }
 
     /// Writes `value` as a JSON string. Non-ASCII stays raw UTF-8 so the file reads by eye;
     /// only quotes, backslashes and control characters are escaped.
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var copy = value
         copy.withUTF8 { utf8 in
@@ -57,7 +60,7 @@ struct JSONOutput {
     }
 
     /// Writes an integer.
-    mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
             uint(value.magnitude)
@@ -67,7 +70,7 @@ struct JSONOutput {
     }
 
     /// Writes an unsigned integer, digits filled in place (no temporary allocation).
-    mutating func uint<T: UnsignedInteger & FixedWidthInteger>(_ value: T) {
+    public mutating func uint<T: UnsignedInteger & FixedWidthInteger>(_ value: T) {
         var remaining = UInt64(value)
         var digitCount = 1
         var probe = remaining
@@ -86,7 +89,7 @@ struct JSONOutput {
     }
 
     /// Writes a number rounded to `decimals` places, without trailing zeros (`3.5`, `12`).
-    mutating func number(_ value: Double, decimals: Int = 6) {
+    public mutating func number(_ value: Double, decimals: Int = 6) {
         guard value.isFinite else {
             raw("null")
             return
@@ -95,13 +98,13 @@ struct JSONOutput {
     }
 
     /// Writes a boolean.
-    mutating func bool(_ value: Bool) {
+    public mutating func bool(_ value: Bool) {
         if value { raw("true") } else { raw("false") }
     }
 
     /// `value` rounded to `decimals` places and printed in plain decimal notation, without
     /// trailing zeros, the same on every platform.
-    static func format(_ value: Double, decimals: Int) -> String {
+    public static func format(_ value: Double, decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (value * scale).rounded()

@@ -1,20 +1,26 @@
 /// Where a JSON record came from (file and line), with typed readers of parsed members (the
 /// header line) whose errors name that place, the field and the fix. Event lines use
 /// `JSONCursor`, which has the same readers over raw bytes.
-struct LineContext {
-    let path: String
-    let line: Int
+public struct LineContext {
+    public let path: String
+    public let line: Int
 
-    func fail(_ field: String?, _ problem: String, fix: String) -> RecordingError {
+    /// The place `line` (1-based) of the file at `path`.
+    public init(path: String, line: Int) {
+        self.path = path
+        self.line = line
+    }
+
+    public func fail(_ field: String?, _ problem: String, fix: String) -> RecordingError {
         .badData(path, line: line, field: field, problem, fix: fix)
     }
 
-    func require<T>(_ value: T?, _ field: String, in type: String, fix: String) throws -> T {
+    public func require<T>(_ value: T?, _ field: String, in type: String, fix: String) throws -> T {
         guard let value else { throw fail(field, "required field missing from the \(type) line", fix: fix) }
         return value
     }
 
-    func string(_ member: JSONMember) throws -> String {
+    public func string(_ member: JSONMember) throws -> String {
         guard case .string(let value) = member.value else {
             throw fail(member.key, "expected a string, found \(member.value.typeDescription)", fix: "quote the value")
         }
@@ -22,12 +28,12 @@ struct LineContext {
     }
 
     /// A string, or nil for JSON `null`.
-    func optionalString(_ member: JSONMember) throws -> String? {
+    public func optionalString(_ member: JSONMember) throws -> String? {
         if case .null = member.value { return nil }
         return try string(member)
     }
 
-    func int(_ member: JSONMember) throws -> Int {
+    public func int(_ member: JSONMember) throws -> Int {
         guard case .int(let value) = member.value, let result = Int(exactly: value) else {
             throw fail(
                 member.key, "expected a whole number, found \(member.value.typeDescription)",
@@ -38,7 +44,7 @@ struct LineContext {
 
     /// Fails on a member no version of the format knows; `_`-prefixed members are extensions
     /// and ignored.
-    func unknown(_ member: JSONMember, in type: String, known: [String]) throws {
+    public func unknown(_ member: JSONMember, in type: String, known: [String]) throws {
         guard !member.key.hasPrefix("_") else { return }
         throw fail(
             member.key, "unknown \(type) field",

@@ -68,7 +68,7 @@ public struct RecordingError: Error, CustomStringConvertible, Equatable, Sendabl
     }
 
     /// A bad-data error (exit 65).
-    static func badData(
+    public static func badData(
         _ path: String, line: Int? = nil, field: String? = nil, _ problem: String, fix: String
     ) -> RecordingError {
         RecordingError(.badData, path: path, line: line, field: field, problem: problem, fix: fix)

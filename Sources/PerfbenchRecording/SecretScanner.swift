@@ -16,7 +16,7 @@ public enum SecretScanner {
         var findings = Set<SecretFinding>()
         switch format {
         case .har:
-            let root = try HARImporter.parseDocument(try reader.readAll(), path: path)
+            let root = try JSONDocument.parse(try reader.readAll(), path: path)
             walk(.object(root), line: root.line, parentKey: nil) { line, kind in
                 findings.insert(SecretFinding(path: path, line: line, kind: kind))
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerfbenchImport
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay

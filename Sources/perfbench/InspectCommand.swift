@@ -1,4 +1,5 @@
 import ArgumentParser
+import PerfbenchImport
 import PerfbenchRecording
 
 /// `perfbench inspect`: what a recording or HAR file holds, or, with `--secrets`, where the

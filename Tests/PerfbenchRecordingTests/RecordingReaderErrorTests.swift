@@ -1,4 +1,5 @@
 import Foundation
+import PerfbenchTestSupport
 import Testing
 
 @testable import PerfbenchRecording

@@ -1,4 +1,5 @@
 import Foundation
+import PerfbenchImport
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// Splits the part of a structlog console line after the level into its event text and its
 /// `key=value` pairs.
 ///

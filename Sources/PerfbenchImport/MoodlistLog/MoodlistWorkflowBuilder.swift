@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// Rebuilds one workflow's recording from its log lines, fed in file order.
 ///
 /// Time: offsets are microseconds from the `Started workflow` line. Only lines on the same clock as

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 import Foundation
 
 /// One F(n) audio-features fetch the log brackets (`Fetching audio features for N tracks` …

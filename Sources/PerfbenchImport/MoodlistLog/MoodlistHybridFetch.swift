@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// One artist's album sampling in the artist strategy's hybrid fetch, which the log brackets
 /// (`Found N albums, sampling tracks for diversity` … `Hybrid strategy returned k diverse
 /// tracks (… top: t, album: a)`) without logging its calls.

@@ -1,5 +1,7 @@
+import PerfbenchTestSupport
 import Testing
 
+@testable import PerfbenchImport
 @testable import PerfbenchRecording
 
 @Suite("Recording inspector")

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 import Foundation
 
 /// The request lines the backend writes around individual upstream calls: a start line and a

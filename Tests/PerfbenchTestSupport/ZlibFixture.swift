@@ -1,10 +1,10 @@
 import CZlib
 
 /// zlib-framed (RFC 1950) data, as `.zhar` files hold, made with zlib's own `compress2`.
-enum ZlibFixture {
-    struct Failure: Error {}
+public enum ZlibFixture {
+    public struct Failure: Error {}
 
-    static func compress(_ bytes: [UInt8], level: Int32 = 9) throws -> [UInt8] {
+    public static func compress(_ bytes: [UInt8], level: Int32 = 9) throws -> [UInt8] {
         var size = compressBound(uLong(bytes.count))
         var output = [UInt8](repeating: 0, count: Int(size))
         let status = output.withUnsafeMutableBufferPointer { out in

@@ -1,7 +1,9 @@
 import Foundation
+import PerfbenchTestSupport
 import Testing
 
-@testable import PerfbenchRecording
+@testable import PerfbenchImport
+import PerfbenchRecording
 
 @Suite("HAR import")
 struct HARImporterTests {

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// Turns a HAR 1.2 file (Chrome, Firefox, mitmproxy; `.har`, `.har.gz` or zlib `.zhar`) into a
 /// native recording, redacting secrets on the way.
 ///
@@ -50,7 +52,7 @@ public struct HARImporter: Sendable {
 
     /// Converts HAR text already in memory (uncompressed); `path` names it in errors.
     public func importHAR(_ bytes: [UInt8], path: String) throws -> Result {
-        let root = try Self.parseDocument(bytes, path: path)
+        let root = try JSONDocument.parse(bytes, path: path)
         let context = LineContext(path: path, line: root.line)
         guard case .object(let log)? = root["log"] else {
             throw context.fail("log", "not a HAR file: there is no \"log\" object", fix: "export the HAR again from the browser or mitmproxy")
@@ -102,20 +104,6 @@ public struct HARImporter: Sendable {
     }
 
     /// Parses a whole JSON document, turning syntax errors into line-numbered errors.
-    static func parseDocument(_ bytes: [UInt8], path: String) throws -> JSONObject {
-        let value: JSONValue
-        do {
-            value = try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) }
-        } catch let error as JSONSyntaxError {
-            throw RecordingError.badData(
-                path, line: error.line, "not valid JSON: \(error.message)",
-                fix: "the file is damaged or not JSON: export it again")
-        }
-        guard case .object(let root) = value else {
-            throw RecordingError.badData(path, line: 1, "expected a JSON object at the top", fix: "pass a HAR file")
-        }
-        return root
-    }
 
     private func entryExchange(
         _ entry: JSONObject, index: Int, path: String, sslOutsideConnect: Bool, droppedBodies: inout Int,

@@ -1,7 +1,9 @@
 import Foundation
+import PerfbenchTestSupport
 import Testing
 
-@testable import PerfbenchRecording
+@testable import PerfbenchImport
+import PerfbenchRecording
 
 @Suite("Moodlist log import")
 struct MoodlistLogImporterTests {

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// The LLM calls the log brackets without timing them: the line the workflow wrote just before a
 /// call and the line that reports its answer. Each becomes an `inferred` chat-completions
 /// exchange of its task (PIPELINE.md §3 names the task each step asks) whose latency is the

@@ -1,7 +1,9 @@
 import Foundation
+import PerfbenchTestSupport
 import Testing
 
-@testable import PerfbenchRecording
+@testable import PerfbenchImport
+import PerfbenchRecording
 
 /// Imports the real backend logs the repository ships under `Recordings/logs/`.
 @Suite("Moodlist log import: real shared logs")

@@ -3,53 +3,53 @@ import PerfbenchRecording
 import Testing
 
 /// A fresh folder under the system temporary directory, removed by `cleanUp()`.
-struct TemporaryFolder {
-    let path: String
+public struct TemporaryFolder {
+    public let path: String
 
-    init() throws {
+    public init() throws {
         path = FileManager.default.temporaryDirectory
             .appendingPathComponent("perfbench-recording-tests-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    func file(_ name: String) -> String { path + "/" + name }
+    public func file(_ name: String) -> String { path + "/" + name }
 
-    func write(_ name: String, bytes: [UInt8]) throws -> String {
+    public func write(_ name: String, bytes: [UInt8]) throws -> String {
         let target = file(name)
         try Data(bytes).write(to: URL(fileURLWithPath: target))
         return target
     }
 
-    func write(_ name: String, text: String) throws -> String {
+    public func write(_ name: String, text: String) throws -> String {
         try write(name, bytes: Array(text.utf8))
     }
 
-    func read(_ name: String) throws -> [UInt8] {
+    public func read(_ name: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: file(name))))
     }
 
     /// Every file name in the folder, hidden ones included, sorted.
-    func contents() throws -> [String] {
+    public func contents() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: path).sorted()
     }
 
-    func cleanUp() {
+    public func cleanUp() {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
 
 /// Small recordings to round-trip and inspect.
-enum Samples {
-    static let header = RecordingHeader(
+public enum Samples {
+    public static let header = RecordingHeader(
         createdAt: "2025-11-07T10:15:03Z", recorder: "perfbench tests", configName: "baseline",
         phases: ["top-tracks-batch": "5", "skip-iteration": "off"], prompt: "rainy day jazz, \"mellow\" é ✓",
         userID: "user-1", profile: "light", seed: UInt64.max)
 
-    static let longBody = "{\"tracks\":[" + (0..<20).map { "{\"id\":\"track\($0)\",\"name\":\"Song \($0) é\"}" }
+    public static let longBody = "{\"tracks\":[" + (0..<20).map { "{\"id\":\"track\($0)\",\"name\":\"Song \($0) é\"}" }
         .joined(separator: ",") + "]}"
 
     /// One event of every kind, with escapes, unicode, optional fields and a repeated body.
-    static var recording: Recording {
+    public static var recording: Recording {
         let topTracks = Exchange(
             id: "x1", startMicros: 0, durationMicros: 230_000, service: .spotify, method: "GET",
             url: "https://api.spotify.com/v1/artists/0OdUWJ0sBjDrqHygGUXeCF/top-tracks?market=US",
@@ -94,14 +94,14 @@ enum Samples {
     }
 
     /// The text of a gzip-compressed native recording written by hand (no redaction).
-    static func handWritten(_ lines: [String]) throws -> [UInt8] {
+    public static func handWritten(_ lines: [String]) throws -> [UInt8] {
         try GzipWriter.compress(Array((lines.joined(separator: "\n") + "\n").utf8))
     }
 
-    static let headerLine =
+    public static let headerLine =
         #"{"type":"header","format":"perfbench.recording","version":1,"created_at":"2025-11-07T10:15:03Z","recorder":"hand","config":{"name":"baseline","phases":{}},"workflow":{"prompt":"p"}}"#
 
-    static func exchangeLine(id: String, start: Int, extra: String = "") -> String {
+    public static func exchangeLine(id: String, start: Int, extra: String = "") -> String {
         #"{"type":"exchange","id":""# + id + #"","start_us":"# + String(start)
             + #","duration_us":1000,"service":"spotify","method":"GET","url":"https://api.spotify.com/v1/me","outcome":"ok""#
             + extra + "}"
@@ -109,7 +109,7 @@ enum Samples {
 }
 
 /// The error a throwing expression raised, as a `RecordingError`.
-func recordingError(_ body: () throws -> Void) -> RecordingError? {
+public func recordingError(_ body: () throws -> Void) -> RecordingError? {
     do {
         try body()
         return nil

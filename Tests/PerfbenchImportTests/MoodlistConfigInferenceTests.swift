@@ -1,6 +1,8 @@
+import PerfbenchTestSupport
 import Testing
 
-@testable import PerfbenchRecording
+@testable import PerfbenchImport
+import PerfbenchRecording
 
 /// The configuration an import reads from the backend's own lines (issue 13 §1).
 @Suite("Moodlist log: configuration inferred from the log")

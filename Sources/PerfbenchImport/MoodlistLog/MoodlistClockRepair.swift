@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// Undoes the backend's clock excursions: stretches of lines whose timestamps run a few seconds
 /// ahead of the lines around them.
 ///

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// One line of the moodlist backend's log, parsed: structlog console lines (ISO-8601 `Z` or local
 /// `YYYY-MM-DD HH:MM:SS` timestamps, ANSI colours stripped), structlog JSON lines, and uvicorn
 /// access lines (which carry no timestamp).

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// What the log says about the intent, mood, evaluation and strategy LLM answers, gathered while reading the workflow,
 /// so that the two inferred LLM exchanges can carry answers the replayed pipeline acts on.
 ///

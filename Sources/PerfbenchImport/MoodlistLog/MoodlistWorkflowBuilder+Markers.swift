@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 import Foundation
 
 /// Requests whose start line has been seen and whose completion line is awaited, keyed by what

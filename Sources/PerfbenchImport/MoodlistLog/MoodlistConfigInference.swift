@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// Reads the configuration a backend ran from its own log lines, toggle by toggle (issue 13 §1).
 ///
 /// Each rule looks for a line shape the backend writes when a setting is in force and turns what

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 import Foundation
 
 /// What the response bodies need beyond the exchanges themselves, gathered while reading.

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// What `MoodlistLogImporter` found in one log: a recording per workflow, and what it skipped.
 public struct MoodlistLogImport: Sendable, Equatable {
     /// One workflow rebuilt from the log.

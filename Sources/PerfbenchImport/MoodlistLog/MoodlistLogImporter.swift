@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// Imports the moodlist backend's own log (plain or gzip/zlib, detected from the bytes) as one
 /// recording per workflow.
 ///
