@@ -25,6 +25,17 @@ public enum Service: String, Sendable, Equatable, Hashable, Codable, CaseIterabl
 
     /// The service a URL belongs to: Spotify and ReccoBeats by host, any `/chat/completions`
     /// path as the LLM, everything else `other`.
+    /// The public base URL recordings name the service by (a capture through a local proxy or a
+    /// simulated upstream is rewritten to it, so it replays like the real service).
+    public var publicBase: String {
+        switch self {
+        case .spotify: "https://api.spotify.com"
+        case .reccobeats: "https://api.reccobeats.com"
+        case .llm: "https://api.openai.com"
+        case .other: "http://localhost"
+        }
+    }
+
     public static func classify(url: String) -> Service {
         let parts = URLParts(url)
         let host = parts.host.lowercased()

@@ -43,11 +43,21 @@ struct ImportHARCommand: ParsableCommand {
             password and api_key in queries and form or JSON bodies; URL passwords; bearer \
             tokens and sk- keys anywhere. --keep-header NAME keeps one header as it is.
 
+            A capture made through a local reverse proxy (mitmproxy in front of the upstreams, \
+            or of `perfbench serve`) names local URLs: --spotify-url, --reccobeats-url and \
+            --llm-url say where each service was reached (the longest matching base wins), and \
+            those URLs are rewritten to the public services so they replay as them. A capture of \
+            `perfbench serve --time-scale K` ran K times faster than the world it served: \
+            --time-scale K multiplies its starts, durations and Retry-After values back.
+
             Exit codes: 0 success, 65 malformed HAR, 66 FILE missing or unreadable, 74 the \
             output could not be written.
 
             Examples:
               perfbench import har capture.har --output Recordings/capture.jsonl.gz
+              perfbench import har proxy.har -o run.jsonl.gz --time-scale 5 \\
+                  --spotify-url http://127.0.0.1:8081 --reccobeats-url http://127.0.0.1:8081/reccobeats \\
+                  --llm-url http://127.0.0.1:8081
               perfbench import har flows.zhar -o Recordings/mitm.jsonl.gz --keep-header X-Request-Id
               perfbench import har capture.har.gz -o Recordings/x.jsonl.gz --prompt "rainy day jazz"
             """
@@ -66,11 +76,37 @@ struct ImportHARCommand: ParsableCommand {
 
     @Option(
         name: .customLong("config-name"),
-        help: "The configuration the captured backend ran, written into the header (replay starts from it).")
+        help: "The configuration's name written into the header (with --recorded-as: that SPEC).")
     var configName = "baseline"
+
+    @Option(
+        name: .customLong("recorded-as"),
+        help: ArgumentHelp(
+            "The configuration the captured backend ran: a preset, a TOML/JSON file, or a comma list "
+                + "(max-iterations=0,parallel-artists=2). A plain replay runs it.",
+            valueName: "spec"))
+    var recordedAs: String?
 
     @Option(help: "The workflow's prompt, written into the header.")
     var prompt = ""
+
+    @Option(name: .customLong("user-id"), help: "The user the workflow ran for, written into the header.")
+    var userID: String?
+
+    @Option(name: .customLong("spotify-url"), help: "Where the capture reached Spotify (rewritten to api.spotify.com).")
+    var spotifyURL: String?
+
+    @Option(
+        name: .customLong("reccobeats-url"), help: "Where the capture reached ReccoBeats (rewritten to api.reccobeats.com).")
+    var reccobeatsURL: String?
+
+    @Option(name: .customLong("llm-url"), help: "Where the capture reached the LLM (its /v1/chat/completions).")
+    var llmURL: String?
+
+    @Option(
+        name: .customLong("time-scale"),
+        help: "The capture ran this many times faster than real time (perfbench serve --time-scale K).")
+    var timeScale: Double = 1
 
     @Option(
         name: .customLong("max-decompressed-mib"),
@@ -80,14 +116,29 @@ struct ImportHARCommand: ParsableCommand {
     func validate() throws {
         guard !output.isEmpty else { throw ValidationError("--output needs a file name, e.g. Recordings/x.jsonl.gz.") }
         guard output != file else { throw ValidationError("--output must differ from the input file.") }
+        guard timeScale.isFinite, timeScale >= 0.001, timeScale <= 100_000 else {
+            throw ValidationError("--time-scale must be between 0.001 and 100000, e.g. 50 for a capture of serve --time-scale 50.")
+        }
+        for url in [spotifyURL, reccobeatsURL, llmURL].compactMap({ $0 }) where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            throw ValidationError("\(url): a service URL starts with http:// or https://, e.g. http://127.0.0.1:8081.")
+        }
         guard maxDecompressedMiB >= 1, maxDecompressedMiB <= 1 << 30 else {
             throw ValidationError("--max-decompressed-mib must be between 1 and 1073741824.")
         }
     }
 
     func run() throws {
-        let importer = HARImporter(
+        var importer = HARImporter(
             redactor: Redactor(keepingHeaders: keepHeaders), configName: configName, prompt: prompt)
+        importer.timeScale = timeScale
+        importer.userID = userID
+        if let stated = try ImportMoodlistLogCommand.statedConfiguration(recordedAs) {
+            importer.configName = stated.name
+            importer.phases = stated.phases
+            importer.configSource = "stated with --recorded-as"
+        }
+        importer.upstreams = [(Service.spotify, spotifyURL), (.reccobeats, reccobeatsURL), (.llm, llmURL)]
+            .compactMap { service, url in url.map { (service, $0.hasSuffix("/") ? String($0.dropLast()) : $0) } }
         do {
             let result = try importer.importFile(path: file, maxDecompressedBytes: maxDecompressedMiB << 20)
             try result.recording.write(to: output, redactor: importer.redactor)

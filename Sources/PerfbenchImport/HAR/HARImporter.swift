@@ -34,6 +34,20 @@ public struct HARImporter: Sendable {
     public var configName: String
     /// The prompt written into the header, when known.
     public var prompt: String
+    /// The user the workflow ran for, when known.
+    public var userID: String?
+    /// The toggles the captured backend ran away from baseline (`--recorded-as`), and where that
+    /// came from; empty and nil when the capture cannot say.
+    public var phases: [String: String] = [:]
+    public var configSource: String?
+    /// Where the capture reached each service, when not at its public host (a capture through
+    /// a local reverse proxy, or of `perfbench serve`): URLs under a base are rewritten to the
+    /// service's public base (`Service.publicBase`), so they replay as that service.
+    public var upstreams: [(service: Service, base: String)] = []
+    /// The capture's time scale: a capture of `perfbench serve --time-scale K` runs K times
+    /// faster than the world it serves, so starts, durations and Retry-After values are
+    /// multiplied by K (1: real time).
+    public var timeScale: Double = 1
 
     /// An importer with the given redaction and header facts.
     public init(redactor: Redactor = Redactor(), configName: String = "baseline", prompt: String = "") {
@@ -91,19 +105,49 @@ public struct HARImporter: Sendable {
         for (position, index) in order.enumerated() {
             var exchange = parsed[index].exchange
             exchange.id = "h\(position + 1)"
-            exchange.startMicros = Int(parsed[index].start - origin)
+            exchange.startMicros = scaled(Int(parsed[index].start - origin))
+            exchange.durationMicros = scaled(exchange.durationMicros)
+            if timeScale != 1 { exchange.responseHeaders = exchange.responseHeaders.map(scaledRetryAfter) }
+            (exchange.service, exchange.url) = mapped(exchange.url, service: exchange.service)
             events.append(.exchange(redactor.redact(exchange)))
         }
         let header = RecordingHeader(
             createdAt: order.first.map { parsed[$0].startText } ?? "1970-01-01T00:00:00Z",
             recorder: "perfbench \(PerfbenchVersion.current) import har (\(creator))", configName: configName,
-            prompt: prompt)
+            phases: phases, configSource: configSource, prompt: redactor.redactText(prompt), userID: userID)
         return Result(
             recording: Recording(header: header, events: events), creator: creator, droppedBinaryBodies: dropped,
             durationsFromTime: fromTime)
     }
 
-    /// Parses a whole JSON document, turning syntax errors into line-numbered errors.
+    /// `micros` of capture time in world time.
+    private func scaled(_ micros: Int) -> Int {
+        timeScale == 1 ? micros : Int((Double(micros) * timeScale).rounded())
+    }
+
+    /// A `Retry-After` of whole or decimal seconds in world time.
+    private func scaledRetryAfter(_ header: HTTPHeader) -> HTTPHeader {
+        guard header.name.lowercased() == "retry-after", let seconds = Double(header.value), seconds.isFinite, seconds >= 0
+        else { return header }
+        return HTTPHeader(header.name, JSONOutput.format(seconds * timeScale, decimals: 3))
+    }
+
+    /// The service and URL of a capture reached at one of `upstreams`: the longest matching
+    /// base wins; a base shared by the LLM and another service goes to the LLM for
+    /// `…/chat/completions` and to the other one otherwise.
+    private func mapped(_ url: String, service: Service) -> (Service, String) {
+        let matching = upstreams.filter { url.hasPrefix($0.base) }
+        guard let longest = matching.map(\.base.count).max() else { return (service, url) }
+        let candidates = matching.filter { $0.base.count == longest }
+        let isLLM = Service.classify(url: url) == .llm
+        guard let chosen = candidates.first(where: { ($0.service == .llm) == isLLM }) ?? candidates.first else {
+            return (service, url)
+        }
+        var rest = String(url.dropFirst(chosen.base.count))
+        if !rest.isEmpty, !rest.hasPrefix("/"), !rest.hasPrefix("?") { return (service, url) }
+        if rest.isEmpty { rest = "/" }
+        return (chosen.service, chosen.service.publicBase + rest)
+    }
 
     private func entryExchange(
         _ entry: JSONObject, index: Int, path: String, sslOutsideConnect: Bool, droppedBodies: inout Int,

@@ -66,14 +66,7 @@ public struct HTTPRequest: Sendable, Hashable {
     }
 
     /// The default public base URL of each service.
-    public static func defaultBase(for service: Service) -> String {
-        switch service {
-        case .spotify: return "https://api.spotify.com"
-        case .reccobeats: return "https://api.reccobeats.com"
-        case .llm: return "https://api.openai.com"
-        case .other: return "http://localhost"
-        }
-    }
+    public static func defaultBase(for service: Service) -> String { service.publicBase }
 
     /// Whether `byte` is sent as is: A–Z, a–z, 0–9 and `-._~,`.
     @inline(__always)
