@@ -151,19 +151,11 @@ public enum ImportedLogFit {
         // holds the replay's request (the replay may ask in one stage what the log's backend
         // asked in another). One the replay never asks for would only act through the latency
         // distributions that synthesized answers elsewhere draw from, so it keeps its latency.
-        var owner: [Int: String] = [:]
+        let owner = ownership(recording, served: firstOutcome.servedExchanges, replaySpans: replaySpans, stages: Set(paths))
         var ownCount: [String: Int] = [:]
         var ownIntervals: [String: [(Int, Int)]] = [:]
-        for (position, event) in recording.events.enumerated() {
-            guard case .exchange(let exchange) = event, exchange.provenance == .inferred, exchange.outcome == .ok,
-                let sent = firstOutcome.servedExchanges[exchange.id],
-                var stage = deepest(containing: sent, in: replaySpans)
-            else { continue }
-            while targets[stage] == nil, !stage.isEmpty {
-                stage = stage.split(separator: "/").dropLast().joined(separator: "/")
-            }
-            guard targets[stage] != nil else { continue }
-            owner[position] = stage
+        for (position, stage) in owner {
+            guard case .exchange(let exchange) = recording.events[position] else { continue }
             ownCount[stage, default: 0] += 1
             ownIntervals[stage, default: []].append((exchange.startMicros, exchange.endMicros))
         }
@@ -301,6 +293,49 @@ public enum ImportedLogFit {
         var changed = 0
         for position in owner.keys where fitted.events[position] != recording.events[position] { changed += 1 }
         return (fitted, Report(stages: stages, replays: replays, changedExchanges: changed))
+    }
+
+    /// Which stage scales each scalable exchange (event index → stage path): inferred, answered,
+    /// served as an exact answer by a replay (`served`: exchange id → when it was asked), owned
+    /// by the deepest of `stages` holding the moment the replay asked for it.
+    static func ownership(
+        _ recording: Recording, served: [String: Int], replaySpans: [(path: String, start: Int, end: Int)],
+        stages: Set<String>
+    ) -> [Int: String] {
+        var owner: [Int: String] = [:]
+        for (position, event) in recording.events.enumerated() {
+            guard case .exchange(let exchange) = event, exchange.provenance == .inferred, exchange.outcome == .ok,
+                let sent = served[exchange.id], var stage = deepest(containing: sent, in: replaySpans)
+            else { continue }
+            while !stages.contains(stage), !stage.isEmpty {
+                stage = stage.split(separator: "/").dropLast().joined(separator: "/")
+            }
+            guard stages.contains(stage) else { continue }
+            owner[position] = stage
+        }
+        return owner
+    }
+
+    /// `recording` with the factors of another fit applied instead of fitting its own (the
+    /// leave-one-out measure of how a fit generalizes): one replay at the recording's own
+    /// configuration says which stage owns each inferred exchange, then each owned latency is
+    /// multiplied by its stage's factor (stages without one keep theirs).
+    public static func applying(_ scales: [String: Double], to recording: Recording, path: String) throws -> Recording {
+        var options = ReplayOptions()
+        options.reportsServedExchanges = true
+        let outcome = try ReplayRunner.replay(index: ReplayIndex(recording: recording), path: path, config: nil, options: options)
+        let replaySpans = outcome.run.stages.map { span in
+            (path: normalized(span.path), start: span.startMicros, end: span.startMicros + span.durationMicros)
+        }
+        let stages = Set(logSpans(recording).map(\.path))
+        var result = recording
+        for (position, stage) in ownership(recording, served: outcome.servedExchanges, replaySpans: replaySpans, stages: stages) {
+            guard let scale = scales[stage], scale != 1, case .exchange(var exchange) = recording.events[position] else { continue }
+            exchange.durationMicros = max(0, Int((Double(exchange.durationMicros) * scale).rounded()))
+            exchange.provenance = .fitted
+            result.events[position] = .exchange(exchange)
+        }
+        return result
     }
 
     /// The log's stage spans with the `workflow` root as path `""`, one per path (the last).

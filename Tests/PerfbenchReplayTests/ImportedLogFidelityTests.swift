@@ -92,7 +92,7 @@ import Testing
                 "| \(row.name) | \(printed) | \(String(format: "%.2f", row.log)) | \(String(format: "%.2f", row.replayed)) | \(error) |")
         }
         let answers = fidelity.outcome.answers
-        for stage in fidelity.fit.stages where stage.scale != 1 || stage.verdict != .fitted {
+        for stage in fidelity.fit.stages where stage.scale != 1 || stage.verdict != .fitted || stage.path.isEmpty {
             func seconds(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
             let name = stage.path.isEmpty ? "workflow" : stage.path
             Swift.print(
@@ -165,6 +165,84 @@ import Testing
             for row in fidelity.rows where row.log >= 3 {
                 #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
             }
+        }
+    }
+
+    static let logs = [
+        ("2025-10-31", "moodlist-2025-10-31-workflow-227s.log.gz"),
+        ("2025-11-07", "moodlist-2025-11-07-workflow-306s.log.gz"),
+        ("2025-11-11", "moodlist-2025-11-11-workflow-794s.log.gz"),
+    ]
+
+    /// One log held out: its total replayed with nothing fitted (the structure alone), with the
+    /// factors fitted on the other two logs (per stage, their geometric mean), and with its own fit.
+    struct HeldOut {
+        var name: String
+        var log: Double
+        var structureOnly: Double
+        var othersFit: Double
+        var ownFit: Double
+        var stagesOffByMoreThanFive: (structure: Int, others: Int, own: Int, of: Int)
+    }
+
+    /// Leave one out (issue 13 §3): how much of the fidelity comes from rules that hold on a log
+    /// the fit has not seen. README prints this table.
+    static func leaveOneOut() throws -> [HeldOut] {
+        let imported = try logs.map { name, file -> (name: String, recording: Recording, fit: ImportedLogFit.Report) in
+            let workflow = try #require(try MoodlistLogImporter().importFile(path: folder + "/" + file).firstUsable)
+            return (name, workflow.recording, try ImportedLogFit.fit(workflow.recording, path: file).report)
+        }
+        return try imported.map { held in
+            var factors: [String: [Double]] = [:]
+            for other in imported where other.name != held.name {
+                for stage in other.fit.stages where stage.scale > 0 { factors[stage.path, default: []].append(stage.scale) }
+            }
+            let scales = factors.mapValues { values in exp(values.map(log).reduce(0, +) / Double(values.count)) }
+            let logTree = TimingTree(spans: held.recording.events.compactMap { event -> StageSpan? in
+                if case .stage(let span) = event { return span } else { return nil }
+            })
+            func replayed(_ recording: Recording) throws -> TimingTree {
+                try ReplayRunner.replay(index: ReplayIndex(recording: recording), path: held.name, config: nil, options: ReplayOptions())
+                    .run.timingTree
+            }
+            let structure = try replayed(held.recording)
+            let others = try replayed(try ImportedLogFit.applying(scales, to: held.recording, path: held.name))
+            let own = try replayed(try ImportedLogFit.fit(held.recording, path: held.name).recording)
+            func off(_ tree: TimingTree) -> Int {
+                stages.filter { stage in
+                    guard let logged = logTree.node(at: stage.path), logged.seconds >= 3 else { return false }
+                    let replayed = tree.node(at: stage.path)?.seconds ?? 0
+                    return abs(replayed - logged.seconds) / logged.seconds > 0.05
+                }.count
+            }
+            let compared = stages.filter { (logTree.node(at: $0.path)?.seconds ?? 0) >= 3 }.count
+            return HeldOut(
+                name: held.name, log: logTree.root.seconds, structureOnly: structure.root.seconds,
+                othersFit: others.root.seconds, ownFit: own.root.seconds,
+                stagesOffByMoreThanFive: (off(structure), off(others), off(own), compared))
+        }
+    }
+
+    @Test func leaveOneOutSaysHowMuchOfTheFidelityIsFitted() throws {
+        let table = try Self.leaveOneOut()
+        if ProcessInfo.processInfo.environment["PERFBENCH_PRINT_FIDELITY"] == "1" {
+            Swift.print("| held-out log | log total | structure only | others' fit | own fit | stages > 5 % off (structure / others / own, of) |")
+            Swift.print("|---|---:|---:|---:|---:|---|")
+            for row in table {
+                func cell(_ value: Double) -> String {
+                    String(format: "%.2f (%+.1f %%)", value, (value - row.log) / row.log * 100)
+                }
+                let off = row.stagesOffByMoreThanFive
+                Swift.print(
+                    "| \(row.name) | \(String(format: "%.2f", row.log)) | \(cell(row.structureOnly)) | \(cell(row.othersFit)) | "
+                        + "\(cell(row.ownFit)) | \(off.structure) / \(off.others) / \(off.own) of \(off.of) |")
+            }
+        }
+        #expect(table.map(\.name) == Self.logs.map(\.0))
+        for row in table {
+            #expect(row.structureOnly > 0 && row.othersFit > 0 && row.ownFit > 0)
+            // Its own fit is never worse than the structure alone on the stages it compares.
+            #expect(row.stagesOffByMoreThanFive.own <= row.stagesOffByMoreThanFive.structure, "\(row.name)")
         }
     }
 
