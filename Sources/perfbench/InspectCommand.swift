@@ -23,7 +23,7 @@ struct InspectCommand: ParsableCommand {
             retries, cache hits and the stage spans.
 
             --format json prints {"schema": "perfbench.inspect/1", …} with sorted keys (see \
-            CLI.md); times are seconds, latencies milliseconds.
+            docs/CLI.md); times are seconds, latencies milliseconds.
 
             --secrets scans the file (a recording, a HAR file or any text log) for credentials \
             instead: Authorization/Cookie/API-key headers, bearer tokens, sk- keys, URL \
