@@ -14,6 +14,10 @@ struct LatencyBook: Sendable {
     private let byService: [Service: LatencyDistribution]
     private let overall: LatencyDistribution?
     private let batches: [String: BatchLatencyModel]
+    /// Per endpoint (and per service), the log-normal fitted with timeouts as censored data,
+    /// where the recording has timeouts there.
+    private let censoredByEndpoint: [String: CensoredLatencyModel]
+    private let censoredByService: [Service: CensoredLatencyModel]
 
     /// The latency used when the recording has no usable answer at all.
     static let fallback: Duration = .milliseconds(500)
@@ -23,6 +27,12 @@ struct LatencyBook: Sendable {
         var service: [Service: [Int64]] = [:]
         var all: [Int64] = []
         var batchSamples: [String: [(count: Int, latency: Duration)]] = [:]
+        var endpointTimeouts: [String: [Int64]] = [:]
+        var serviceTimeouts: [Service: [Int64]] = [:]
+        for (position, answer) in answers.enumerated() where answer.isTimeout {
+            endpointTimeouts[Self.endpoint(of: keys[position]), default: []].append(answer.latency.microseconds)
+            serviceTimeouts[keys[position].service, default: []].append(answer.latency.microseconds)
+        }
         for (position, answer) in answers.enumerated() where answer.isDefinitive {
             let key = keys[position]
             let micros = answer.latency.microseconds
@@ -37,6 +47,19 @@ struct LatencyBook: Sendable {
         byService = service.compactMapValues { LatencyDistribution(micros: $0) }
         overall = LatencyDistribution(micros: all)
         batches = batchSamples.compactMapValues { BatchLatencyModel(samples: $0) }
+        censoredByEndpoint = endpointTimeouts.reduce(into: [:]) { models, entry in
+            models[entry.key] = CensoredLatencyModel(successes: endpoint[entry.key] ?? [], censored: entry.value)
+        }
+        censoredByService = serviceTimeouts.reduce(into: [:]) { models, entry in
+            models[entry.key] = CensoredLatencyModel(successes: service[entry.key] ?? [], censored: entry.value)
+        }
+    }
+
+    /// A latency for a call the recording saw time out after `bound`, drawn with `seed` from the
+    /// endpoint's censored fit (else the service's) conditioned on exceeding `bound`; nil when
+    /// neither has one.
+    func tailDraw(for key: RequestKey, beyond bound: Duration, seed: UInt64) -> Duration? {
+        (censoredByEndpoint[Self.endpoint(of: key)] ?? censoredByService[key.service])?.draw(beyond: bound, seed: seed)
     }
 
     /// `service METHOD template`, or `llm POST task=…` for the LLM.

@@ -19,8 +19,9 @@ import Synchronization
 ///   reuses its last definitive recorded answer (latency included).
 /// - **Synthesized**: anything else (`ResponseSynthesizer`) with a latency drawn from the
 ///   endpoint's recorded distribution, seeded by FNV-1a of the normalized request and its
-///   occurrence number; 429s of the rate-limit model; recorded timeouts that a longer timeout
-///   turns into slow successes (latency: recorded timeout + the endpoint's p90 − p50).
+///   occurrence number; 429s of the rate-limit model; recorded timeouts under a longer timeout,
+///   drawn beyond the recorded timeout from the endpoint's censored latency fit
+///   (`CensoredLatencyModel`: a slow success, or a timeout again at the new timeout).
 ///
 /// Client-side waits, retries and cache hits in the recording are ignored: the pipeline's own
 /// limiters and caches recompute them.
@@ -175,7 +176,12 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         }
         try requireExact(request, key, &state)
         let models = index.models
-        let latency = answer.latency + models.latencies.tailExcess(for: key)
+        // A recorded timeout is censored: the call took longer than the recording could see.
+        // Its latency under a longer timeout comes from the endpoint's fit with its timeouts as
+        // censored data, conditioned on exceeding what was recorded (else the tail excess).
+        let drawn = models.latencies.tailDraw(for: key, beyond: answer.latency, seed: nextSeed(key, &state))
+        if drawn != nil { state.counters.tailDraws += 1 }
+        let latency = drawn ?? answer.latency + models.latencies.tailExcess(for: key)
         guard latency <= timeout else { return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout) }
         state.counters.slowSuccesses += 1
         let result: TransportResult

@@ -11,6 +11,12 @@ extension RunResult {
                     + "this configuration sends faster than anything recorded there, so those waits are an "
                     + "extrapolation (replay_rate_limited_unrecorded)")
         }
+        if let drawn = counters[Self.tailDrawCounter], drawn > 0 {
+            warnings.append(
+                "\(DecimalText.trimmed(drawn, 0)) calls the recording saw time out were answered from the endpoint's "
+                    + "latency tail beyond the recorded timeout (a fit with timeouts as censored data): the recording "
+                    + "only knows they took longer (\(Self.tailDrawCounter))")
+        }
         if let fitted = counters[Self.fittedUnderWhatIfCounter], fitted > 0 {
             warnings.append(
                 "\(DecimalText.fixed(fitted, 2)) s of request time rest on latencies the import fitted at the "
@@ -19,6 +25,9 @@ extension RunResult {
         }
         return warnings
     }
+
+    /// The counter of recorded timeouts answered from a censored latency fit.
+    public static let tailDrawCounter = "replay_tail_draws"
 
     /// The counter of request seconds on fitted latencies in a replay under another
     /// configuration than the recorded one.

@@ -1,0 +1,54 @@
+import Foundation
+import PerfbenchRuntime
+import Testing
+
+@testable import PerfbenchReplay
+
+/// A recorded timeout is censored data (issue 14 §2): the fit treats it as "longer than T".
+@Suite struct CensoredLatencyModelTests {
+    /// Latencies in µs drawn from a log-normal (μ, σ in ln seconds) with a fixed seed.
+    static func logNormal(count: Int, mu: Double, sigma: Double, seed: UInt64) -> [Int64] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let z = CensoredLatencyModel.quantile(min(max(random.nextUnit(), 1e-9), 1 - 1e-9))
+            return Int64((exp(mu + sigma * z) * 1_000_000).rounded())
+        }
+    }
+
+    @Test func theFitRecoversALogNormalFromCensoredSamples() throws {
+        let sample = Self.logNormal(count: 4_000, mu: log(2.0), sigma: 1.0, seed: 11)
+        let bound: Int64 = 5_000_000  // a 5 s timeout censors ≈ 18 % of the calls
+        let successes = sample.filter { $0 <= bound }
+        let censored = Array(repeating: bound, count: sample.count - successes.count)
+        #expect(censored.count > 500)
+        let model = try #require(CensoredLatencyModel(successes: successes, censored: censored))
+        #expect(abs(model.mu - log(2.0)) < 0.06, "μ \(model.mu)")
+        #expect(abs(model.sigma - 1.0) < 0.06, "σ \(model.sigma)")
+        // Ignoring the censoring would shrink both.
+        let naive = successes.map { log(Double($0) / 1_000_000) }
+        #expect(naive.reduce(0, +) / Double(naive.count) < model.mu - 0.1)
+    }
+
+    @Test func aParetoTailIsEstimatedWithItsCensoring() throws {
+        // Pareto(α = 1.5) above 1 s, censored at 30 s.
+        var random = SplitMix64(seed: 5)
+        let sample = (0..<5_000).map { _ in Int64((pow(1 - random.nextUnit(), -1 / 1.5) * 1_000_000).rounded()) }
+        let bound: Int64 = 30_000_000
+        let successes = sample.filter { $0 <= bound }
+        let censored = Array(repeating: bound, count: sample.count - successes.count)
+        let alpha = try #require(CensoredLatencyModel.censoredHill(successes: successes, censored: censored))
+        #expect(abs(alpha - 1.5) < 0.15, "α \(alpha)")
+    }
+
+    @Test func drawsLieBeyondTheRecordedTimeoutAndRepeatForASeed() throws {
+        let model = try #require(
+            CensoredLatencyModel(successes: Self.logNormal(count: 200, mu: 0, sigma: 0.8, seed: 3), censored: [30_000_000]))
+        for seed in UInt64(0)..<200 {
+            let drawn = model.draw(beyond: .seconds(30), seed: seed)
+            #expect(drawn >= .seconds(30))
+            #expect(drawn == model.draw(beyond: .seconds(30), seed: seed))
+        }
+        #expect(CensoredLatencyModel(successes: [1, 2, 3], censored: []) == nil)
+        #expect(CensoredLatencyModel(successes: [1_000_000], censored: [30_000_000]) == nil)
+    }
+}
