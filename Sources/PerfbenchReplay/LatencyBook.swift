@@ -18,6 +18,9 @@ struct LatencyBook: Sendable {
     /// where the recording has timeouts there.
     private let censoredByEndpoint: [String: CensoredLatencyModel]
     private let censoredByService: [Service: CensoredLatencyModel]
+    /// Per LLM task, latency against request size (body bytes: the prompt's length), over the
+    /// recording's own observed calls of the task.
+    private let llmBySize: [String: BatchLatencyModel]
 
     /// The latency used when the recording has no usable answer at all.
     static let fallback: Duration = .milliseconds(500)
@@ -47,12 +50,29 @@ struct LatencyBook: Sendable {
         byService = service.compactMapValues { LatencyDistribution(micros: $0) }
         overall = LatencyDistribution(micros: all)
         batches = batchSamples.compactMapValues { BatchLatencyModel(samples: $0) }
+        var llmSamples: [String: [(count: Int, latency: Duration)]] = [:]
+        for (position, answer) in answers.enumerated() where answer.isSuccess && answer.provenance == .observed {
+            guard let task = keys[position].task, let body = answer.requestBody else { continue }
+            llmSamples[task, default: []].append((body.utf8.count, answer.latency))
+        }
+        llmBySize = llmSamples.compactMapValues { BatchLatencyModel(samples: $0) }
         censoredByEndpoint = endpointTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: endpoint[entry.key] ?? [], censored: entry.value)
         }
         censoredByService = serviceTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: service[entry.key] ?? [], censored: entry.value)
         }
+    }
+
+    /// The latency of an LLM call of `task` whose request is `bytes` long and whose input the
+    /// recording never saw: the task's size model (fixed cost + cost per byte, fitted on the
+    /// recording's calls of the task) at that size; without one (every call of the task one
+    /// size), `recorded` — the latency of the recorded call it reuses, `recordedBytes` long —
+    /// in proportion to the size.
+    func llmLatency(task: String, bytes: Int, recorded: Duration, recordedBytes: Int) -> Duration {
+        if let model = llmBySize[task], model.base != nil { return model.latency(count: bytes) }
+        guard bytes != recordedBytes, recordedBytes > 0 else { return recorded }
+        return .microseconds(Int64((Double(recorded.microseconds) * Double(bytes) / Double(recordedBytes)).rounded()))
     }
 
     /// A latency for a call the recording saw time out after `bound`, drawn with `seed` from the

@@ -17,6 +17,9 @@ public struct ReplayCounters: Sendable, Hashable {
     /// Of ``rateLimited``: 429s on a host whose recording had none (the configuration sends
     /// faster than anything recorded there: an extrapolation).
     public var rateLimitedUnrecorded = 0
+    /// Of ``composed``: LLM calls whose input differed from the recorded call they reused (its
+    /// answer, with the latency sized to the request).
+    public var llmResized = 0
     /// Recorded timeouts a longer timeout answered from the endpoint's censored latency fit
     /// (slow successes, or timeouts again at the new timeout).
     public var tailDraws = 0

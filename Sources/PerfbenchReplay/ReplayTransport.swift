@@ -168,6 +168,19 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         state: inout State
     ) throws -> PlannedAnswer {
         let answer = index.answers[position]
+        // An LLM request whose input differs from the recorded call's is not that call: its
+        // content is reused (the judgment of another input), its latency sized to the request.
+        // Only calls perbench's own client recorded (a task line, observed) are compared: an
+        // imported log's calls carry no input, a real backend's another prompt format.
+        if key.service == .llm, let task = index.keys[position].task, answer.provenance == .observed,
+            let body = request.body, let recordedBody = answer.requestBody, body != recordedBody
+        {
+            try requireExact(request, key, &state)
+            state.counters.llmResized += 1
+            let latency = index.models.latencies.llmLatency(
+                task: task, bytes: body.utf8.count, recorded: answer.latency, recordedBytes: recordedBody.utf8.count)
+            return capped(latency, answer.result, kind: .composed, timeout: timeout)
+        }
         // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
         guard answer.isTimeout, timeout > answer.latency + .milliseconds(1) else {
             if answer.latency > timeout { state.counters.cutByTimeout += 1 }

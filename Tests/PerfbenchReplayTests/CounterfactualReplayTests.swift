@@ -25,7 +25,9 @@ import Testing
         // Track details in chunks of 4: batches never recorded as such, from recorded items;
         // three calls where one was recorded may exceed ReccoBeats' busiest recorded minute.
         Case(phases: ["batch-track-details": "4"], expectsComposed: true, expectsSynthesized: nil),
-        Case(phases: ["ordering-batch": "16", "skip-iteration": "doc"], expectsComposed: false, expectsSynthesized: false),
+        // 16-track energy batches were never recorded: those LLM calls are composed (the
+        // recorded answer, the latency sized to the request), not exact.
+        Case(phases: ["ordering-batch": "16", "skip-iteration": "doc"], expectsComposed: true, expectsSynthesized: false),
     ]
 
     static func replay(_ phases: [String: String]) throws -> ReplayOutcome {
@@ -108,5 +110,32 @@ import Testing
             #expect(text.contains("GET /v1/track/recommendation?"))
             #expect(error.exitCode == 65)
         }
+    }
+}
+
+/// The LLM's time by request (issue 14 §1–2): a call whose input the recording never saw is not
+/// exact, and its latency follows its size.
+@Suite struct LLMRequestSizeTests {
+    static func replay(_ phases: [String: String], strict: Bool = false) throws -> ReplayOutcome {
+        let made = try Recorder.baseline.get()
+        return try ReplayRunner.replay(
+            index: ReplayIndex(recording: made.recording), path: "baseline.jsonl.gz",
+            config: try Recorder.configuration(phases), options: ReplayOptions(strict: strict))
+    }
+
+    static func ordering(_ outcome: ReplayOutcome) -> Double {
+        outcome.run.timingTree.node(at: "playlist_ordering")?.seconds ?? 0
+    }
+
+    @Test func energyBatchesOfAnotherSizeAreComposedAndSizedAndStrictRefusesThem() throws {
+        let recorded = try Self.replay([:])
+        let small = try Self.replay(["ordering-batch": "2"])
+        let large = try Self.replay(["ordering-batch": "16"])
+        #expect(recorded.answers.llmResized == 0)
+        #expect(small.answers.llmResized > 0 && large.answers.llmResized > 0)
+        // Smaller batches, shorter calls; larger, longer (all of a batch run at once).
+        #expect(Self.ordering(small) < Self.ordering(recorded))
+        #expect(Self.ordering(large) > Self.ordering(recorded))
+        #expect(throws: ReplayError.self) { _ = try Self.replay(["ordering-batch": "16"], strict: true) }
     }
 }
