@@ -88,11 +88,15 @@ struct RateLimitModel: Sendable {
 struct RateLimitWindow: Sendable {
     private var times: [Duration] = []
     private var head = 0
+    /// The most sends inside one window so far, this one included (admitted or refused): how
+    /// fast the replayed configuration asked, to compare with the recording's busiest window.
+    private(set) var peak = 0
 
     /// Admits a send at `now` (returns nil and records it) or refuses it, returning the
     /// Retry-After in whole seconds.
     mutating func admit(at now: Duration, window: Duration, capacity: Int) -> Int? {
         while head < times.count, times[head] <= now - window { head += 1 }
+        peak = max(peak, times.count - head + 1)
         if head > 256, head * 2 > times.count {
             times.removeFirst(head)
             head = 0

@@ -43,9 +43,9 @@ public enum ReplayRunner {
             }
             return (
                 result, transport.counters, transport.firstUnanswerable,
-                options.reportsServedExchanges ? transport.servedExchanges : [:])
+                options.reportsServedExchanges ? transport.servedExchanges : [:], transport.sendRates)
         }
-        let (result, answers, unanswerable, served) = run.value
+        let (result, answers, unanswerable, served, rates) = run.value
         // Strict failures of cached calls are swallowed by the pipeline; report the first one.
         if let unanswerable { throw unanswerable.naming(recording: path) }
         let workflow: WorkflowResult
@@ -66,6 +66,13 @@ public enum ReplayRunner {
             outcome.run.counters[RunResult.fittedUnderWhatIfCounter] = Double(fitted) / 1_000_000
         }
         outcome.servedExchanges = served
+        // A host sent faster than the recording ever did: whatever the rate-limit model answers
+        // there (429 waits, or none) is an extrapolation, and the report says so.
+        for rate in rates where rate.replayed > rate.recorded {
+            let name = "\(rate.service.rawValue)_per_\(rate.window.components.seconds)s"
+            outcome.run.counters[RunResult.extrapolatedRatePrefix + name] = Double(rate.replayed)
+            outcome.run.counters[RunResult.recordedRatePrefix + name] = Double(rate.recorded)
+        }
         return outcome
     }
 

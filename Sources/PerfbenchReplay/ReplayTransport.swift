@@ -77,6 +77,17 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         }
     }
 
+    /// Per host the rate-limit model covers: the most sends the replay made inside one of the
+    /// host's windows, against the most the recording made (its busiest window).
+    public var sendRates: [(service: Service, window: Duration, replayed: Int, recorded: Int)] {
+        state.withLock { state in
+            [(Service.spotify, 0), (.reccobeats, 1)].compactMap { service, slot in
+                guard let host = index.rateLimits.limit(for: service), state.windows[slot].peak > 0 else { return nil }
+                return (service, host.window, state.windows[slot].peak, host.capacity)
+            }
+        }
+    }
+
     /// The first request strict mode could not answer, if any (the pipeline may have swallowed
     /// the error: cached calls turn transport errors into failed tool calls).
     public var firstUnanswerable: ReplayError? { state.withLock { $0.firstUnanswerable } }

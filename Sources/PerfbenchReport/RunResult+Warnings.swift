@@ -11,6 +11,15 @@ extension RunResult {
                     + "this configuration sends faster than anything recorded there, so those waits are an "
                     + "extrapolation (replay_rate_limited_unrecorded)")
         }
+        for key in counters.keys.sorted() where key.hasPrefix(Self.extrapolatedRatePrefix) {
+            let name = String(key.dropFirst(Self.extrapolatedRatePrefix.count))
+            let parts = name.split(separator: "_per_")
+            guard parts.count == 2, let replayed = counters[key], let recorded = counters[Self.recordedRatePrefix + name] else { continue }
+            warnings.append(
+                "this configuration sends \(parts[0]) up to \(DecimalText.trimmed(replayed, 0)) calls per \(parts[1]) window, "
+                    + "more than the recording ever did (\(DecimalText.trimmed(recorded, 0))): what the rate-limit model answers "
+                    + "there is an extrapolation")
+        }
         if let drawn = counters[Self.tailDrawCounter], drawn > 0 {
             warnings.append(
                 "\(DecimalText.trimmed(drawn, 0)) calls the recording saw time out were answered from the endpoint's "
@@ -25,6 +34,11 @@ extension RunResult {
         }
         return warnings
     }
+
+    /// Counters of a host sent faster than recorded: `…spotify_per_30s` = the replay's busiest
+    /// window, and the recording's.
+    public static let extrapolatedRatePrefix = "replay_rate_extrapolated_"
+    public static let recordedRatePrefix = "replay_rate_recorded_"
 
     /// The counter of recorded timeouts answered from a censored latency fit.
     public static let tailDrawCounter = "replay_tail_draws"

@@ -1,6 +1,7 @@
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay
+import PerfbenchReport
 import PerfbenchRuntime
 import Testing
 
@@ -81,5 +82,11 @@ import Testing
         // The model's 429s are waited out (the totals may differ either way by a little: other
         // playlists size other LLM calls).
         #expect(outcome.workflow.counters.retryAfterSeconds > quiet.workflow.counters.retryAfterSeconds)
+        // Sending faster than the recording ever did is an extrapolation, and the report says so;
+        // the recorded configuration never is.
+        #expect(outcome.run.warnings.contains { $0.hasPrefix("this configuration sends spotify up to ") })
+        let recorded = try ReplayRunner.replay(
+            index: ReplayIndex(recording: made.recording), path: "rec", config: nil, options: ReplayOptions())
+        #expect(!recorded.run.counters.keys.contains { $0.hasPrefix(RunResult.extrapolatedRatePrefix) })
     }
 }
