@@ -23,6 +23,10 @@ public struct ReplayOptions: Sendable, Hashable {
     /// when): off by default, since building that map costs every replay a pass over the
     /// recording; the fit of imported logs turns it on.
     public var reportsServedExchanges = false
+    /// Which draw of the models this replay is: 0 (the default) is the plain replay; another
+    /// value mixes into every seed a synthesized latency, tail draw or content is drawn with, so
+    /// draw k of a run is the same on every machine and any other draw differs.
+    public var draw: UInt64 = 0
 
     /// Options with every counterfactual model on.
     public init(

@@ -35,7 +35,7 @@ extension ReplayRunner {
     /// `load` and `configure` run on the worker threads, so they must be thread-safe; per
     /// recording they run once, before its replay.
     public static func replayCorpus(
-        paths: [String], options: ReplayOptions, jobs: Int,
+        paths: [String], options: ReplayOptions, jobs: Int, draws: Int = 1,
         load: @escaping @Sendable (String) throws -> Recording = { try Recording.load(from: $0) },
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?,
         progress: (@Sendable (_ done: Int) -> Void)? = nil
@@ -44,9 +44,33 @@ extension ReplayRunner {
             Result<RunResult, any Error> {
                 let recording = try load(path)
                 let config = try configure(recording.header, path)
-                return try replay(index: ReplayIndex(recording: recording), path: path, config: config, options: options).run
+                let index = ReplayIndex(recording: recording)
+                var run = try replay(index: index, path: path, config: config, options: options).run
+                if draws > 1 { run.interval = try interval(of: run, index: index, path: path, config: config, options: options, draws: draws) }
+                return run
             }
         }
+    }
+}
+
+extension ReplayRunner {
+    /// The spread of `run` (draw 0) over `draws` draws of the models: draws 1…N−1 replay the
+    /// same index under the same configuration with other seeds. A run answered exactly
+    /// throughout draws nothing, so its draws are skipped and the interval is a point.
+    static func interval(
+        of run: RunResult, index: ReplayIndex, path: String, config: PipelineConfiguration?, options: ReplayOptions,
+        draws: Int
+    ) throws -> PredictionInterval {
+        guard run.requests.exact < run.requests.total else {
+            return PredictionInterval(runs: Array(repeating: run, count: draws))
+        }
+        var runs = [run]
+        for draw in 1..<draws {
+            var drawn = options
+            drawn.draw = UInt64(draw)
+            runs.append(try replay(index: index, path: path, config: config, options: drawn).run)
+        }
+        return PredictionInterval(runs: runs)
     }
 }
 

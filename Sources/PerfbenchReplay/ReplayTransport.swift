@@ -276,7 +276,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     private func nextSeed(_ key: RequestKey, _ state: inout State) -> UInt64 {
         let occurrence = state.occurrences[key.text, default: 0]
         state.occurrences[key.text] = occurrence + 1
-        return StableHash.fnv1a(parts: [key.text, String(occurrence)])
+        let seed = StableHash.fnv1a(parts: [key.text, String(occurrence)])
+        return options.draw == 0 ? seed : StableHash.fnv1a(String(options.draw), continuing: seed)
     }
 
     /// In strict mode, records and throws the error for a request without an exact answer.

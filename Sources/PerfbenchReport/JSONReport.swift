@@ -34,7 +34,7 @@ public enum JSONReport {
             ("counters", .sorted(run.counters) { .number($0, decimals: 6) }),
             ("warnings", .array(run.warnings.map(OrderedJSON.string))),
             ("weak_stages", .sorted(run.weakStages) { .string($0.rawValue) }),
-        ])
+        ] + (run.interval.map { [("interval", intervalObject($0))] } ?? []))
     }
 
     /// The `perfbench.corpus/1` object of several runs.
@@ -83,6 +83,21 @@ public enum JSONReport {
     /// `{ "p50": …, "p95": …, "p99": … }` in seconds.
     public static func summaryObject(_ summary: PercentileSummary) -> OrderedJSON {
         .object(summary.labelled.map { OrderedJSON.Member($0.key, .seconds($0.value)) })
+    }
+
+    /// `{ "draws": n, "total_seconds": {p10,p50,p90}, "stages": {path: {…}}, "generator_runs": {runs: share} }`.
+    static func intervalObject(_ interval: PredictionInterval) -> OrderedJSON {
+        func band(_ value: (p10: Double, p50: Double, p90: Double)) -> OrderedJSON {
+            .members([("p10", .seconds(value.p10)), ("p50", .seconds(value.p50)), ("p90", .seconds(value.p90))])
+        }
+        return .members([
+            ("draws", .int(interval.draws)),
+            ("total_seconds", band(interval.total)),
+            ("stages", .sorted(interval.stages, band)),
+            ("generator_runs", .sorted(Dictionary(uniqueKeysWithValues: interval.generatorRuns.map { (String($0.key), $0.value) })) {
+                .number($0, decimals: 6)
+            }),
+        ])
     }
 
     static func requestsObject(_ requests: RequestCounts) -> OrderedJSON {

@@ -9,6 +9,7 @@ public enum MarkdownReport {
             "Config \(code(run.config.name)), total **\(DecimalText.fixed(run.totalSeconds, 2)) s**", "",
         ]
         lines += warningQuotes([run])
+        if let interval = run.interval { lines += ["Interval: " + interval.text, ""] }
         lines += treeTable(run.timingTree, weak: run.weakStages)
         lines.append("")
         lines += summaryList(RunTotals(runs: [run]))

@@ -26,6 +26,8 @@ public struct RunResult: Sendable, Equatable {
     public var quality: QualityScores
     /// Further named counters (written sorted by name), e.g. `retries`.
     public var counters: [String: Double]
+    /// With `--draws N`, the spread of this run over N draws of its models (nil: one draw).
+    public var interval: PredictionInterval?
 
     /// Makes a run result; everything after `stages` has an empty default.
     public init(

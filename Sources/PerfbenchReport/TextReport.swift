@@ -10,6 +10,7 @@ public enum TextReport {
         let style = TextStyle(colour: colour)
         var lines = [style.bold("perfbench replay: \(run.recording) (config \(run.config.name))")]
         lines += RunResult.warningLines([run]).map { style.mark($0) }
+        if let interval = run.interval { lines.append("interval: " + interval.text) }
         lines += treeLines(run.timingTree, style: style, weak: run.weakStages)
         lines.append("")
         lines += summaryLines(RunTotals(runs: [run]), style: style)
@@ -29,7 +30,8 @@ public enum TextReport {
             lines.append(
                 pad(run.recording, width) + "  " + leftPad(DecimalText.fixed(run.totalSeconds, 2) + "s", 10)
                     + "  \(requests.total) requests (exact \(requests.exact), composed \(requests.composed), "
-                    + "synthesized \(requests.synthesized))  config \(run.config.name)")
+                    + "synthesized \(requests.synthesized))  config \(run.config.name)"
+                    + (run.interval.map { "  [P10 \(DecimalText.fixed($0.total.p10, 2)) – P90 \(DecimalText.fixed($0.total.p90, 2)) s]" } ?? ""))
         }
         lines.append("")
         lines += percentileLines(percentiles, style: style)

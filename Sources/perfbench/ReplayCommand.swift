@@ -53,16 +53,27 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Fail at the first request the recording cannot answer exactly, naming it.")
     var strict = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Replay each recording N times, drawing every answer it does not hold exactly (synthesized latencies, "
+                + "tail draws) with another fixed seed, and report P10/P50/P90 of the total and every stage.",
+            valueName: "N"))
+    var draws = 1
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard draws >= 1, draws <= 10_000 else { throw ValidationError("--draws must be between 1 and 10000, e.g. 20.") }
+        guard !(strict && draws > 1) else {
+            throw ValidationError("--strict answers only exactly, so it has nothing to draw: drop --draws or --strict.")
+        }
     }
 
     func run() throws {
         let paths = try InputPaths.expand(recordings)
-        let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs)
+        let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs, draws: draws)
         Replaying.warn(runs)
         let report: String
         switch (format, runs.count) {
@@ -82,13 +93,13 @@ struct ReplayCommand: ParsableCommand {
 /// Loads recordings (native or HAR), resolves each one's configuration and replays them.
 enum Replaying {
     static func run(
-        paths: [String], config: ConfigOptions, strict: Bool, jobs: Int
+        paths: [String], config: ConfigOptions, strict: Bool, jobs: Int, draws: Int = 1
     ) throws -> [RunResult] {
         // Validate the flags once, against baseline, before any replay (exit 64/65/66).
         let environment = ProcessInfo.processInfo.environment
         _ = try config.resolve(startingFrom: .baseline, environment: environment)
         let environmentApplies = EnvironmentOverrides.variables.contains { environment[$0.name] != nil }
-        return try run(paths: paths, strict: strict, jobs: jobs) { header, path in
+        return try run(paths: paths, strict: strict, jobs: jobs, draws: draws) { header, path in
             if config.isEmpty && !environmentApplies { return nil }
             let recorded = try ReplayRunner.recordedConfiguration(header, path: path)
             return try config.sources(environment: environment).resolve(startingFrom: recorded)
@@ -103,14 +114,14 @@ enum Replaying {
     }
 
     private static func run(
-        paths: [String], strict: Bool, jobs: Int,
+        paths: [String], strict: Bool, jobs: Int, draws: Int = 1,
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [RunResult] {
         let progress = ProgressLine(total: paths.count)
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress.update(done) } }
         let results = ReplayRunner.replayCorpus(
-            paths: paths, options: ReplayOptions(strict: strict), jobs: jobs, load: { try load($0) },
+            paths: paths, options: ReplayOptions(strict: strict), jobs: jobs, draws: draws, load: { try load($0) },
             configure: configure, progress: report)
         progress?.finish()
         return try results.map { result in

@@ -1,3 +1,4 @@
+import Foundation
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay
@@ -137,5 +138,40 @@ import Testing
         #expect(Self.ordering(small) < Self.ordering(recorded))
         #expect(Self.ordering(large) > Self.ordering(recorded))
         #expect(throws: ReplayError.self) { _ = try Self.replay(["ordering-batch": "16"], strict: true) }
+    }
+}
+
+/// A prediction interval on a what-if (issue 14 §4): the models drawn again with other seeds.
+@Suite struct PredictionIntervalTests {
+    static func runs(_ phases: [String: String], draws: Int) throws -> RunResult {
+        let made = try Recorder.withFaults.get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("perfbench-interval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("faults.jsonl.gz").path
+        try made.recording.write(to: path)
+        let config = phases.isEmpty ? nil : try Recorder.configuration(phases)
+        return try #require(
+            try ReplayRunner.replayCorpus(paths: [path], options: ReplayOptions(), jobs: 1, draws: draws) { _, _ in config }
+                .first?.get())
+    }
+
+    @Test func aWhatIfGetsAnIntervalAndAnExactReplayAPoint() throws {
+        let exact = try Self.runs([:], draws: 8)
+        let interval = try #require(exact.interval)
+        #expect(interval.draws == 8)
+        #expect(interval.isPoint)
+        #expect(interval.total.p50 == exact.totalSeconds)
+
+        let whatIf = try Self.runs(["reccobeats-timeout": "600", "parallel-artists": "8"], draws: 12)
+        let spread = try #require(whatIf.interval)
+        #expect(spread.total.p10 <= spread.total.p50 && spread.total.p50 <= spread.total.p90)
+        #expect(!spread.isPoint, "a what-if with tail draws should vary")
+        // The same draws every time; one draw reports no interval at all.
+        #expect(try Self.runs(["reccobeats-timeout": "600", "parallel-artists": "8"], draws: 12).interval == spread)
+        #expect(try Self.runs(["reccobeats-timeout": "600"], draws: 1).interval == nil)
+        #expect(TextReport.render(whatIf).contains("\ninterval: P10 "))
+        #expect(JSONReport.render(whatIf).contains("\"interval\": {"))
+        #expect(!JSONReport.render(exact).isEmpty)
     }
 }

@@ -1,0 +1,65 @@
+/// What a replay that leans on models would give over many draws of them (issue 14 §4): every
+/// answer the recording does not hold exactly (synthesized latencies, tail draws) is drawn again
+/// with another fixed seed, N times, and the spread of the results is the interval. An exact
+/// replay draws nothing and has a zero-width interval.
+public struct PredictionInterval: Sendable, Equatable, Hashable {
+    /// The draws (the plain replay is draw 0, and counts).
+    public var draws: Int
+    /// P10 / P50 / P90 of the total, in seconds (nearest rank).
+    public var total: (p10: Double, p50: Double, p90: Double)
+    /// P10 / P50 / P90 per stage path, in seconds.
+    public var stages: [String: (p10: Double, p50: Double, p90: Double)]
+    /// Share of draws by generator runs (1: the improvement loop did not regenerate).
+    public var generatorRuns: [Int: Double]
+
+    /// The interval over `runs` (the plain replay first).
+    public init(runs: [RunResult]) {
+        draws = runs.count
+        func band(_ values: [Double]) -> (p10: Double, p50: Double, p90: Double) {
+            let sorted = values.sorted()
+            func rank(_ q: Double) -> Double {
+                guard !sorted.isEmpty else { return 0 }
+                let index = max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))
+                return sorted[index]
+            }
+            return (rank(0.10), rank(0.50), rank(0.90))
+        }
+        total = band(runs.map(\.totalSeconds))
+        var byStage: [String: [Double]] = [:]
+        for run in runs {
+            for node in run.timingTree.nodes where !node.path.isEmpty { byStage[node.path, default: []].append(node.seconds) }
+        }
+        stages = byStage.mapValues(band)
+        var counts: [Int: Int] = [:]
+        for run in runs { counts[Int(run.counters["generator_runs"] ?? 0), default: 0] += 1 }
+        generatorRuns = counts.mapValues { Double($0) / Double(max(1, runs.count)) }
+    }
+
+    /// Whether every draw gave the same total (an exact replay, or models that never mattered).
+    public var isPoint: Bool { total.p10 == total.p90 }
+
+    /// `P10 280.12 / P50 290.40 / P90 305.00 s over 20 draws; generator runs: 2 in 65 %, 3 in 35 %`.
+    public var text: String {
+        var line = "P10 \(DecimalText.fixed(total.p10, 2)) / P50 \(DecimalText.fixed(total.p50, 2)) / "
+            + "P90 \(DecimalText.fixed(total.p90, 2)) s over \(draws) draws"
+        if generatorRuns.count > 1 {
+            line += "; generator runs: " + generatorRuns.keys.sorted().map {
+                "\($0) in \(DecimalText.fixed((generatorRuns[$0] ?? 0) * 100, 0)) %"
+            }.joined(separator: ", ")
+        }
+        return line
+    }
+
+    public static func == (lhs: PredictionInterval, rhs: PredictionInterval) -> Bool {
+        lhs.draws == rhs.draws && lhs.total == rhs.total && lhs.generatorRuns == rhs.generatorRuns
+            && lhs.stages.keys.sorted() == rhs.stages.keys.sorted()
+            && lhs.stages.allSatisfy { key, value in rhs.stages[key].map { $0 == value } ?? false }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(draws)
+        hasher.combine(total.p10)
+        hasher.combine(total.p50)
+        hasher.combine(total.p90)
+    }
+}
