@@ -45,7 +45,9 @@ public struct ReplayCounters: Sendable, Hashable {
     mutating func addTime(_ delay: Duration, source: AnswerSource, stage: String?) {
         let micros = Int(delay.microseconds)
         guard micros > 0 else { return }
-        timeBySource[SourceTimes.stagePath(stage ?? ""), default: SourceTimes()].add(micros, source)
+        // Keyed by the request's stage as sent (no string work per request); the report
+        // normalizes the paths once (`ReplayOutcome`).
+        timeBySource[stage ?? "", default: SourceTimes()].add(micros, source)
     }
 
     mutating func count(_ kind: ReplayAnswerKind, endpoint: String) {

@@ -33,7 +33,10 @@ public struct ReplayOutcome: Sendable {
         let requests = RequestCounts(
             total: counters.totalRequests, byService: byService, exact: answers.exact,
             composed: answers.composed, synthesized: answers.synthesized, byEndpoint: answers.byEndpoint,
-            timeBySource: answers.timeBySource, errors: counters.errors,
+            timeBySource: answers.timeBySource.reduce(into: [:]) { times, entry in
+                let path = SourceTimes.stagePath(entry.key)
+                times[path] = (times[path] ?? SourceTimes()) + entry.value
+            }, errors: counters.errors,
             timeouts: counters.timeouts)
         let waits = WaitCounts(
             windowCount: counters.windowWaits, windowSeconds: counters.windowWaitSeconds,

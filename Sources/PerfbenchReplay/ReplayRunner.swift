@@ -57,21 +57,21 @@ public enum ReplayRunner {
         var outcome = ReplayOutcome.make(
             path: path, configuration: configuration, workflow: workflow, answers: answers,
             executorJobs: run.jobs)
+        outcome.servedExchanges = served
+        // What a what-if (a configuration other than the recorded one) must say about itself.
+        let fitted = answers.timeBySource.values.reduce(0) { $0 + $1.fitted }
+        let faster = rates.filter { $0.replayed > $0.recorded }
+        guard fitted > 0 || !faster.isEmpty, let config,
+            config.phaseMap != (try? recordedConfiguration(header, path: path))?.phaseMap
+        else { return outcome }
         // Fitted latencies were fitted at the recorded configuration; another one changes how
         // those calls overlap, so the figures that rest on them are less sure: say how much.
-        let fitted = answers.timeBySource.values.reduce(0) { $0 + $1.fitted }
-        if fitted > 0, config != nil,
-            config?.phaseMap != (try? recordedConfiguration(header, path: path))?.phaseMap
-        {
-            outcome.run.counters[RunResult.fittedUnderWhatIfCounter] = Double(fitted) / 1_000_000
-        }
-        outcome.servedExchanges = served
-        // A what-if that sends a host faster than the recording ever did: whatever the rate-limit
-        // model answers there (429 waits, or none) is an extrapolation, and the report says so.
-        // At the recorded configuration the replay is the recorded run, whose busiest window can
-        // come out a call fuller on replayed timing (seen: 67 against 66 for a HAR capture).
-        let isWhatIf = config.map { $0.phaseMap != (try? recordedConfiguration(header, path: path))?.phaseMap } ?? false
-        for rate in rates where isWhatIf && rate.replayed > rate.recorded {
+        if fitted > 0 { outcome.run.counters[RunResult.fittedUnderWhatIfCounter] = Double(fitted) / 1_000_000 }
+        // Sending a host faster than the recording ever did: whatever the rate-limit model
+        // answers there (429 waits, or none) is an extrapolation. Only for what-ifs: at the
+        // recorded configuration the busiest window can come out a call fuller on replayed
+        // timing (seen: 67 against 66 for a HAR capture).
+        for rate in faster {
             let name = "\(rate.service.rawValue)_per_\(rate.window.components.seconds)s"
             outcome.run.counters[RunResult.extrapolatedRatePrefix + name] = Double(rate.replayed)
             outcome.run.counters[RunResult.recordedRatePrefix + name] = Double(rate.recorded)
