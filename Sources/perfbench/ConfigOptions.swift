@@ -30,11 +30,26 @@ struct ConfigOptions: ParsableArguments {
             "Read a preset and [phases] from a TOML or JSON file.", valueName: "file"))
     var configFile: String?
 
+    /// Whether the seed's environment variables change the configuration.
+    enum EnvironmentMode: String, ExpressibleByArgument, CaseIterable {
+        case apply, ignore
+    }
+
+    @Option(
+        name: .customLong("env-overrides"),
+        help: ArgumentHelp(
+            "apply (default) or ignore the seed's environment variables (FAST_MODE, MAX_ITERATIONS, …); "
+                + "what they set is always named in the report's configuration line.",
+            valueName: "mode"))
+    var environmentMode: EnvironmentMode = .apply
+
     /// Help text for commands that embed these flags: precedence and examples.
     static let discussion = """
         Configuration: presets < --config file < environment (FAST_MODE, \
         SKIP_ITERATION_IF_QUALITY_GOOD, MAX_ITERATIONS, QUALITY_THRESHOLD, ANCHOR_SELECTION_LIMIT, \
-        MAX_ARTISTS_FOR_DISCOVERY) < --phase flags. Without --preset, flags change the starting \
+        MAX_ARTISTS_FOR_DISCOVERY) < --phase flags. What the environment set is named in every \
+        report's configuration line, e.g. "baseline,max-iterations=0 (environment: MAX_ITERATIONS=0)"; \
+        --env-overrides ignore leaves it out (a backend .env exported in CI then changes nothing). Without --preset, flags change the starting \
         configuration: a recording's own when replaying one, baseline when running afresh.
 
           --preset plan-critical-path --phase seed-stagger=0
@@ -56,7 +71,14 @@ struct ConfigOptions: ParsableArguments {
 
     /// The flags as library sources, with `environment` for the seed's variables.
     func sources(environment: [String: String]) -> ConfigurationSources {
-        ConfigurationSources(presets: presets, configFile: configFile, environment: environment, phases: phases)
+        ConfigurationSources(
+            presets: presets, configFile: configFile, environment: environmentMode == .apply ? environment : [:],
+            phases: phases)
+    }
+
+    /// Whether the environment sets any toggle under this mode.
+    func environmentApplies(_ environment: [String: String]) -> Bool {
+        environmentMode == .apply && EnvironmentOverrides.variables.contains { environment[$0.name] != nil }
     }
 
     /// The configuration the flags, file and environment select on top of `start` (the

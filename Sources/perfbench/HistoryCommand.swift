@@ -13,8 +13,9 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "List recorded runs and the total P95 trend per configuration.",
         discussion: """
-            replay, diff, gate and baseline record every run in a SQLite history (default \
-            Reports/perfbench.sqlite; --db FILE elsewhere, --no-db not at all): the kind of run, \
+            replay, diff, gate and baseline record every run in a SQLite history (--db FILE, or \
+            PERFBENCH_DB, else the per-user $XDG_STATE_HOME/perfbench/history.sqlite or \
+            ~/.local/state/perfbench/history.sqlite; --no-db not at all): the kind of run, \
             its time (UTC), configuration, recording count and recording-set hash, total \
             P50/P95/P99 in seconds of virtual time, the gate verdict, the perfbench version and \
             the git commit. This lists the latest runs, newest first, then for each configuration \
@@ -35,8 +36,8 @@ struct HistoryCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("The run history to read.", valueName: "FILE"))
-    var db: String = StoreOptions.defaultPath
+    @Option(name: .customLong("db"), help: ArgumentHelp("The run history to read (default: as replay records it).", valueName: "FILE"))
+    var db: String?
 
     @Option(help: "How many runs to list, and to draw in each configuration's trend.")
     var limit: Int = 20
@@ -55,7 +56,10 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try RunStore.open(path: db, access: .readOnly)
+            guard let path = db ?? StoreOptions.defaultPath() else {
+                throw ExitStatus.missingInput.fail("no run history: HOME is not set; name one with --db FILE or PERFBENCH_DB.")
+            }
+            let store = try RunStore.open(path: path, access: .readOnly)
             let report = try HistoryReport(store: store, limit: limit, config: config)
             print(format == .json ? report.json() : report.text(), terminator: "")
         } catch let error as StoreError {

@@ -98,7 +98,7 @@ enum Replaying {
         // Validate the flags once, against baseline, before any replay (exit 64/65/66).
         let environment = ProcessInfo.processInfo.environment
         _ = try config.resolve(startingFrom: .baseline, environment: environment)
-        let environmentApplies = EnvironmentOverrides.variables.contains { environment[$0.name] != nil }
+        let environmentApplies = config.environmentApplies(environment)
         return try run(paths: paths, strict: strict, jobs: jobs, draws: draws) { header, path in
             if config.isEmpty && !environmentApplies { return nil }
             let recorded = try ReplayRunner.recordedConfiguration(header, path: path)

@@ -6,14 +6,32 @@ import PerfbenchStore
 
 /// `--db FILE` and `--no-db`: where replay, diff, gate and baseline record their runs.
 ///
-/// Recording prints nothing on success; a history that cannot be used stops the command with
-/// the exit code of CLI.md (65 corrupt, 74 unwritable) after the report has been written, so
-/// the user still has the result.
+/// The history goes where the user said (`--db FILE`, or `PERFBENCH_DB`), else to a per-user
+/// state file (`$XDG_STATE_HOME/perfbench/history.sqlite`, or `~/.local/state/…`): never into a
+/// folder under the current directory by surprise. Recording prints nothing on success. A history
+/// the user named that cannot be used stops the command with the exit code of docs/CLI.md (65
+/// corrupt, 74 unwritable) after the report has been written, so the user still has the result;
+/// the per-user default only warns, and the exit code stays the report's.
 struct StoreOptions: ParsableArguments {
-    /// The history file used unless `--db` names another.
-    static let defaultPath = "Reports/perfbench.sqlite"
+    /// The history file used unless `--db` names another: `PERFBENCH_DB`, else the per-user state
+    /// file; nil when there is no home to put it in.
+    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let named = environment["PERFBENCH_DB"], !named.isEmpty { return named }
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/perfbench/history.sqlite" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.local/state/perfbench/history.sqlite" }
+        return nil
+    }
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("The run history to record into.", valueName: "FILE"))
+    /// Whether the user named the history (`--db` or `PERFBENCH_DB`): then a failure to use it
+    /// is an error, not a warning.
+    var isNamed: Bool { db != nil || !(ProcessInfo.processInfo.environment["PERFBENCH_DB"] ?? "").isEmpty }
+
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The run history to record into (default: PERFBENCH_DB, else $XDG_STATE_HOME/perfbench/history.sqlite "
+                + "or ~/.local/state/perfbench/history.sqlite).",
+            valueName: "FILE"))
     var db: String?
 
     @Flag(name: .customLong("no-db"), help: "Record nothing in the run history.")
@@ -24,7 +42,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The history file, or nil with `--no-db`.
-    var path: String? { noDB ? nil : db ?? Self.defaultPath }
+    var path: String? { noDB ? nil : db ?? Self.defaultPath() }
 
     /// Records `entry` in the history (nothing with `--no-db`) and returns its id.
     @discardableResult
@@ -33,6 +51,12 @@ struct StoreOptions: ParsableArguments {
         do {
             return try RunStore.open(path: path).record(entry)
         } catch let error as StoreError {
+            guard isNamed else {
+                printToStandardError(
+                    "perfbench: warning: the run was not recorded in the history: \(error.description) "
+                        + "(name another file with --db or PERFBENCH_DB, or pass --no-db)")
+                return nil
+            }
             throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
         }
     }
@@ -51,6 +75,10 @@ struct StoreOptions: ParsableArguments {
         do {
             hash = try RecordingSetHash.compute(files: paths)
         } catch let error as StoreError {
+            guard isNamed else {
+                printToStandardError("perfbench: warning: the run was not recorded in the history: \(error.description)")
+                return nil
+            }
             throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
         }
         let entry = RunEntry(

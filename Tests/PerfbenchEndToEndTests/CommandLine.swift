@@ -38,7 +38,9 @@ extension PerfbenchCLI {
     /// waiting synchronously for a child process holds one of the pool's two threads, and the
     /// suites running beside it (a served world, real-clock sleeps) stall. Output goes through
     /// temporary files.
-    static func runAsync(_ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
+    static func runAsync(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+    ) async throws -> Output {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("stdout")
@@ -52,9 +54,12 @@ extension PerfbenchCLI {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // The per-user run history goes to this run's temporary folder, not the tester's home.
+        env["XDG_STATE_HOME"] = folder.path
+        env["PERFBENCH_DB"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         process.standardOutput = out
         process.standardError = err
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in

@@ -34,3 +34,57 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }
+
+/// No hidden side effects (issue 17 §5): the run history goes where the user said, or to a
+/// per-user state file, never into a folder under the current directory; a history that cannot
+/// be written warns unless the user named it.
+@Suite struct RunHistoryLocationTests {
+    @Test func aReplayWritesNothingUnderTheCurrentDirectory() async throws {
+        let work = try PerfbenchCLI.temporaryFolder()
+        let state = try PerfbenchCLI.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: work)
+            try? FileManager.default.removeItem(at: state)
+        }
+        let recording = PerfbenchCLI.packageRoot.appendingPathComponent("Recordings/nov07.jsonl.gz").path
+        let run = try await PerfbenchCLI.runAsync(["replay", recording], environment: ["XDG_STATE_HOME": state.path], directory: work)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("perfbench/history.sqlite").path))
+        let history = try await PerfbenchCLI.runAsync(["history"], environment: ["XDG_STATE_HOME": state.path], directory: work)
+        #expect(history.status == 0 && history.stdout.contains("replay"), "\(history.stderr)")
+    }
+
+    @Test func anUnwritableDefaultHistoryWarnsAndANamedOneFails() async throws {
+        let work = try PerfbenchCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // A file where the state directory should be: nothing can be created below it.
+        let blocker = work.appendingPathComponent("not-a-directory")
+        try Data("x".utf8).write(to: blocker)
+        let recording = PerfbenchCLI.packageRoot.appendingPathComponent("Recordings/nov07.jsonl.gz").path
+        let quiet = try await PerfbenchCLI.runAsync(["replay", recording], environment: ["XDG_STATE_HOME": blocker.path])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout.contains("workflow: "))
+        #expect(quiet.stderr.contains("warning: the run was not recorded in the history"))
+        let named = try await PerfbenchCLI.runAsync(["replay", recording, "--db", blocker.path + "/history.sqlite"])
+        #expect(named.status == 74, "\(named.stderr)")
+        #expect(named.stdout.contains("workflow: "))
+    }
+}
+
+/// The environment never overrides a configuration unseen (issue 17 §5).
+@Suite struct EnvironmentOverrideTests {
+    @Test func whatTheEnvironmentSetIsNamedAndIgnoreLeavesItOut() async throws {
+        let recording = "Recordings/nov07.jsonl.gz"
+        let environment = ["MAX_ITERATIONS": "0", "FAST_MODE": "true"]
+        let applied = try await PerfbenchCLI.runAsync(["replay", recording, "--preset", "baseline", "--no-db"], environment: environment)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stdout.hasPrefix(
+            "perfbench replay: \(recording) (config baseline,fast-anchor-scoring=on,max-iterations=0 (environment: FAST_MODE=true, MAX_ITERATIONS=0))"))
+        let ignored = try await PerfbenchCLI.runAsync(
+            ["replay", recording, "--preset", "baseline", "--no-db", "--env-overrides", "ignore"], environment: environment)
+        #expect(ignored.stdout.hasPrefix("perfbench replay: \(recording) (config baseline)\n"))
+        let plain = try await PerfbenchCLI.runAsync(["replay", recording, "--preset", "baseline", "--no-db"])
+        #expect(ignored.stdout == plain.stdout)
+    }
+}

@@ -64,11 +64,16 @@ public struct ConfigurationSources: Sendable, Equatable {
                 checkpoint = configuration
             }
         }
-        try EnvironmentOverrides.apply(environment, to: &configuration)
+        let fromEnvironment = try EnvironmentOverrides.apply(environment, to: &configuration)
         for item in phases { try Self.apply(item: item, to: &configuration) }
 
         let changes = configuration.differences(from: checkpoint).map { "\($0.id.rawValue)=\($0.to)" }
         configuration.name = ([nameBase] + changes).joined(separator: ",")
+        // The environment never acts unseen: every report's configuration line names what it set.
+        if !fromEnvironment.isEmpty {
+            let set = fromEnvironment.map { "\($0)=\(environment[$0]?.trimmingCharacters(in: .whitespaces) ?? "")" }
+            configuration.name += " (environment: " + set.joined(separator: ", ") + ")"
+        }
         return configuration
     }
 
