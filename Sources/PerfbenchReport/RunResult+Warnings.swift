@@ -2,11 +2,17 @@ extension RunResult {
     /// What a reader must know before trusting this run's figures, one sentence each: the
     /// coverage warning (most answers modelled, not recorded) and modelled rate limits on a host
     /// whose recording never saw one. Every report format and standard error carry them.
-    public var warnings: [String] {
-        var warnings: [String] = []
-        if let coverage = AnswerCoverage(requests).warning() { warnings.append(coverage) }
+    public var warnings: [String] { kindedWarnings.map(\.text) }
+
+    /// The warnings with their kind (`coverage`, `rate-limit`, `send-rate`, `tail`, `fit`), by
+    /// which a corpus report groups them.
+    public var kindedWarnings: [(kind: String, text: String)] {
+        var warnings: [(kind: String, text: String)] = []
+        func append(_ kind: String, _ text: String) { warnings.append((kind, text)) }
+        if let coverage = AnswerCoverage(requests).warning() { append("coverage", coverage) }
         if let unrecorded = counters[Self.unrecordedRateLimitCounter], unrecorded > 0 {
-            warnings.append(
+            append(
+                "rate-limit",
                 "\(DecimalText.trimmed(unrecorded, 0)) modelled 429 answers on hosts whose recording had none: "
                     + "this configuration sends faster than anything recorded there, so those waits are an "
                     + "extrapolation (replay_rate_limited_unrecorded)")
@@ -15,19 +21,22 @@ extension RunResult {
             let name = String(key.dropFirst(Self.extrapolatedRatePrefix.count))
             let parts = name.split(separator: "_per_")
             guard parts.count == 2, let replayed = counters[key], let recorded = counters[Self.recordedRatePrefix + name] else { continue }
-            warnings.append(
+            append(
+                "send-rate",
                 "this configuration sends \(parts[0]) up to \(DecimalText.trimmed(replayed, 0)) calls per \(parts[1]) window, "
                     + "more than the recording ever did (\(DecimalText.trimmed(recorded, 0))): what the rate-limit model answers "
                     + "there is an extrapolation")
         }
         if let drawn = counters[Self.tailDrawCounter], drawn > 0 {
-            warnings.append(
+            append(
+                "tail",
                 "\(DecimalText.trimmed(drawn, 0)) calls the recording saw time out were answered from the endpoint's "
                     + "latency tail beyond the recorded timeout (a fit with timeouts as censored data): the recording "
                     + "only knows they took longer (\(Self.tailDrawCounter))")
         }
         if let fitted = counters[Self.fittedUnderWhatIfCounter], fitted > 0 {
-            warnings.append(
+            append(
+                "fit",
                 "\(DecimalText.fixed(fitted, 2)) s of request time rest on latencies the import fitted at the "
                     + "recorded configuration; this configuration changes how those calls overlap, so the fit may "
                     + "not carry over (\(Self.fittedUnderWhatIfCounter))")
@@ -65,11 +74,29 @@ extension RunResult {
     /// The counter of modelled 429s on hosts without a recorded 429.
     public static let unrecordedRateLimitCounter = "replay_rate_limited_unrecorded"
 
-    /// `warning: …` lines for a set of runs, each prefixed with its recording when there are
-    /// several.
+    /// `warning: …` lines for a set of runs. One run: each warning. Several: one line per kind,
+    /// how many recordings it concerns and the first of them as an example (a corpus would
+    /// otherwise print a line per recording); JSON keeps every run's own.
     public static func warningLines(_ runs: [RunResult]) -> [String] {
-        runs.flatMap { run in
-            run.warnings.map { runs.count == 1 ? "warning: \($0)" : "warning: \(run.recording): \($0)" }
+        guard runs.count > 1 else { return runs.first?.warnings.map { "warning: \($0)" } ?? [] }
+        var order: [String] = []
+        var first: [String: (recording: String, text: String)] = [:]
+        var count: [String: Set<String>] = [:]
+        for run in runs {
+            for warning in run.kindedWarnings {
+                if first[warning.kind] == nil {
+                    order.append(warning.kind)
+                    first[warning.kind] = (run.recording, warning.text)
+                }
+                count[warning.kind, default: []].insert(run.recording)
+            }
+        }
+        return order.compactMap { kind in
+            guard let example = first[kind] else { return nil }
+            let recordings = count[kind]?.count ?? 1
+            return recordings == 1
+                ? "warning: \(example.recording): \(example.text)"
+                : "warning: \(recordings) of \(runs.count) recordings, e.g. \(example.recording): \(example.text)"
         }
     }
 }

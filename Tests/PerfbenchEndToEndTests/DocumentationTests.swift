@@ -40,3 +40,51 @@ import Testing
         }
     }
 }
+
+/// The README's CI job runs as written (issue 17 §4).
+@Suite struct ReadmeCIJobTests {
+    /// The `run: |` script of the `- name: P95 gate` step of README's GitHub Actions example.
+    static func gateStep() throws -> String {
+        let readme = try DocumentationTests.text("README.md")
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let name = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "- name: P95 gate" }),
+            let run = lines[name...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "run: |" })
+        else { throw CancellationError() }
+        let indent = lines[run].prefix { $0 == " " }.count
+        var script: [String] = []
+        for line in lines[(run + 1)...] {
+            guard line.prefix(while: { $0 == " " }).count > indent, !line.hasPrefix("```") else { break }
+            script.append(line.trimmingCharacters(in: .whitespaces))
+        }
+        return script.joined(separator: "\n")
+    }
+
+    @Test func theGateStepRunsAsWrittenAndPasses() async throws {
+        let script = try Self.gateStep()
+        #expect(script.contains("perfbench gate"), "README's CI job lost its gate step")
+        let folder = try PerfbenchCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summary = folder.appendingPathComponent("summary.md").path
+        // The job's own binary path is the release build; the test's is the one next to it.
+        let command = script.replacingOccurrences(of: ".build/release/perfbench", with: PerfbenchCLI.executable.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-euo", "pipefail", "-c", command]
+        process.currentDirectoryURL = PerfbenchCLI.packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["GITHUB_STEP_SUMMARY"] = summary
+        environment["XDG_STATE_HOME"] = folder.path
+        process.environment = environment
+        process.standardError = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        #expect(status == 0, "README's gate step exited \(status): \(command)")
+        let written = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(written.hasPrefix("### perfbench gate: ✅ pass"))
+    }
+}
