@@ -132,8 +132,7 @@ public struct Exchange: Sendable, Equatable, Hashable, Codable {
 
     /// The Retry-After delay in seconds, when the response carries one in the delta-seconds form.
     public var retryAfterSeconds: Double? {
-        guard let value = responseHeader("Retry-After") else { return nil }
-        return Double(value.trimmingSpaces())
+        responseHeader("Retry-After").flatMap(RetryAfter.seconds)
     }
 
     /// When the exchange ended, in microseconds from the workflow start.

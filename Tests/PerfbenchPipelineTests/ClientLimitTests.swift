@@ -45,3 +45,19 @@ struct ClientLimitTests {
         }
     }
 }
+
+/// No upstream value traps the clock (issue 18 §1): a Retry-After that is not a usable number of
+/// seconds counts as absent, one beyond a year as a year.
+@Suite struct RetryAfterParsingTests {
+    @Test(arguments: [
+        ("2", 2.0), (" 4.5 ", 4.5), ("0", 0.0), ("1e300", 365.0 * 86_400), ("31536001", 365.0 * 86_400),
+    ])
+    func usableValuesAreSecondsCappedAtAYear(_ value: String, _ expected: Double) {
+        #expect(HTTPResponse(status: 429, headers: [HTTPHeader("Retry-After", value)], body: "").retryAfterSeconds == expected)
+    }
+
+    @Test(arguments: ["nan", "inf", "-inf", "1e400", "-5", "soon", ""])
+    func unusableValuesCountAsAbsent(_ value: String) {
+        #expect(HTTPResponse(status: 429, headers: [HTTPHeader("Retry-After", value)], body: "").retryAfterSeconds == nil)
+    }
+}

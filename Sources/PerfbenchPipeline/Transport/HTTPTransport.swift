@@ -17,9 +17,10 @@ public struct HTTPResponse: Sendable, Hashable {
         headers.first { $0.name.equalsIgnoringCase(name) }?.value
     }
 
-    /// `Retry-After` in seconds, when present and numeric.
+    /// `Retry-After` in seconds, when present and usable (`RetryAfter.seconds`: NaN, infinite
+    /// and negative values count as absent, more than a year as a year).
     public var retryAfterSeconds: Double? {
-        header("Retry-After").flatMap { Double($0.trimmingSpaces) }
+        header("Retry-After").flatMap(RetryAfter.seconds)
     }
 }
 
@@ -53,9 +54,5 @@ extension HTTPTransport {
 extension String {
     fileprivate func equalsIgnoringCase(_ other: String) -> Bool {
         lowercased() == other.lowercased()
-    }
-
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
