@@ -41,6 +41,7 @@ struct BaselineCommand: ParsableCommand {
 
     func run() throws {
         let paths = try InputPaths.expand(recordings)
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
         let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
         let hash = try GateSupport.hash(paths)
         let runConfig = StoreOptions.sharedConfig(of: runs)

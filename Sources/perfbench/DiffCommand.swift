@@ -56,6 +56,7 @@ struct DiffCommand: ParsableCommand {
         let baseConfig = try Self.configuration(spec: base, option: "--base")
         let candidateConfig = try Self.configuration(spec: candidate, option: "--candidate")
         let paths = try InputPaths.expand(recordings)
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
         let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs)
         let candidateRuns = try Replaying.run(paths: paths, fixed: candidateConfig.fixed, strict: false, jobs: jobs)
         Replaying.warn(baseRuns, label: "base")

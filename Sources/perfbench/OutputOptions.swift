@@ -30,7 +30,20 @@ enum ReportOutput {
         }
     }
 
-    /// Colour only on a terminal and never with NO_COLOR (CLI.md).
+    /// Refuses (exit 64, before any work) an output that is one of the inputs: `replay X
+    /// --output X` would replace the recording with its own report. Paths are compared after
+    /// resolving `.`, `..` and symbolic links.
+    static func refuseOverwriting(inputs: [String], outputs: [(option: String, path: String?)]) throws {
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let read = Set(inputs.map(canonical))
+        for output in outputs {
+            guard let path = output.path, read.contains(canonical(path)) else { continue }
+            throw ExitStatus.usage.fail(
+                "\(output.option) \(path) is one of the inputs: writing it would destroy the recording. Name another file.")
+        }
+    }
+
+    /// Colour only on a terminal and never with NO_COLOR (docs/CLI.md).
     static var colourAllowed: Bool {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
     }

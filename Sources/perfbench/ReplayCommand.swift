@@ -73,6 +73,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let paths = try InputPaths.expand(recordings)
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--trace", trace)])
         let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs, draws: draws)
         Replaying.warn(runs)
         let report: String

@@ -88,3 +88,28 @@ import Testing
         #expect(ignored.stdout == plain.stdout)
     }
 }
+
+/// An output that is one of the inputs is refused before any work (issue 18 §2).
+@Suite struct OutputIsNotAnInputTests {
+    @Test func replayDiffAndBaselineRefuseToOverwriteTheirInput() async throws {
+        let folder = try PerfbenchCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("run.jsonl.gz")
+        try FileManager.default.copyItem(
+            at: PerfbenchCLI.packageRoot.appendingPathComponent("Recordings/guide197.jsonl.gz"), to: input)
+        let before = try Data(contentsOf: input)
+        let sameByAnotherName = folder.appendingPathComponent("./sub/../run.jsonl.gz").path
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        for arguments in [
+            ["replay", input.path, "--output", input.path],
+            ["replay", input.path, "--trace", sameByAnotherName],
+            ["diff", input.path, "--base", "baseline", "--candidate", "guide-immediate", "--output", input.path],
+            ["baseline", input.path, "--output", input.path],
+        ] {
+            let run = try await PerfbenchCLI.runAsync(arguments + ["--no-db"])
+            #expect(run.status == 64, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("is one of the inputs"))
+        }
+        #expect(try Data(contentsOf: input) == before)
+    }
+}
