@@ -14,6 +14,9 @@ import Synchronization
 ///   LLM calls match by task and occurrence; among the unserved calls of the task, one with
 ///   the very same body is preferred. A recorded latency longer than the caller's timeout
 ///   becomes a timeout after the caller's timeout.
+/// - An LLM call whose input differs from the recorded call it matched (an observed call
+///   perfbench's own client made) is **composed**: that call's answer, with the latency of the
+///   task's size model at the request's size (`LatencyBook.llmLatency`).
 /// - **Composed**: an `ids=` batch never recorded as such, built from recorded per-id items,
 ///   with the endpoint's batch latency model; or a key sent more often than recorded, which
 ///   reuses its last definitive recorded answer (latency included).
