@@ -29,6 +29,11 @@ public final class ReplayIndex: Sendable {
     let rateLimits: RateLimitModel
     /// Time the recording shows between its top-level agents, replayed as it was.
     let observedGaps: [ObservedGap: Duration]
+    /// Whether the recorded LLM request bodies are the ones perfbench's own client wrote (a
+    /// `record` or `synth` recording), so a replayed request can be compared with them. An
+    /// import's are not: a backend log has no bodies (the importer writes a placeholder with the
+    /// task), a real backend's HAR another prompt format.
+    let comparesLLMInputs: Bool
     /// Built on first use; a class reference, so the lock only guards the pointer.
     private let lazyModels = Mutex<ReplayModels?>(nil)
 
@@ -62,6 +67,7 @@ public final class ReplayIndex: Sendable {
         lastDefinitive = queues.map { queue in queue.last { prepared[$0].isDefinitive } }
         rateLimits = RateLimitModel(answers: prepared, keys: keys)
         observedGaps = Self.observedGaps(recording)
+        comparesLLMInputs = !recording.header.recorder.contains(" import ")
     }
 
     /// The recording's `between_agents` spans, each filed before the top-level stage that starts

@@ -27,6 +27,10 @@ public struct ReplayOptions: Sendable, Hashable {
     /// value mixes into every seed a synthesized latency, tail draw or content is drawn with, so
     /// draw k of a run is the same on every machine and any other draw differs.
     public var draw: UInt64 = 0
+    /// Whether the replay runs the recording's own configuration (set by `ReplayRunner`): then a
+    /// recorded timeout is the timeout that happened, replayed as such, not a censored latency
+    /// for a longer timeout to see the end of.
+    public var atRecordedConfiguration = false
 
     /// Options with every counterfactual model on.
     public init(

@@ -26,7 +26,13 @@ public enum ReplayRunner {
         index: ReplayIndex, path: String, config: PipelineConfiguration?, options: ReplayOptions
     ) throws -> ReplayOutcome {
         let header = index.recording.header
-        let configuration = try config ?? recordedConfiguration(header, path: path)
+        let recorded = try recordedConfiguration(header, path: path)
+        let configuration = config ?? recorded
+        let options = {
+            var options = options
+            options.atRecordedConfiguration = configuration.phaseMap == recorded.phaseMap
+            return options
+        }()
         let input = WorkflowInput(
             prompt: header.prompt, userID: header.userID ?? WorkflowInput(prompt: "").userID,
             observedGaps: index.observedGaps)
@@ -61,9 +67,7 @@ public enum ReplayRunner {
         // What a what-if (a configuration other than the recorded one) must say about itself.
         let fitted = answers.timeBySource.values.reduce(0) { $0 + $1.fitted }
         let faster = rates.filter { $0.replayed > $0.recorded }
-        guard fitted > 0 || !faster.isEmpty, let config,
-            config.phaseMap != (try? recordedConfiguration(header, path: path))?.phaseMap
-        else { return outcome }
+        guard fitted > 0 || !faster.isEmpty, !options.atRecordedConfiguration else { return outcome }
         // Fitted latencies were fitted at the recorded configuration; another one changes how
         // those calls overlap, so the figures that rest on them are less sure: say how much.
         if fitted > 0 { outcome.run.counters[RunResult.fittedUnderWhatIfCounter] = Double(fitted) / 1_000_000 }

@@ -184,9 +184,9 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let answer = index.answers[position]
         // An LLM request whose input differs from the recorded call's is not that call: its
         // content is reused (the judgment of another input), its latency sized to the request.
-        // Only calls perbench's own client recorded (a task line, observed) are compared: an
-        // imported log's calls carry no input, a real backend's another prompt format.
-        if key.service == .llm, let task = index.keys[position].task, answer.provenance == .observed,
+        // Only calls perfbench's own client recorded are compared (`ReplayIndex.comparesLLMInputs`,
+        // a task line, observed): an imported log's calls carry no input, a HAR's another format.
+        if key.service == .llm, index.comparesLLMInputs, let task = index.keys[position].task, answer.provenance == .observed,
             let body = request.body, let recordedBody = answer.requestBody, body != recordedBody
         {
             try requireExact(request, key, &state)
@@ -196,7 +196,9 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             return capped(latency, answer.result, kind: .composed, timeout: timeout)
         }
         // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
-        guard answer.isTimeout, timeout > answer.latency + .milliseconds(1) else {
+        // At the recorded configuration it is the timeout that happened (a connect timeout, say,
+        // shorter than the read timeout in force), and it happens again.
+        guard answer.isTimeout, timeout > answer.latency + .milliseconds(1), !options.atRecordedConfiguration else {
             if answer.latency > timeout { state.counters.cutByTimeout += 1 }
             return capped(
                 answer.latency, answer.result, kind: .exact, timeout: timeout, source: AnswerSource(answer.provenance))
