@@ -109,4 +109,15 @@ struct MoodlistLogRealLogTests {
             }
         }
     }
+
+    /// Exchange ids are unique (FORMAT.md), even where inferred calls share a task and a start.
+    @Test(arguments: [
+        "moodlist-2025-10-31-workflow-227s.log.gz", "moodlist-2025-11-07-workflow-306s.log.gz",
+        "moodlist-2025-11-11-workflow-794s.log.gz",
+    ])
+    func everyImportedExchangeHasItsOwnID(_ name: String) throws {
+        let workflow = try #require(try importLog(name).firstUsable)
+        let ids = workflow.recording.exchanges.map(\.id)
+        #expect(Set(ids).count == ids.count)
+    }
 }

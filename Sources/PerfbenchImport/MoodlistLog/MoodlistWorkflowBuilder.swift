@@ -142,6 +142,7 @@ struct MoodlistWorkflowBuilder {
                 .exchange(inferredLLMCall(task: call.task, start: call.start, duration: call.duration, stage: call.stage,
                     response: llmFacts.responseBody(for: call))))
         }
+        Self.makeIDsUnique(&all)
         // Local stamps have no zone; ISO 8601 allows a zoneless local time, so keep it as such.
         let createdAt = startStamp.isEmpty ? "1970-01-01T00:00:00Z" : startStamp.replacingSpaceWithT()
         var recording = Recording(
@@ -187,6 +188,21 @@ struct MoodlistWorkflowBuilder {
             add("playlist_ordering", "playlist_ordering", max(orchestrationEnd, orderingStart ?? orchestrationEnd), end)
         }
         return spans.map { .stage($0) }
+    }
+
+    /// Exchange ids must be unique (FORMAT.md); an inferred call's id is its task and start, which
+    /// calls started together share (the energy-analysis batches): the second and later get
+    /// `-2`, `-3`, … in event order.
+    static func makeIDsUnique(_ events: inout [RecordingEvent]) {
+        var seen: [String: Int] = [:]
+        for position in events.indices {
+            guard case .exchange(var exchange) = events[position] else { continue }
+            let count = seen[exchange.id, default: 0] + 1
+            seen[exchange.id] = count
+            guard count > 1 else { continue }
+            exchange.id += "-\(count)"
+            events[position] = .exchange(exchange)
+        }
     }
 
     /// The gaps between the top-level stages (intent, mood, orchestration, ordering) and after
