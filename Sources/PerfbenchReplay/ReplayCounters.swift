@@ -29,7 +29,13 @@ public struct ReplayCounters: Sendable, Hashable {
     public var cutByTimeout = 0
 
     /// How each endpoint's requests were answered, by `service tool` (`llm TASK` for LLM calls).
-    public var byEndpoint: [String: EndpointAnswers] = [:]
+    public var byEndpoint: [String: EndpointAnswers] {
+        var named: [String: EndpointAnswers] = [:]
+        for (endpoint, answers) in endpoints { named[endpoint.name] = (named[endpoint.name] ?? EndpointAnswers()) + answers }
+        return named
+    }
+    /// The same counts keyed without building a string per request (the replay's hot path).
+    var endpoints: [RequestKey.Endpoint: EndpointAnswers] = [:]
 
     /// Lookups a warm persistent cache answered (`warm-cache`): cache hits, not requests.
     public var warmCacheAnswers = 0
@@ -50,17 +56,17 @@ public struct ReplayCounters: Sendable, Hashable {
         timeBySource[stage ?? "", default: SourceTimes()].add(micros, source)
     }
 
-    mutating func count(_ kind: ReplayAnswerKind, endpoint: String) {
+    mutating func count(_ kind: ReplayAnswerKind, endpoint: RequestKey.Endpoint) {
         switch kind {
         case .exact:
             exact += 1
-            byEndpoint[endpoint, default: EndpointAnswers()].exact += 1
+            endpoints[endpoint, default: EndpointAnswers()].exact += 1
         case .composed:
             composed += 1
-            byEndpoint[endpoint, default: EndpointAnswers()].composed += 1
+            endpoints[endpoint, default: EndpointAnswers()].composed += 1
         case .synthesized:
             synthesized += 1
-            byEndpoint[endpoint, default: EndpointAnswers()].synthesized += 1
+            endpoints[endpoint, default: EndpointAnswers()].synthesized += 1
         }
     }
 }

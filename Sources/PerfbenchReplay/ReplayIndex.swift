@@ -34,6 +34,10 @@ public final class ReplayIndex: Sendable {
     /// import's are not: a backend log has no bodies (the importer writes a placeholder with the
     /// task), a real backend's HAR another prompt format.
     let comparesLLMInputs: Bool
+    /// The configuration the header records (or why its phases are invalid) and its phase map,
+    /// built once: every replay compares its configuration with it.
+    let recordedConfiguration: Result<PipelineConfiguration, ConfigurationError>
+    let recordedPhaseMap: [String: String]
     /// Built on first use; a class reference, so the lock only guards the pointer.
     private let lazyModels = Mutex<ReplayModels?>(nil)
 
@@ -68,6 +72,11 @@ public final class ReplayIndex: Sendable {
         rateLimits = RateLimitModel(answers: prepared, keys: keys)
         observedGaps = Self.observedGaps(recording)
         comparesLLMInputs = !recording.header.recorder.contains(" import ")
+        let header = recording.header
+        recordedConfiguration = Result { () throws(ConfigurationError) in
+            try PipelineConfiguration(name: header.configLabel, phases: header.phases)
+        }
+        recordedPhaseMap = (try? recordedConfiguration.get())?.phaseMap ?? [:]
     }
 
     /// The recording's `between_agents` spans, each filed before the top-level stage that starts

@@ -26,11 +26,10 @@ public enum ReplayRunner {
         index: ReplayIndex, path: String, config: PipelineConfiguration?, options: ReplayOptions
     ) throws -> ReplayOutcome {
         let header = index.recording.header
-        let recorded = try recordedConfiguration(header, path: path)
-        let configuration = config ?? recorded
+        let configuration = try config ?? recordedConfiguration(of: index, path: path)
         let options = {
             var options = options
-            options.atRecordedConfiguration = configuration.phaseMap == recorded.phaseMap
+            options.atRecordedConfiguration = config.map { $0.phaseMap == index.recordedPhaseMap } ?? true
             return options
         }()
         let input = WorkflowInput(
@@ -100,9 +99,22 @@ public enum ReplayRunner {
         do {
             return try PipelineConfiguration(name: header.configLabel, phases: header.phases)
         } catch {
-            throw RecordingError(
-                .badData, path: path, line: 1, field: "config.phases", problem: error.message,
-                fix: "fix the header's phases, or replay with an explicit --preset or --phase")
+            throw invalidPhases(error, path: path)
         }
+    }
+
+    /// The configuration an indexed recording's header records (built once by the index).
+    static func recordedConfiguration(of index: ReplayIndex, path: String) throws -> PipelineConfiguration {
+        do {
+            return try index.recordedConfiguration.get()
+        } catch {
+            throw invalidPhases(error, path: path)
+        }
+    }
+
+    private static func invalidPhases(_ error: ConfigurationError, path: String) -> RecordingError {
+        RecordingError(
+            .badData, path: path, line: 1, field: "config.phases", problem: error.message,
+            fix: "fix the header's phases, or replay with an explicit --preset or --phase")
     }
 }

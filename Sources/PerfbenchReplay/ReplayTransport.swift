@@ -105,7 +105,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let now = clock.now
         let planned = try state.withLock { state in
             let answer = try plan(request, key: key, timeout: timeout, now: now, state: &state)
-            state.counters.count(answer.kind, endpoint: key.endpointName(tool: request.tool))
+            state.counters.count(answer.kind, endpoint: key.endpoint(tool: request.tool))
             state.counters.addTime(answer.delay, source: answer.source, stage: request.stage)
             return answer
         }

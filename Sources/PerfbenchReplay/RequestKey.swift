@@ -23,11 +23,19 @@ struct RequestKey: Sendable, Hashable {
     /// The LLM task named in the body, for chat-completions calls.
     let task: String?
 
-    /// How coverage counts name the endpoint of a request sent by `tool`: `service tool`, and
-    /// `llm TASK` for LLM calls (one endpoint serves every task).
-    func endpointName(tool: String) -> String {
-        if service == .llm, let task { return "llm " + task }
-        return service.rawValue + " " + tool
+    /// The endpoint coverage counts a request under: its service and tool, or for an LLM call
+    /// its task (one endpoint serves every task).
+    struct Endpoint: Hashable, Sendable {
+        let service: Service
+        let tool: String
+
+        /// `service tool`, or `llm TASK`.
+        var name: String { service.rawValue + " " + tool }
+    }
+
+    /// The coverage endpoint of this request, sent by `tool`.
+    func endpoint(tool: String) -> Endpoint {
+        Endpoint(service: service, tool: service == .llm ? task ?? tool : tool)
     }
 
     /// The key of a request the pipeline is about to send.

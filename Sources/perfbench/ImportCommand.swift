@@ -79,13 +79,7 @@ struct ImportHARCommand: ParsableCommand {
         help: "The configuration's name written into the header (with --recorded-as: that SPEC).")
     var configName = "baseline"
 
-    @Option(
-        name: .customLong("recorded-as"),
-        help: ArgumentHelp(
-            "The configuration the captured backend ran: a preset, a TOML/JSON file, or a comma list "
-                + "(max-iterations=0,parallel-artists=2). A plain replay runs it.",
-            valueName: "spec"))
-    var recordedAs: String?
+    @OptionGroup var recordedAs: RecordedAsOption
 
     @Option(help: "The workflow's prompt, written into the header.")
     var prompt = ""
@@ -132,7 +126,7 @@ struct ImportHARCommand: ParsableCommand {
             redactor: Redactor(keepingHeaders: keepHeaders), configName: configName, prompt: prompt)
         importer.timeScale = timeScale
         importer.userID = userID
-        if let stated = try ImportMoodlistLogCommand.statedConfiguration(recordedAs) {
+        if let stated = try recordedAs.stated() {
             importer.configName = stated.name
             importer.phases = stated.phases
             importer.configSource = "stated with --recorded-as"
@@ -203,13 +197,7 @@ struct ImportMoodlistLogCommand: ParsableCommand {
     @Argument(help: "The backend log (.log or .log.gz).")
     var file: String
 
-    @Option(
-        name: .customLong("recorded-as"),
-        help: ArgumentHelp(
-            "The configuration the backend ran, when you know it: a preset, a TOML/JSON file, or a comma "
-                + "list (shipped-11-10,parallel-artists=2). Default: inferred from the log's lines.",
-            valueName: "spec"))
-    var recordedAs: String?
+    @OptionGroup var recordedAs: RecordedAsOption
 
     @Option(name: .shortAndLong, help: "The directory to write the recordings into.")
     var output: String
@@ -253,18 +241,9 @@ struct ImportMoodlistLogCommand: ParsableCommand {
         return lines
     }
 
-    /// The `--recorded-as` configuration as a name and the toggles it sets away from baseline
-    /// (nil without the option); a bad SPEC exits 64/65/66 before anything is read.
-    static func statedConfiguration(_ spec: String?) throws -> (name: String, phases: [String: String])? {
-        guard let spec else { return nil }
-        let configuration = try Replaying.configuration(spec: spec, option: "--recorded-as")
-        let baseline = PipelineConfiguration.baseline.phaseMap
-        return (spec, configuration.phaseMap.filter { baseline[$0.key] != $0.value })
-    }
-
     func run() throws {
         do {
-            let imported = try MoodlistLogImporter(recordedAs: try Self.statedConfiguration(recordedAs)).importFile(path: file)
+            let imported = try MoodlistLogImporter(recordedAs: try recordedAs.stated()).importFile(path: file)
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             } catch {
@@ -302,7 +281,7 @@ struct ImportMoodlistLogCommand: ParsableCommand {
                 print(summary)
                 print("  configuration: \(workflow.recording.header.configLabel)")
                 for evidence in workflow.inferredEvidence {
-                    print("    \(recordedAs == nil ? "" : "(not applied) ")\(evidence.text)")
+                    print("    \(recordedAs.spec == nil ? "" : "(not applied) ")\(evidence.text)")
                 }
                 if let report = fitted?.report { print(Self.describe(report)) }
                 Self.sources(fitted?.recording ?? workflow.recording, path: path).forEach { print($0) }
