@@ -12,6 +12,9 @@ public struct ReplayCounters: Sendable, Hashable {
     /// Of ``composed``: requests sent more often than recorded, answered with their key's last
     /// definitive (2xx/404) recorded answer.
     public var reused = 0
+    /// Of ``composed`` (and of ``slowSuccesses``): unmatched calls of an imported log that took
+    /// the timing of a recorded call of their endpoint in their stage (``StandInAnswers``).
+    public var standIns = 0
     /// Of ``synthesized``: 429s answered by the rate-limit model.
     public var rateLimited = 0
     /// Of ``rateLimited``: 429s on a host whose recording had none (the configuration sends

@@ -34,6 +34,9 @@ public final class ReplayIndex: Sendable {
     /// import's are not: a backend log has no bodies (the importer writes a placeholder with the
     /// task), a real backend's HAR another prompt format.
     let comparesLLMInputs: Bool
+    /// For an imported backend log, its answers by stage and endpoint: the timing an unmatched
+    /// call of that stage takes (``StandInAnswers``); empty for every other recording.
+    let standIns: StandInAnswers
     /// The configuration the header records (or why its phases are invalid) and its phase map,
     /// built once: every replay compares its configuration with it.
     let recordedConfiguration: Result<PipelineConfiguration, ConfigurationError>
@@ -72,6 +75,8 @@ public final class ReplayIndex: Sendable {
         rateLimits = RateLimitModel(answers: prepared, keys: keys)
         observedGaps = Self.observedGaps(recording)
         comparesLLMInputs = !recording.header.recorder.contains(" import ")
+        standIns = recording.header.recorder.hasSuffix(" import moodlist-log")
+            ? StandInAnswers(recording: recording, answers: prepared, keys: keys) : .none
         let header = recording.header
         recordedConfiguration = Result { () throws(ConfigurationError) in
             try PipelineConfiguration(name: header.configLabel, phases: header.phases)

@@ -57,6 +57,7 @@ public struct ReplayOutcome: Sendable {
             "replay_slow_successes": Double(answers.slowSuccesses),
             "replay_cut_by_timeout": Double(answers.cutByTimeout),
         ]
+        if answers.standIns > 0 { extra["replay_stand_ins"] = Double(answers.standIns) }
         if answers.llmResized > 0 { extra["replay_llm_resized"] = Double(answers.llmResized) }
         if answers.tailDraws > 0 { extra[RunResult.tailDrawCounter] = Double(answers.tailDraws) }
         if answers.warmCacheAnswers > 0 { extra["replay_warm_cache_answers"] = Double(answers.warmCacheAnswers) }

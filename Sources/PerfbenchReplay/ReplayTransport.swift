@@ -34,6 +34,10 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         /// When each recorded answer was served (virtual time since the replay's start); nil
         /// while it is unserved.
         var servedAt: [Duration?]
+        /// Answers an unmatched call of an imported log took the timing of (``StandInAnswers``).
+        var standInUsed: [Bool]
+        var standInCursors: [String: Int] = [:]
+        var standInOverflow: [String: Int] = [:]
         var windows = [RateLimitWindow(), RateLimitWindow()]
         var occurrences: [String: Int] = [:]
         var counters = ReplayCounters()
@@ -56,7 +60,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         state = Mutex(
             State(
                 cursors: Array(repeating: 0, count: index.queues.count),
-                servedAt: Array(repeating: nil, count: index.answers.count)))
+                servedAt: Array(repeating: nil, count: index.answers.count),
+                standInUsed: Array(repeating: false, count: index.answers.count)))
     }
 
     /// A transport serving `recording` (indexed here; share a ``ReplayIndex`` to index once).
@@ -121,6 +126,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         }
         guard let number = index.keyNumbers[key.text] else {
             try requireExact(request, key, &state)
+            if let standIn = standIn(request, key: key, timeout: timeout, state: &state) { return standIn }
             return synthesize(request, key: key, timeout: timeout, state: &state)
         }
         if let answer = nextAnswer(number, request, at: now, &state) {
@@ -131,6 +137,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             // More calls of this task than recorded: the nearest recorded answer, synthesized.
             return synthesize(request, key: key, timeout: timeout, state: &state)
         }
+        if let standIn = standIn(request, key: key, timeout: timeout, state: &state) { return standIn }
         let queue = index.queues[number]
         let reused = index.answers[index.lastDefinitive[number] ?? queue[queue.count - 1]]
         state.counters.reused += 1
@@ -162,7 +169,9 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     private func nextAnswer(_ number: Int, _ request: HTTPRequest, at now: Duration, _ state: inout State) -> Int? {
         let queue = index.queues[number]
         var position = state.cursors[number]
-        while position < queue.count, state.servedAt[queue[position]] != nil { position += 1 }
+        while position < queue.count, state.servedAt[queue[position]] != nil || state.standInUsed[queue[position]] {
+            position += 1
+        }
         state.cursors[number] = position
         guard position < queue.count else { return nil }
         var chosen = queue[position]
@@ -222,6 +231,62 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             result = .response(HTTPResponse(status: status, body: body))
         }
         return PlannedAnswer(kind: .synthesized, delay: latency, result: result)
+    }
+
+    /// For an imported log, the timing and outcome of the next recorded call of the same endpoint
+    /// in the same stage (else the nearest enclosing stage that has one), with content composed
+    /// for the ids asked; nil when there is none left.
+    private func standIn(_ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State) -> PlannedAnswer? {
+        guard !index.standIns.isEmpty, key.service != .llm else { return nil }
+        let endpoint = LatencyBook.endpoint(of: key)
+        let candidates = index.standIns.candidates(stagePath: request.stage ?? "", endpoint: endpoint)
+        var chosen: Int?
+        for (name, queue) in candidates {
+            var cursor = state.standInCursors[name, default: 0]
+            while cursor < queue.count, state.servedAt[queue[cursor]] != nil || state.standInUsed[queue[cursor]] {
+                cursor += 1
+            }
+            state.standInCursors[name] = cursor
+            guard cursor < queue.count else { continue }
+            chosen = queue[cursor]
+            state.standInUsed[queue[cursor]] = true
+            break
+        }
+        // More calls than the stage recorded: its recorded calls again, in order (the stage's
+        // own timing, not the whole log's: 11-11's generator calls were 20× its anchor calls).
+        if chosen == nil, let (name, queue) = candidates.first {
+            let overflow = state.standInOverflow[name, default: 0]
+            state.standInOverflow[name] = overflow + 1
+            chosen = queue[overflow % queue.count]
+        }
+        if let position = chosen {
+            state.counters.standIns += 1
+            let recorded = index.answers[position]
+            let source = AnswerSource(recorded.provenance)
+            if recorded.isTimeout {
+                guard timeout > recorded.latency + .milliseconds(1), !options.atRecordedConfiguration else {
+                    return PlannedAnswer(kind: .composed, delay: min(timeout, recorded.latency), result: .timeout, source: source)
+                }
+                // Censored as a recorded timeout is (see `serve`): a longer timeout may see the end.
+                let drawn = index.models.latencies.tailDraw(for: key, beyond: recorded.latency, seed: nextSeed(key, &state))
+                let latency = drawn ?? recorded.latency + index.models.latencies.tailExcess(for: key)
+                guard latency <= timeout else { return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout) }
+                state.counters.slowSuccesses += 1
+                return PlannedAnswer(kind: .synthesized, delay: latency, result: composedContent(request, key: key, state: &state))
+            }
+            return capped(recorded.latency, composedContent(request, key: key, state: &state), kind: .composed, timeout: timeout, source: source)
+        }
+        return nil
+    }
+
+    /// What a synthesized answer to `request` says (a batch composed from the recorded items).
+    private func composedContent(_ request: HTTPRequest, key: RequestKey, state: inout State) -> TransportResult {
+        let synthesizer = ResponseSynthesizer(catalogue: index.models.catalogue)
+        if let batch = BatchEndpoint(key) {
+            return .response(HTTPResponse(status: 200, body: synthesizer.compose(batch, request: request, key: key).body))
+        }
+        let (status, body) = synthesizer.answer(request, key: key, seed: nextSeed(key, &state))
+        return .response(HTTPResponse(status: status, body: body))
     }
 
     /// The definitive answer of key `number` recorded closest in time to `answer`.

@@ -12,7 +12,7 @@ struct PhasesCommand: ParsableCommand {
         commandName: "phases",
         abstract: "List every optimization toggle: seed section, baseline/doc/shipped values, accepted values.",
         discussion: """
-            Each of the 37 toggles is one optimization from the seeds ("guide" is the performance \
+            Each of the 39 toggles is one optimization from the seeds ("guide" is the performance \
             optimization guide, "plan" the speed optimization plan), a change only the backend \
             shipped, or the state a run started in ("run state": how warm a persistent cache \
             was, which a backend log shows and an import infers). BASELINE is the backend on 2025-11-07, DOC the seed's proposal, SHIPPED what \

@@ -161,20 +161,21 @@ import Testing
         #expect(fidelity.outcome.run.config.name.hasSuffix("(inferred from the log)"))
         // Where it still rests on the replay's models, it says so.
         #expect(!fidelity.outcome.run.weakStages.isEmpty)
-        // The stages the model does not yet follow (README: parallel anchor genre searches, the
-        // generator's retried ReccoBeats calls) are a known issue; every other stage of ≥ 3 s
+        #expect(header.phases["anchor-sources"] == "together")
+        #expect(header.phases["album-sampling"] == "per-run")
+        // Calls the log does not name take the timing of its calls in their stage.
+        #expect(fidelity.outcome.answers.standIns > 0)
+        // The improvement runs (two generator runs the log times as one span) make fewer
+        // ReccoBeats calls than the backend's did: a known issue; every other stage of ≥ 3 s
         // must stay within 5 %.
         let short: Set<String> = [
-            "orchestration/initial_generation/seed_gathering",
-            "orchestration/initial_generation/seed_gathering/anchor_selection",
-            "orchestration/initial_generation/recommendation_generation",
             "orchestration/iterative_improvement/improvement_strategies",
             "orchestration/iterative_improvement/improvement_strategies/recommendation_generation", "",
         ]
         for row in fidelity.rows where row.log >= 3 && !short.contains(row.path) {
             #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
         }
-        withKnownIssue("issue 13 §2: the 11-11 backend's anchor searches and retried ReccoBeats calls") {
+        withKnownIssue("issue 13 §2: the 11-11 improvement runs' ReccoBeats calls") {
             for row in fidelity.rows where row.log >= 3 && short.contains(row.path) {
                 #expect(abs(row.error) <= 0.05, "\(row.name): log \(row.log) s, replayed \(row.replayed) s")
             }

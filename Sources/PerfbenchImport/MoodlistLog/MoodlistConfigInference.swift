@@ -23,11 +23,49 @@ enum MoodlistConfigInference {
         process: [NumberedLine], workflow: [NumberedLine], timedOutAttempts: [(micros: Int, line: Int)] = []
     ) -> [ConfigEvidence] {
         let found = [
-            audioFeatureBatching(workflow), cacheTier(process + workflow), discoveryLimits(workflow),
+            albumSampling(workflow), anchorSources(workflow), audioFeatureBatching(workflow), cacheTier(process + workflow), discoveryLimits(workflow),
             orderingBatch(workflow), parallelArtists(workflow), reccobeatsTimeout(timedOutAttempts),
             slowRequestLog(workflow), warmCache(workflow),
         ]
         return found.compactMap { $0 }.sorted { $0.phase < $1.phase }
+    }
+
+    /// `Found N albums, sampling tracks for diversity`: a backend whose hybrid fetch samples
+    /// album tracks at random, so each generator run meets other tracks (`album-sampling=per-run`).
+    /// Said only when the workflow ran the generator more than once: with one run it changes
+    /// nothing.
+    static func albumSampling(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        let sampling = lines.filter { $0.line.event.contains("sampling tracks for diversity") }
+        let runs = lines.filter {
+            $0.line.event.hasPrefix("Agent recommendation_generator starting execution")
+        }
+        guard !sampling.isEmpty, runs.count > 1 else { return nil }
+        return ConfigEvidence(
+            phase: "album-sampling", value: "per-run", lines: [sampling[0].number] + runs.dropFirst().map(\.number),
+            why: "albums were sampled for diversity in each of \(runs.count) generator runs")
+    }
+
+    /// `Searching anchor tracks for genre: G` lines that all come before the first genre track
+    /// search's result, and `Batch fetching audio features for N tracks from all sources`: a
+    /// backend that searched every anchor source at once and fetched the features of all its
+    /// candidates in one batch (`anchor-sources=together`).
+    static func anchorSources(_ lines: [NumberedLine]) -> ConfigEvidence? {
+        guard let batch = lines.first(where: {
+            $0.line.event.hasPrefix("Batch fetching audio features for ") && $0.line.event.contains(" from all sources")
+        }) else { return nil }
+        var started: [Int] = []
+        for entry in lines where entry.number < batch.number {
+            let event = entry.line.event
+            if event.hasPrefix("Searching anchor tracks for genre:") {
+                started.append(entry.number)
+            } else if !started.isEmpty, event.hasPrefix("Successfully found "), event.contains("'genre:") {
+                break
+            }
+        }
+        guard started.count > 1 else { return nil }
+        return ConfigEvidence(
+            phase: "anchor-sources", value: "together", lines: started + [batch.number],
+            why: "\(started.count) genre searches started before any answered, then one feature batch for all sources")
     }
 
     /// `Fetching audio features for N tracks … in parallel`: a backend that fetched each batch's

@@ -24,6 +24,8 @@ struct MoodlistHybridFetch {
     var albumShare: Int
     var albumsPicked: Int
     var stage: String
+    /// How many hybrid fetches the log shows for this artist in the whole workflow.
+    var runs = 1
 
     static let maxAlbums = 5
 
@@ -33,6 +35,21 @@ struct MoodlistHybridFetch {
     /// The id of the track sampled from album `index` in generator run `run`.
     static func sampledTrackID(artist: String, index: Int, run: Int) -> String {
         MoodlistResponseBodies.spotifyID("imp\(artist)l\(index)r\(run)")
+    }
+
+    /// The track ids album `album`'s listing holds. One fetch of the artist: the sampled track in
+    /// the middle of three. Several (one per generator run; the backend samples at random): one
+    /// track per fetch, placed so that the replay's pick in generator run k — the middle track,
+    /// moved on k places under `album-sampling=per-run` — is the track the log's k-th fetch
+    /// sampled; at `stable` every run picks the first fetch's track.
+    static func listing(artist: String, album: Int, runs: Int) -> [String] {
+        guard runs > 1 else {
+            let sampled = sampledTrackID(artist: artist, index: album, run: 0)
+            return [MoodlistResponseBodies.spotifyID(sampled + "a"), sampled, MoodlistResponseBodies.spotifyID(sampled + "c")]
+        }
+        var ids = Array(repeating: "", count: runs)
+        for run in 0..<runs { ids[(runs / 2 + run) % runs] = sampledTrackID(artist: artist, index: album, run: run) }
+        return ids
     }
 
     /// How many albums were sampled, and how many of them passed.
@@ -57,14 +74,14 @@ struct MoodlistHybridFetch {
         for index in 0..<count {
             let album = Self.albumID(artist: artist, index: index)
             let sampledID = Self.sampledTrackID(artist: artist, index: index, run: run)
-            let neighbours = [sampledID + "a", sampledID + "c"].map(MoodlistResponseBodies.spotifyID)
-            let listing = [neighbours[0], sampledID, neighbours[1]].map {
+            let listing = Self.listing(artist: artist, album: index, runs: runs).map {
                 MoodlistResponseBodies.track(id: $0, name: "Album track", artistID: artist, artistName: artist, popularity: nil)
             }
             result.append(
                 Exchange(id: "h\(number)-\(result.count)", startMicros: cursor, durationMicros: latency, service: .spotify,
                     method: "GET", url: "https://api.spotify.com/v1/albums/\(album)/tracks?limit=50", status: 200,
-                    responseBody: #"{"items":["# + listing.joined(separator: ",") + #"],"total":3,"limit":50,"offset":0}"#,
+                    responseBody: #"{"items":["# + listing.joined(separator: ",") + #"],"total":"# + String(listing.count)
+                        + #","limit":50,"offset":0}"#,
                     tool: "get_album_tracks", stage: stage, provenance: .inferred))
             cursor += latency
             if index == 0, waitedMicros > 0 { cursor += waitedMicros }

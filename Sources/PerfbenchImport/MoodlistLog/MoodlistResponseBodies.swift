@@ -22,9 +22,9 @@ struct MoodlistBodyFacts {
 /// - an artist search by name answers with that artist, under the id the log gives it (anchor
 ///   selection's searches pair in start order with its top-tracks calls, which the backend runs
 ///   in the same order; `matched: … (ID: …)` lines name others), else a made-up `imp` id;
-/// - a genre artist search answers with as many artists as the log says it found; the first one
-///   also holds the artists the generator went on to use that no name search found, most
-///   popular, so that discovery's pruning keeps them and its validation can name them;
+/// - a genre artist search answers with as many artists as the log says it found, and also holds the artists the generator went on to use that no name search found, most
+///   popular, so that discovery's pruning keeps them and its validation can name them (every
+///   genre search holds them: a replay may search other genres, or fewer);
 /// - a top-tracks call answers with ten tracks of that artist; a track search with as many
 ///   tracks as it found (its limit when the log does not say);
 /// - the album sampling the artist strategy did is inferred (`MoodlistHybridFetch`).
@@ -47,7 +47,7 @@ enum MoodlistResponseBodies {
         }
         for (name, id) in zip(anchorSearches, anchorTops) where names[name] == nil { names[name] = id }
         let named = Set(names.values)
-        var unplaced = facts.generatorArtists.filter { !named.contains($0) }
+        let unplaced = facts.generatorArtists.filter { !named.contains($0) }
         for index in ordered {
             guard case .exchange(var exchange) = events[index], exchange.service == .spotify, exchange.responseBody == nil
             else { continue }
@@ -57,8 +57,9 @@ enum MoodlistResponseBodies {
                 let name = query(exchange.url)
                 var items: [String] = []
                 if name.hasPrefix("genre:") {
+                    // Every genre search holds them: which genres a replay searches, and in which
+                    // order, follows its own mood analysis and discovery limits, not the log's.
                     items = unplaced.map { artist(id: $0, name: "Artist \($0.prefix(6))", popularity: 90) }
-                    unplaced = []
                     items += (0..<(found ?? 1)).map { artist(id: "imp\(slug(name))r\($0)", name: "\(name) \($0 + 1)", popularity: 60) }
                 } else {
                     items = [artist(id: names[name] ?? "imp" + slug(name), name: name, popularity: 60)]
@@ -97,7 +98,8 @@ enum MoodlistResponseBodies {
         }
         // The album sampling, with each fetch's picks for the id mapping that follows it.
         var picks: [(start: Int, ids: [String])] = []
-        for (number, fetch) in facts.hybridFetches.enumerated() {
+        for (number, var fetch) in facts.hybridFetches.enumerated() {
+            fetch.runs = facts.hybridFetches.filter { $0.artist == fetch.artist }.count
             let waited = events.reduce(0) { total, event in
                 guard case .wait(let wait) = event, wait.kind == .window, wait.startMicros >= fetch.start,
                     wait.startMicros < fetch.end

@@ -12,6 +12,9 @@ extension MoodlistWorkflowBuilder {
     private static func opening(_ event: String) -> String? {
         if event.hasPrefix("Selecting anchor tracks") { return "anchor_mentions" }
         if event.hasPrefix("Found "), event.hasSuffix("genre-based track candidates") { return "anchor_filter" }
+        // A backend that fetches every candidate's features in one batch first (2025-11-11)
+        // asks the filter only once they are attached.
+        if event.hasPrefix("Successfully attached audio features to ") { return "anchor_filter" }
         if event.hasPrefix("✓ Guaranteed inclusion") { return "anchor_finalize" }
         if event.hasPrefix("After heuristic pruning") { return "artist_validation" }
         if event.hasPrefix("Found "), event.hasSuffix("unique artists from search") { return "artist_validation" }

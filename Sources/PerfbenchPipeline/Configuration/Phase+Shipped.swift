@@ -20,6 +20,16 @@ extension Phase {
             property: \.retryAfterCap,
             doc: nil, shipped: .seconds(300), shippedNote: "fail fast above 300 s"),
         Phase(
+            .anchorSources, section: "shipped only",
+            summary: "Anchor candidates: artists then genres in turn, or every search at once and one feature batch.",
+            codec: .choice(), property: \.anchorSources,
+            doc: nil, shipped: .together, shippedNote: "all at once, one batch of 100 (2025-11-11)"),
+        Phase(
+            .albumSampling, section: "shipped only",
+            summary: "Album track the hybrid fetch samples: the same in every generator run, or another per run.",
+            codec: .choice(), property: \.albumSampling,
+            doc: nil, shipped: .perRun, shippedNote: "random per run (2025-11-07: sampling tracks for diversity)"),
+        Phase(
             .requestDedup, section: "guide, long term",
             summary: "Share one call among identical in-flight requests: cached ones only, or every ReccoBeats one.",
             codec: .choice(), property: \.requestDedup,

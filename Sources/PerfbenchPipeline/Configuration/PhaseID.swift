@@ -75,6 +75,10 @@ public enum PhaseID: String, CaseIterable, Sendable, Hashable, Comparable, Codab
     case audioFeatureBatching = "audio-feature-batching"
     /// shipped only: fail fast on a Retry-After above a cap.
     case retryAfterCap = "retry-after-cap"
+    /// shipped only: anchor selection's artist and genre searches at once, one feature batch.
+    case anchorSources = "anchor-sources"
+    /// shipped only: which album track the artist strategy samples in each generator run.
+    case albumSampling = "album-sampling"
     // guide, long term
     /// guide, long term: dedup of identical in-flight ReccoBeats requests.
     case requestDedup = "request-dedup"

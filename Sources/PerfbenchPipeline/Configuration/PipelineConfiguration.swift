@@ -110,6 +110,10 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var audioFeatureBatching: AudioFeatureBatching = .baseline
     /// retry-after-cap: fail fast when Retry-After exceeds this; nil (baseline) waits any amount.
     public var retryAfterCap: Duration? = nil
+    /// anchor-sources: how anchor selection gathers candidates (baseline artists, then genres).
+    public var anchorSources: AnchorSources = .inTurn
+    /// album-sampling: which album track the hybrid fetch samples (baseline the same each run).
+    public var albumSampling: AlbumSampling = .stable
 
     // MARK: guide, long term
 

@@ -27,31 +27,26 @@ enum AnchorSelection {
             first.source = .anchor
             candidates += try await context.reccobeats.features(for: [first])
         }
-        // 3. Artist anchors: search all, fetch top tracks, features of the top three each.
         let names = (mentionedArtists + understanding.mood.suggestedArtists).uniqued()
         let artistCount = min(config.anchorArtistLimit, names.count)
-        if artistCount > 0 {
-            let artists = try await concurrentMap(Array(names.prefix(artistCount)), maxConcurrent: artistCount) { name in
-                try await context.spotify.searchArtists(name, limit: 3).first
-            }.compactMap { $0 }
-            let tops = try await topTracks(context, artists)
-            let picked = tops.flatMap { $0.prefix(3) }.map { track -> Track in
-                var copy = track
-                copy.source = .anchor
-                return copy
+        let genres = Array(understanding.anchorGenres.prefix(config.anchorGenreLimit))
+        if config.anchorSources == .together {
+            // anchor-sources=together: every artist and genre search at once, then one batch.
+            async let fromArtists = artistAnchors(context, Array(names.prefix(artistCount)))
+            async let fromGenres = concurrentMap(genres, maxConcurrent: max(1, genres.count)) { genre in
+                try await genreAnchors(context, genre)
             }
+            let gathered = try await (candidates + fromArtists + fromGenres.flatMap { $0 }).uniquedByID()
+            candidates = try await context.reccobeats.features(for: Array(gathered.prefix(100)))
+        }
+        // 3. Artist anchors: search all, fetch top tracks, features of the top three each.
+        if config.anchorSources == .inTurn, artistCount > 0 {
+            let picked = try await artistAnchors(context, Array(names.prefix(artistCount)))
             candidates += try await context.reccobeats.features(for: picked)
         }
         // 4. Genre anchors, strictly one genre after another.
-        let genres = understanding.anchorGenres
-        for genre in genres.prefix(config.anchorGenreLimit) {
-            let found = try await context.spotify.searchTracks("genre:\(genre)", limit: 15)
-            let anchors = found.map { track -> Track in
-                var copy = track
-                copy.source = .anchor
-                return copy
-            }
-            candidates += try await context.reccobeats.features(for: anchors)
+        if config.anchorSources == .inTurn {
+            for genre in genres { candidates += try await genreAnchors(context, genre) }
         }
         candidates = candidates.uniquedByID()
         guard !candidates.isEmpty else { return [] }
@@ -59,6 +54,30 @@ enum AnchorSelection {
         context.observer.count { $0.anchors = anchors.count }
         context.session.anchors.store(anchors, for: cacheKey, ttl: .seconds(900), at: context.clock.now)
         return anchors
+    }
+
+    /// The top three tracks of each named artist found, without features.
+    private static func artistAnchors(_ context: WorkflowContext, _ names: [String]) async throws -> [Track] {
+        guard !names.isEmpty else { return [] }
+        let artists = try await concurrentMap(names, maxConcurrent: names.count) { name in
+            try await context.spotify.searchArtists(name, limit: 3).first
+        }.compactMap { $0 }
+        return try await topTracks(context, artists).flatMap { $0.prefix(3) }.map { track -> Track in
+            var copy = track
+            copy.source = .anchor
+            return copy
+        }
+    }
+
+    /// One genre's anchor tracks, with their features.
+    private static func genreAnchors(_ context: WorkflowContext, _ genre: String) async throws -> [Track] {
+        let found = try await context.spotify.searchTracks("genre:\(genre)", limit: 15)
+        let anchors = found.map { track -> Track in
+            var copy = track
+            copy.source = .anchor
+            return copy
+        }
+        return try await context.reccobeats.features(for: anchors)
     }
 
     /// Top tracks of `artists`: in batches fetched together (baseline 5), or under a semaphore.

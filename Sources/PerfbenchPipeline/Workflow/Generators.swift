@@ -32,15 +32,18 @@ enum Generators {
     ) async throws -> [Track] {
         try await context.stage("recommendation_generation") {
             context.observer.count { $0.generatorRuns += 1 }
+            // Which album track each artist's hybrid fetch samples this run (`album-sampling`).
+            let sample = context.config.albumSampling == .perRun ? context.observer.counters.generatorRuns - 1 : 0
             let shares = split(target: request.target, withUserMentions: request.withUserAnchors)
             let harvest = Harvest(goal: context.config.earlyExit ? request.target : nil)
             async let anchored: [Track] =
                 request.withUserAnchors
                 ? context.stage("user_anchor") {
-                    try await UserAnchorStrategy.run(context, understanding, target: shares.anchors, harvest: harvest)
+                    try await UserAnchorStrategy.run(context, understanding, target: shares.anchors, harvest: harvest, sample: sample)
                 } : []
             async let artists = context.stage("artist_based") {
-                try await ArtistStrategy.run(context, understanding, pool.artists, target: shares.artists, harvest: harvest)
+                try await ArtistStrategy.run(
+                    context, understanding, pool.artists, target: shares.artists, harvest: harvest, sample: sample)
             }
             async let seeded = context.stage("seed_based") {
                 try await SeedStrategy.run(context, understanding, request, target: shares.seeds, harvest: harvest)

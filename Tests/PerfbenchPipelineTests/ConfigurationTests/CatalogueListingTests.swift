@@ -10,7 +10,7 @@ struct CatalogueListingTests {
         let text = PhaseListing.text()
         #expect(text == PhaseListing.text())
         let rows = text.split(separator: "\n").filter { line in PhaseID.allCases.contains { line.hasPrefix($0.rawValue + " ") } }
-        #expect(rows.count == 37)
+        #expect(rows.count == 39)
         let header = text.split(separator: "\n")[0]
         let sectionColumn = try? #require(header.range(of: "SECTION")).lowerBound.utf16Offset(in: header)
         for row in rows {
@@ -27,7 +27,7 @@ struct CatalogueListingTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "perfbench.phases/1")
         let phases = try #require(object["phases"] as? [[String: Any]])
-        #expect(phases.count == 37)
+        #expect(phases.count == 39)
         let semaphore = try #require(phases.first { $0["id"] as? String == "reccobeats-semaphore" })
         #expect(semaphore["doc"] is NSNull)
         #expect(semaphore["shipped"] as? String == "15")

@@ -45,16 +45,18 @@ struct PhaseCatalogueTests {
         Row(id: "reccobeats-semaphore", section: "shipped only", baseline: "6", doc: nil, shipped: "15"),
         Row(id: "audio-feature-batching", section: "shipped only", baseline: "5/3/1.2s", doc: nil, shipped: "20/3/1.5s"),
         Row(id: "retry-after-cap", section: "shipped only", baseline: "off", doc: nil, shipped: "300s"),
+        Row(id: "anchor-sources", section: "shipped only", baseline: "in-turn", doc: nil, shipped: "together"),
+        Row(id: "album-sampling", section: "shipped only", baseline: "stable", doc: nil, shipped: "per-run"),
         Row(id: "request-dedup", section: "guide, long term", baseline: "cached", doc: "in-flight", shipped: nil),
         Row(id: "cache-tier", section: "guide, long term", baseline: "memory", doc: "tiered/20ms", shipped: "remote/20ms"),
         Row(id: "partial-streaming", section: "guide, long term", baseline: "off", doc: "on", shipped: nil),
         Row(id: "warm-cache", section: "run state", baseline: "off", doc: "1/1", shipped: nil),
     ]
 
-    @Test func catalogueHasExactlyThirtySevenUniqueIDsSortedByID() {
+    @Test func catalogueHasExactlyThirtyNineUniqueIDsSortedByID() {
         let ids = Phase.all.map(\.id.rawValue)
-        #expect(ids.count == 37)
-        #expect(Set(ids).count == 37)
+        #expect(ids.count == 39)
+        #expect(Set(ids).count == 39)
         #expect(ids == ids.sorted())
         #expect(Set(ids) == Set(PhaseID.allCases.map(\.rawValue)))
         #expect(Set(Self.table.map(\.id)) == Set(ids))
