@@ -1,4 +1,5 @@
 import PerfbenchTestSupport
+import Foundation
 import Testing
 
 @testable import PerfbenchImport
@@ -84,5 +85,47 @@ struct MoodlistConfigInferenceTests {
         let decoded = try Recording.load(from: folder.file("newer.jsonl.gz"))
         #expect(decoded.header == workflow.recording.header)
         #expect(workflow.inferredEvidence[0].text.hasPrefix("cache-tier=remote/0ms (line 1: "))
+    }
+
+    /// Anchor sources searched at once, and album sampling across several generator runs.
+    static let anchorAndSampling = """
+        2025-11-11T15:13:44.759870Z [info     ] Started workflow wf-9 for mood: calm [app.agents.workflows.workflow_manager]
+        2025-11-11T15:13:44.762316Z [info     ] Agent intent_analyzer starting execution [app.agents.core.base_agent]
+        2025-11-11T15:13:47.314542Z [info     ] Agent intent_analyzer completed execution in 2.552136s [app.agents.core.base_agent]
+        2025-11-11T15:13:54.194325Z [info     ] Searching anchor tracks for genre: indie rock [app.agents.recommender.mood_analyzer.anchor_selection.selection_engine]
+        2025-11-11T15:13:54.195776Z [info     ] Searching anchor tracks for genre: dream pop [app.agents.recommender.mood_analyzer.anchor_selection.selection_engine]
+        2025-11-11T15:13:54.803850Z [info     ] Successfully found 15 tracks for query 'genre:indie rock' [app.agents.tools.spotify.track_search]
+        2025-11-11T15:14:01.355425Z [info     ] Batch fetching audio features for 30 tracks from all sources [app.agents.recommender.mood_analyzer.anchor_selection.selection_engine]
+        2025-11-11T15:14:45.028184Z [info     ] Agent recommendation_generator starting execution [app.agents.core.base_agent]
+        2025-11-11T15:14:45.548402Z [info     ] Found 5 albums, sampling tracks for diversity [app.agents.tools.spotify.artist_search]
+        2025-11-11T15:19:22.454422Z [info     ] Agent recommendation_generator completed execution in 277.426176s [app.agents.core.base_agent]
+        2025-11-11T15:19:30.521787Z [info     ] Agent recommendation_generator starting execution [app.agents.core.base_agent]
+        2025-11-11T15:20:01.323245Z [info     ] Agent recommendation_generator completed execution in 30.8s [app.agents.core.base_agent]
+        2025-11-11T15:26:58.268574Z [info     ] Workflow wf-9 completed in 793.51s [app.agents.workflows.workflow_manager]
+        """
+
+    @Test func anchorSourcesTogetherAndAlbumSamplingPerRunAreReadFromTheirLines() throws {
+        let workflow = try #require(try MoodlistLogImporter().importText(Self.anchorAndSampling, path: "a.log").workflows.first)
+        let byPhase = Dictionary(uniqueKeysWithValues: workflow.inferredEvidence.map { ($0.phase, $0) })
+        #expect(byPhase["anchor-sources"]?.value == "together")
+        #expect(byPhase["anchor-sources"]?.lines == [4, 5, 7])
+        #expect(byPhase["album-sampling"]?.value == "per-run")
+        #expect(byPhase["album-sampling"]?.lines == [9, 11])
+    }
+
+    @Test func genreSearchesInTurnOrASingleGeneratorRunSayNothing() throws {
+        // The second genre search starts after the first answered: in turn.
+        let inTurn = Self.anchorAndSampling.replacingOccurrences(
+            of: "2025-11-11T15:13:54.195776Z [info     ] Searching anchor tracks for genre: dream pop",
+            with: "2025-11-11T15:13:54.995776Z [info     ] Searching anchor tracks for genre: dream pop")
+        let swapped = inTurn.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = swapped
+        lines.swapAt(4, 5)
+        // One generator run: sampling cannot change anything.
+        let oneRun = lines.filter { !$0.contains("30.8s") && !$0.contains("15:19:30.521787Z") }.joined(separator: "\n")
+        let workflow = try #require(try MoodlistLogImporter().importText(oneRun, path: "b.log").workflows.first)
+        let phases = workflow.inferredEvidence.map(\.phase)
+        #expect(!phases.contains("anchor-sources"))
+        #expect(!phases.contains("album-sampling"))
     }
 }
