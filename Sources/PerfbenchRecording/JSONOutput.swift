@@ -27,6 +27,19 @@ public struct JSONOutput {
         key(name)
     }
 
+    /// Writes `{"key":value,…}` with `map`'s keys in ascending order, each value written by
+    /// `write` (a dictionary's own order differs per process).
+    public mutating func object<Value>(sortedKeys map: [String: Value], _ write: (inout JSONOutput, Value) -> Void) {
+        raw("{")
+        for (index, entry) in map.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { raw(",") }
+            string(entry.key)
+            raw(":")
+            write(&self, entry.value)
+        }
+        raw("}")
+    }
+
     /// Writes `value` as a JSON string. Non-ASCII stays raw UTF-8 so the file reads by eye;
     /// only quotes, backslashes and control characters are escaped.
     public mutating func string(_ value: String) {

@@ -82,15 +82,7 @@ extension RecordingInspection {
         }
         out.raw("]")
         out.nextKey("stages")
-        out.raw("{")
-        let byName = secondsByStageName
-        for (index, name) in byName.keys.sorted().enumerated() {
-            if index > 0 { out.raw(",") }
-            out.string(name)
-            out.raw(":")
-            out.number(byName[name] ?? 0)
-        }
-        out.raw("}")
+        out.object(sortedKeys: secondsByStageName) { $0.number($1) }
         out.nextKey("waits")
         out.raw("{")
         out.key("min_interval_count")
@@ -134,14 +126,7 @@ extension RecordingInspection {
         out.nextKey("service")
         out.string(endpoint.service.rawValue)
         out.nextKey("status")
-        out.raw("{")
-        for (index, status) in endpoint.statusCounts.keys.sorted().enumerated() {
-            if index > 0 { out.raw(",") }
-            out.string(status)
-            out.raw(":")
-            out.int(endpoint.statusCounts[status] ?? 0)
-        }
-        out.raw("}")
+        out.object(sortedKeys: endpoint.statusCounts) { $0.int($1) }
         out.nextKey("template")
         out.string(endpoint.template)
         out.nextKey("timeouts")

@@ -42,14 +42,7 @@ enum RecordingLineEncoder {
         out.key("name")
         out.string(header.configName)
         out.nextKey("phases")
-        out.raw("{")
-        for (index, key) in header.phases.keys.sorted().enumerated() {
-            if index > 0 { out.raw(",") }
-            out.string(key)
-            out.raw(":")
-            out.string(header.phases[key] ?? "")
-        }
-        out.raw("}")
+        out.object(sortedKeys: header.phases) { $0.string($1) }
         if let source = header.configSource {
             out.nextKey("source")
             out.string(source)

@@ -42,6 +42,9 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         var occurrences: [String: Int] = [:]
         var counters = ReplayCounters()
         var firstUnanswerable: ReplayError?
+
+        /// Whether recorded answer `position` was served exactly or lent its timing already.
+        func isTaken(_ position: Int) -> Bool { servedAt[position] != nil || standInUsed[position] }
     }
 
     /// The indexed recording.
@@ -157,21 +160,14 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         {
             return response
         }
-        let synthesizer = ResponseSynthesizer(catalogue: index.models.catalogue)
-        if let batch = BatchEndpoint(key) {
-            return HTTPResponse(status: 200, body: synthesizer.compose(batch, request: request, key: key).body)
-        }
-        let (status, body) = synthesizer.answer(request, key: key, seed: StableHash.fnv1a(parts: ["warm", key.text]))
-        return HTTPResponse(status: status, body: body)
+        return unrecordedContent(request, key: key) { StableHash.fnv1a(parts: ["warm", key.text]) }.response
     }
 
     /// The next unserved recorded answer of key `number`, marked served.
     private func nextAnswer(_ number: Int, _ request: HTTPRequest, at now: Duration, _ state: inout State) -> Int? {
         let queue = index.queues[number]
         var position = state.cursors[number]
-        while position < queue.count, state.servedAt[queue[position]] != nil || state.standInUsed[queue[position]] {
-            position += 1
-        }
+        while position < queue.count, state.isTaken(queue[position]) { position += 1 }
         state.cursors[number] = position
         guard position < queue.count else { return nil }
         var chosen = queue[position]
@@ -205,88 +201,97 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             return capped(latency, answer.result, kind: .composed, timeout: timeout)
         }
         // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
-        // At the recorded configuration it is the timeout that happened (a connect timeout, say,
-        // shorter than the read timeout in force), and it happens again.
-        guard answer.isTimeout, timeout > answer.latency + .milliseconds(1), !options.atRecordedConfiguration else {
+        guard mayOutlast(answer, timeout: timeout) else {
             if answer.latency > timeout { state.counters.cutByTimeout += 1 }
             return capped(
                 answer.latency, answer.result, kind: .exact, timeout: timeout, source: AnswerSource(answer.provenance))
         }
         try requireExact(request, key, &state)
-        let models = index.models
-        // A recorded timeout is censored: the call took longer than the recording could see.
-        // Its latency under a longer timeout comes from the endpoint's fit with its timeouts as
-        // censored data, conditioned on exceeding what was recorded (else the tail excess).
-        let drawn = models.latencies.tailDraw(for: key, beyond: answer.latency, seed: nextSeed(key, &state))
+        return beyondRecordedTimeout(answer, request, key: key, timeout: timeout, state: &state) { state in
+            if let success = nearestDefinitive(number, to: answer) { return index.answers[success].result }
+            let seed = nextSeed(key, &state)
+            let (status, body) = ResponseSynthesizer(catalogue: index.models.catalogue).answer(request, key: key, seed: seed)
+            return .response(HTTPResponse(status: status, body: body))
+        }
+    }
+
+    /// Whether a recorded timeout of `answer` may end differently under `timeout`: only a longer
+    /// timeout than the recorded one, and not at the recorded configuration (there it is the
+    /// timeout that happened, a connect timeout, say, shorter than the read timeout in force,
+    /// and it happens again).
+    private func mayOutlast(_ answer: RecordedAnswer, timeout: Duration) -> Bool {
+        answer.isTimeout && timeout > answer.latency + .milliseconds(1) && !options.atRecordedConfiguration
+    }
+
+    /// A recorded timeout replayed under a longer `timeout`. The timeout is censored data: the
+    /// call took longer than the recording could see. Its latency comes from the endpoint's fit
+    /// with its timeouts as censored data, conditioned on exceeding what was recorded (else the
+    /// tail excess): a slow success with `content`, or a timeout again at the new timeout.
+    private func beyondRecordedTimeout(
+        _ answer: RecordedAnswer, _ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State,
+        content: (inout State) -> TransportResult
+    ) -> PlannedAnswer {
+        let latencies = index.models.latencies
+        let drawn = latencies.tailDraw(for: key, beyond: answer.latency, seed: nextSeed(key, &state))
         if drawn != nil { state.counters.tailDraws += 1 }
-        let latency = drawn ?? answer.latency + models.latencies.tailExcess(for: key)
+        let latency = drawn ?? answer.latency + latencies.tailExcess(for: key)
         guard latency <= timeout else { return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout) }
         state.counters.slowSuccesses += 1
-        let result: TransportResult
-        if let success = nearestDefinitive(number, to: answer) {
-            result = index.answers[success].result
-        } else {
-            let seed = nextSeed(key, &state)
-            let (status, body) = ResponseSynthesizer(catalogue: models.catalogue).answer(request, key: key, seed: seed)
-            result = .response(HTTPResponse(status: status, body: body))
-        }
-        return PlannedAnswer(kind: .synthesized, delay: latency, result: result)
+        return PlannedAnswer(kind: .synthesized, delay: latency, result: content(&state))
     }
 
     /// For an imported log, the timing and outcome of the next recorded call of the same endpoint
     /// in the same stage (else the nearest enclosing stage that has one), with content composed
-    /// for the ids asked; nil when there is none left.
+    /// for the ids asked; nil for other recordings and endpoints the log has no call of.
     private func standIn(_ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State) -> PlannedAnswer? {
-        guard !index.standIns.isEmpty, key.service != .llm else { return nil }
-        let endpoint = LatencyBook.endpoint(of: key)
-        let candidates = index.standIns.candidates(stagePath: request.stage ?? "", endpoint: endpoint)
-        var chosen: Int?
-        for (name, queue) in candidates {
-            var cursor = state.standInCursors[name, default: 0]
-            while cursor < queue.count, state.servedAt[queue[cursor]] != nil || state.standInUsed[queue[cursor]] {
-                cursor += 1
-            }
-            state.standInCursors[name] = cursor
-            guard cursor < queue.count else { continue }
-            chosen = queue[cursor]
-            state.standInUsed[queue[cursor]] = true
-            break
+        guard !index.standIns.isEmpty, key.service != .llm,
+            let position = nextStandIn(stagePath: request.stage ?? "", endpoint: LatencyBook.endpoint(of: key), &state)
+        else { return nil }
+        state.counters.standIns += 1
+        let recorded = index.answers[position]
+        let content = { (state: inout State) in
+            TransportResult.response(self.unrecordedContent(request, key: key) { self.nextSeed(key, &state) }.response)
         }
-        // More calls than the stage recorded: its recorded calls again, in order (the stage's
-        // own timing, not the whole log's: 11-11's generator calls were 20× its anchor calls).
-        if chosen == nil, let (name, queue) = candidates.first {
-            let overflow = state.standInOverflow[name, default: 0]
-            state.standInOverflow[name] = overflow + 1
-            chosen = queue[overflow % queue.count]
+        if mayOutlast(recorded, timeout: timeout) {
+            return beyondRecordedTimeout(recorded, request, key: key, timeout: timeout, state: &state, content: content)
         }
-        if let position = chosen {
-            state.counters.standIns += 1
-            let recorded = index.answers[position]
-            let source = AnswerSource(recorded.provenance)
-            if recorded.isTimeout {
-                guard timeout > recorded.latency + .milliseconds(1), !options.atRecordedConfiguration else {
-                    return PlannedAnswer(kind: .composed, delay: min(timeout, recorded.latency), result: .timeout, source: source)
-                }
-                // Censored as a recorded timeout is (see `serve`): a longer timeout may see the end.
-                let drawn = index.models.latencies.tailDraw(for: key, beyond: recorded.latency, seed: nextSeed(key, &state))
-                let latency = drawn ?? recorded.latency + index.models.latencies.tailExcess(for: key)
-                guard latency <= timeout else { return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout) }
-                state.counters.slowSuccesses += 1
-                return PlannedAnswer(kind: .synthesized, delay: latency, result: composedContent(request, key: key, state: &state))
-            }
-            return capped(recorded.latency, composedContent(request, key: key, state: &state), kind: .composed, timeout: timeout, source: source)
-        }
-        return nil
+        let result = recorded.isTimeout ? TransportResult.timeout : content(&state)
+        return capped(recorded.latency, result, kind: .composed, timeout: timeout, source: AnswerSource(recorded.provenance))
     }
 
-    /// What a synthesized answer to `request` says (a batch composed from the recorded items).
-    private func composedContent(_ request: HTTPRequest, key: RequestKey, state: inout State) -> TransportResult {
+    /// The stand-in answer for the next unmatched call of `endpoint` sent in `stagePath`: the
+    /// first unused one of the most specific stage that has one; past every recorded call, the
+    /// most specific stage's calls again, in order (the stage's own timing, not the whole
+    /// log's: 11-11's generator calls were 20× its anchor calls).
+    private func nextStandIn(stagePath: String, endpoint: String, _ state: inout State) -> Int? {
+        let candidates = index.standIns.candidates(stagePath: stagePath, endpoint: endpoint)
+        for (name, queue) in candidates {
+            var cursor = state.standInCursors[name, default: 0]
+            while cursor < queue.count, state.isTaken(queue[cursor]) { cursor += 1 }
+            state.standInCursors[name] = cursor
+            guard cursor < queue.count else { continue }
+            state.standInUsed[queue[cursor]] = true
+            return queue[cursor]
+        }
+        guard let (name, queue) = candidates.first else { return nil }
+        let overflow = state.standInOverflow[name, default: 0]
+        state.standInOverflow[name] = overflow + 1
+        return queue[overflow % queue.count]
+    }
+
+    /// Content for a request the recording did not answer: an `ids=` batch composed from the
+    /// recorded per-id items (`composed`: every id was recorded), anything else synthesized with
+    /// `seed()` (called only then).
+    private func unrecordedContent(
+        _ request: HTTPRequest, key: RequestKey, seed: () -> UInt64
+    ) -> (response: HTTPResponse, composed: Bool) {
         let synthesizer = ResponseSynthesizer(catalogue: index.models.catalogue)
         if let batch = BatchEndpoint(key) {
-            return .response(HTTPResponse(status: 200, body: synthesizer.compose(batch, request: request, key: key).body))
+            let (body, composed) = synthesizer.compose(batch, request: request, key: key)
+            return (HTTPResponse(status: 200, body: body), composed)
         }
-        let (status, body) = synthesizer.answer(request, key: key, seed: nextSeed(key, &state))
-        return .response(HTTPResponse(status: status, body: body))
+        let (status, body) = synthesizer.answer(request, key: key, seed: seed())
+        return (HTTPResponse(status: status, body: body), false)
     }
 
     /// The definitive answer of key `number` recorded closest in time to `answer`.
@@ -300,18 +305,17 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     }
 
     private func synthesize(_ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State) -> PlannedAnswer {
-        let models = index.models
-        let synthesizer = ResponseSynthesizer(catalogue: models.catalogue)
-        if let batch = BatchEndpoint(key) {
-            let (body, composed) = synthesizer.compose(batch, request: request, key: key)
-            let latency = models.latencies.batchLatency(for: key, count: key.list("ids").count)
-            let result = TransportResult.response(HTTPResponse(status: 200, body: body))
-            return capped(latency, result, kind: composed ? .composed : .synthesized, timeout: timeout)
+        var seed: UInt64?
+        let (response, composed) = unrecordedContent(request, key: key) {
+            let drawn = nextSeed(key, &state)
+            seed = drawn
+            return drawn
         }
-        let seed = nextSeed(key, &state)
-        let (status, body) = synthesizer.answer(request, key: key, seed: seed)
-        let latency = models.latencies.draw(for: key, seed: seed)
-        return capped(latency, .response(HTTPResponse(status: status, body: body)), kind: .synthesized, timeout: timeout)
+        // A batch's latency follows its size; anything else's is drawn with its content's seed.
+        let latencies = index.models.latencies
+        let latency = seed.map { latencies.draw(for: key, seed: $0) }
+            ?? latencies.batchLatency(for: key, count: key.list("ids").count)
+        return capped(latency, .response(response), kind: composed ? .composed : .synthesized, timeout: timeout)
     }
 
     /// The model's 429 when `key`'s host is over its inferred capacity; nil admits the send.

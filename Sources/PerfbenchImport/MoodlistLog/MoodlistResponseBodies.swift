@@ -188,11 +188,7 @@ enum MoodlistResponseBodies {
         let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
         var output = ""
         for salt in ["", "#"] {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in (seed + salt).utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
+            var hash = StableHash.fnv1a(seed + salt)
             for _ in 0..<11 {
                 output.append(digits[Int(hash % 62)])
                 hash /= 62
@@ -205,11 +201,7 @@ enum MoodlistResponseBodies {
     static func reccoID(_ spotifyID: String) -> String {
         var hex = ""
         for salt in ["r", "b"] {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in (salt + spotifyID).utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
+            let hash = StableHash.fnv1a(salt + spotifyID)
             let digits = String(hash, radix: 16)
             hex += String(repeating: "0", count: 16 - digits.count) + digits
         }

@@ -1,3 +1,6 @@
+import PerfbenchRecording
+import PerfbenchRuntime
+
 /// run state: how warm the backend's persistent cache is when a workflow starts.
 ///
 /// Baseline keeps every cache in process memory, so each workflow starts cold. Once the
@@ -47,16 +50,9 @@ public struct WarmCache: Sendable, Hashable {
     static func holds(_ key: String, share: Double) -> Bool {
         guard share > 0 else { return false }
         guard share < 1 else { return true }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
         // FNV-1a alone leaves the high bits of similar keys correlated; splitmix64's finalizer
         // spreads them so that the share holds for ids that differ in a character or two.
-        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-        hash ^= hash >> 31
+        let hash = SplitMix64.mix(StableHash.fnv1a(key))
         return Double(hash >> 11) / Double(1 << 53) < share
     }
 
