@@ -66,6 +66,17 @@ public struct RecordingHeader: Sendable, Equatable, Hashable, Codable {
         return label + " (\(configSource))"
     }
 
+    /// What the recording was imported from, read from the recorder (`perfbench 0.1.0 import
+    /// moodlist-log` → `moodlist-log`, `… import har (Firefox)` → `har`); nil for a recording
+    /// perfbench ran itself (`record`, `synth`).
+    public var importSource: String? {
+        guard let range = recorder.range(of: " import ") else { return nil }
+        return String(recorder[range.upperBound...].prefix { $0 != " " })
+    }
+
+    /// Whether the recording was imported from the moodlist backend's own log.
+    public var isImportedLog: Bool { importSource == "moodlist-log" }
+
     /// How many toggles `configLabel` names before it counts the rest.
     static let labelledPhases = 4
 }

@@ -108,11 +108,6 @@ public enum ImportedLogFit {
         public var misses: [Stage] { stages.filter { $0.verdict != .fitted } }
     }
 
-    /// Whether `recording` was imported from a moodlist backend log (the header's recorder).
-    public static func isImportedLog(_ recording: Recording) -> Bool {
-        recording.header.recorder.hasSuffix("import moodlist-log")
-    }
-
     /// The recording with its inferred latencies fitted, and what was done.
     ///
     /// - Throws: what the first replay throws (an invalid header configuration, a stall).

@@ -74,8 +74,8 @@ public final class ReplayIndex: Sendable {
         lastDefinitive = queues.map { queue in queue.last { prepared[$0].isDefinitive } }
         rateLimits = RateLimitModel(answers: prepared, keys: keys)
         observedGaps = Self.observedGaps(recording)
-        comparesLLMInputs = !recording.header.recorder.contains(" import ")
-        standIns = recording.header.recorder.hasSuffix(" import moodlist-log")
+        comparesLLMInputs = recording.header.importSource == nil
+        standIns = recording.header.isImportedLog
             ? StandInAnswers(recording: recording, answers: prepared, keys: keys) : .none
         let header = recording.header
         recordedConfiguration = Result { () throws(ConfigurationError) in

@@ -86,7 +86,7 @@ public enum ReplayRunner {
     /// the backend's log (recorder `… import moodlist-log`), the seconds of its `created_at`
     /// (`2025-11-07T14:40:14.435832Z` → 14.435832 s); zero for anything else.
     public static func minuteOffset(of header: RecordingHeader) -> Duration {
-        guard header.recorder.hasSuffix("import moodlist-log"),
+        guard header.isImportedLog,
             let time = header.createdAt.split(separator: "T").last,
             let seconds = time.split(separator: ":").dropFirst(2).first.map({ $0.prefix { $0.isNumber || $0 == "." } }),
             let value = Double(seconds), value >= 0, value < 60
