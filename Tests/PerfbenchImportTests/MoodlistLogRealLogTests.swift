@@ -120,4 +120,22 @@ struct MoodlistLogRealLogTests {
         let ids = workflow.recording.exchanges.map(\.id)
         #expect(Set(ids).count == ids.count)
     }
+
+    /// Two artists' album sampling interleaves in the 2025-11-11 log (`parallel-artists=2`): each
+    /// fetch is credited to the artist its result line names, so each of the 12 generator artists
+    /// has one sampled track per generator run in each album listing (three runs: three tracks),
+    /// and the two user-mentioned artists, fetched by both strategies, twice that.
+    @Test func interleavedAlbumSamplingIsCreditedToEachArtist() throws {
+        let recording = try #require(try importLog("moodlist-2025-11-11-workflow-794s.log.gz").firstUsable).recording
+        var listingSizes: [String: Set<Int>] = [:]
+        for exchange in recording.exchanges where exchange.tool == "get_album_tracks" {
+            let artist = try #require(exchange.responseBody?.after(#""artists":[{"id":""#)?.before("\""))
+            let size = exchange.responseBody?.components(separatedBy: #""name":"Album track""#).count ?? 1
+            listingSizes[artist, default: []].insert(size - 1)
+        }
+        #expect(listingSizes.count == 12)
+        let runs = listingSizes.values.map { $0.sorted() }
+        #expect(runs.filter { $0 == [3] }.count == 10, "\(listingSizes)")
+        #expect(runs.filter { $0 == [6] }.count == 2, "\(listingSizes)")
+    }
 }

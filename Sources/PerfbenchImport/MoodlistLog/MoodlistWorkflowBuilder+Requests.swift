@@ -37,20 +37,30 @@ extension MoodlistWorkflowBuilder {
                     url: "https://api.spotify.com/v1/artists/\(id)/albums?market=US&limit=10&include_groups=album%2Csingle",
                     status: 200, responseBody: #"{"items":["# + albums.joined(separator: ",") + #"],"total":\#(count),"limit":10,"offset":0}"#,
                     tool: "get_artist_albums", stage: started.stage)))
+            albumArtist = id
             return true
         }
+        // Two artists' fetches can interleave (`parallel-artists`): the sampling line follows its
+        // artist's listing line, and the fetch's result line is followed by one naming the artist.
         if let count = text.after("Found ")?.before(" albums, sampling").flatMap({ Int($0) }), let artist = albumArtist {
-            hybridOpen = (artist, now, count)
+            hybridOpen[artist] = (now, count, albumShares[artist] ?? 2)
             return true
         }
-        if text.hasPrefix("Hybrid strategy returned "), text.contains(" diverse tracks"), let open = hybridOpen,
+        if text.hasPrefix("Hybrid strategy returned "), text.contains(" diverse tracks"),
             let picked = text.after("album: ").flatMap(Self.leadingNumber).map({ Int($0) })
         {
-            hybridOpen = nil
-            let run = hybridFetches.filter { $0.artist == open.artist }.count
+            hybridClosing = (picked, now, stage)
+            return true
+        }
+        if let closing = hybridClosing, let artist = text.after("Hybrid strategy returned ")?.after(" tracks for artist ")?
+            .prefix(while: { $0.isLetter || $0.isNumber })
+        {
+            hybridClosing = nil
+            guard let open = hybridOpen.removeValue(forKey: String(artist)) else { return true }
+            let run = hybridFetches.filter { $0.artist == artist }.count
             hybridFetches.append(
-                MoodlistHybridFetch(artist: open.artist, run: run, start: open.start, end: now, albums: open.albums,
-                    albumShare: albumShares[open.artist] ?? 2, albumsPicked: picked, stage: stage))
+                MoodlistHybridFetch(artist: String(artist), run: run, start: open.start, end: closing.end,
+                    albums: open.albums, albumShare: open.albumShare, albumsPicked: closing.picked, stage: closing.stage))
             return true
         }
         if spotifySearch("track", defaultLimit: 20, text: text, now: now, redactor: redactor) { return true }

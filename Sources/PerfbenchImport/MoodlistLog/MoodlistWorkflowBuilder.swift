@@ -46,9 +46,12 @@ struct MoodlistWorkflowBuilder {
     var bodyFacts = MoodlistBodyFacts()
     /// The artist pipeline's album share per artist (`target: 1 top + 2 album`).
     var albumShares: [String: Int] = [:]
-    /// The artist whose albums were fetched last (the sampling line does not name it).
+    /// The artist whose album listing arrived last (the sampling line after it does not name it).
     var albumArtist: String?
-    var hybridOpen: (artist: String, start: Int, albums: Int)?
+    /// Hybrid fetches sampling albums, by artist: several run at once under `parallel-artists`.
+    var hybridOpen: [String: (start: Int, albums: Int, albumShare: Int)] = [:]
+    /// A fetch's `… diverse tracks (… album: a)` line, waiting for the next line to name its artist.
+    var hybridClosing: (picked: Int, end: Int, stage: String)?
     var hybridFetches: [MoodlistHybridFetch] = []
     var stage = "intent_analysis"
     /// LLM calls whose opening line has been seen, by task: when they started.
