@@ -5,7 +5,9 @@ import PerfbenchRecording
 /// The model is a rolling window per host (Spotify documents a rolling 30 s window per app;
 /// ReccoBeats' limits are unpublished and the backend saw 429s per minute, so 60 s), whose
 /// capacity is the **most requests the recording ever sent to that host inside one window**
-/// (every send counts: successes, errors, recorded 429s and timeouts). Replayed sends that the
+/// (every send counts: successes, errors, recorded 429s and timeouts). The most inside 1 s and
+/// 5 s are kept too: a configuration that bursts beyond them is an extrapolation even when its
+/// windows are no fuller, since a limiter that refuses bursts would refuse it. Replayed sends that the
 /// model admits enter the window; a send that would exceed the capacity is answered 429 with a
 /// `Retry-After` of the whole seconds until the oldest admitted send leaves the window (at
 /// least 1 s), and does not enter the window itself.
@@ -24,17 +26,32 @@ struct RateLimitModel: Sendable {
         let window: Duration
         /// The most sends the recording had inside one window.
         let capacity: Int
+        /// The most sends the recording had inside each shorter span (``burstSpans``): a limiter
+        /// that refuses bursts (a token bucket) can pass the busiest window and still refuse a
+        /// burst the recording never made.
+        let bursts: [(span: Duration, capacity: Int)]
         /// How long a modelled 429 takes: the median recorded 429 of the host, else its fastest
         /// recorded answer, else 50 ms.
         let rejectionLatency: Duration
         /// Recorded 429s of the host (evidence that the capacity is near the real limit).
         let recorded429s: Int
+
+        /// The window and then the burst spans, with the recording's most sends in each.
+        var scales: [(span: Duration, capacity: Int)] { [(window, capacity)] + bursts }
+
+        static func == (lhs: HostLimit, rhs: HostLimit) -> Bool {
+            lhs.window == rhs.window && lhs.capacity == rhs.capacity && lhs.rejectionLatency == rhs.rejectionLatency
+                && lhs.recorded429s == rhs.recorded429s && lhs.bursts.map(\.span) == rhs.bursts.map(\.span)
+                && lhs.bursts.map(\.capacity) == rhs.bursts.map(\.capacity)
+        }
     }
 
     /// Spotify's documented rolling window.
     static let spotifyWindow: Duration = .seconds(30)
     /// ReccoBeats: per-minute limits observed by the backend.
     static let reccobeatsWindow: Duration = .seconds(60)
+    /// The shorter spans whose bursts are compared with the recording's.
+    static let burstSpans: [Duration] = [.seconds(1), .seconds(5)]
 
     let spotify: HostLimit?
     let reccobeats: HostLimit?
@@ -59,18 +76,6 @@ struct RateLimitModel: Sendable {
         let mine = answers.indices.filter { keys[$0].service == service }
         guard !mine.isEmpty else { return nil }
         let starts = mine.map { answers[$0].startMicros }.sorted()
-        let windowMicros = Int(window.microseconds)
-        var capacity = 0
-        var low = 0
-        var index = 0
-        while index < starts.count {
-            // All sends at this instant, and every send in the window that ends here.
-            var high = index
-            while high + 1 < starts.count, starts[high + 1] == starts[index] { high += 1 }
-            while starts[low] <= starts[index] - windowMicros { low += 1 }
-            capacity = max(capacity, high - low + 1)
-            index = high + 1
-        }
         let rejected = mine.filter { answers[$0].status == 429 }.map { answers[$0].latency }.sorted()
         let rejection: Duration
         if !rejected.isEmpty {
@@ -80,33 +85,91 @@ struct RateLimitModel: Sendable {
         } else {
             rejection = .milliseconds(50)
         }
-        return HostLimit(window: window, capacity: capacity, rejectionLatency: rejection, recorded429s: rejected.count)
+        return HostLimit(
+            window: window, capacity: busiest(starts, span: window),
+            bursts: burstSpans.map { ($0, busiest(starts, span: $0)) }, rejectionLatency: rejection,
+            recorded429s: rejected.count)
+    }
+
+    /// The most of the sorted `starts` inside one `span`; all sends at one instant count as
+    /// inside each other's span.
+    private static func busiest(_ starts: [Int], span: Duration) -> Int {
+        let spanMicros = Int(span.microseconds)
+        var capacity = 0
+        var low = 0
+        var index = 0
+        while index < starts.count {
+            // All sends at this instant, and every send in the span that ends here.
+            var high = index
+            while high + 1 < starts.count, starts[high + 1] == starts[index] { high += 1 }
+            while starts[low] <= starts[index] - spanMicros { low += 1 }
+            capacity = max(capacity, high - low + 1)
+            index = high + 1
+        }
+        return capacity
     }
 }
 
-/// The sends a host admitted within its rolling window, during one replay.
+/// The sends a host admitted, during one replay, seen over its window and burst spans.
 struct RateLimitWindow: Sendable {
     private var times: [Duration] = []
-    private var head = 0
-    /// The most sends inside one window so far, this one included (admitted or refused): how
-    /// fast the replayed configuration asked, to compare with the recording's busiest window.
-    private(set) var peak = 0
+    /// Per scale (the window first, then the burst spans): the first send still inside it.
+    private var heads: [Int] = []
+    /// Per scale: the most sends inside one span so far, this one included (admitted or
+    /// refused): how fast the replayed configuration asked, to compare with the recording.
+    private(set) var peaks: [Int] = []
+    /// Until when a growing block refuses every send (``LimiterAlternative/growingBlock``).
+    private var blockedUntil: Duration = .zero
+
+    /// The longest refusal a growing block reaches (Spotify's logs: 86,400 s).
+    static let longestBlock: Duration = .seconds(86_400)
+
+    /// The most sends inside one window so far.
+    var peak: Int { peaks.first ?? 0 }
 
     /// Admits a send at `now` (returns nil and records it) or refuses it, returning the
-    /// Retry-After in whole seconds.
-    mutating func admit(at now: Duration, window: Duration, capacity: Int) -> Int? {
-        while head < times.count, times[head] <= now - window { head += 1 }
-        peak = max(peak, times.count - head + 1)
-        if head > 256, head * 2 > times.count {
-            times.removeFirst(head)
-            head = 0
+    /// Retry-After in whole seconds. `limits` holds a capacity per scale of `scales` to enforce
+    /// (nil: that scale is only watched). With `growing`, a send during a refusal is refused and
+    /// doubles what is left of it.
+    mutating func admit(
+        at now: Duration, scales: [(span: Duration, capacity: Int)], limits: [Int?], growing: Bool = false
+    ) -> Int? {
+        if heads.count != scales.count {
+            heads = Array(repeating: 0, count: scales.count)
+            peaks = Array(repeating: 0, count: scales.count)
         }
-        guard times.count - head >= capacity, capacity > 0 else {
+        if growing, now < blockedUntil {
+            let grown = min((blockedUntil - now) * 2, Self.longestBlock)
+            blockedUntil = max(blockedUntil, now + grown)
+            return Self.wholeSeconds(grown)
+        }
+        var free: Duration?
+        for (scale, limit) in zip(scales.indices, limits) {
+            while heads[scale] < times.count, times[heads[scale]] <= now - scales[scale].span { heads[scale] += 1 }
+            let inside = times.count - heads[scale]
+            peaks[scale] = max(peaks[scale], inside + 1)
+            if let limit, limit > 0, inside >= limit {
+                let until = times[heads[scale]] + scales[scale].span - now
+                free = max(free ?? until, until)
+            }
+        }
+        let oldest = heads.min() ?? 0
+        if oldest > 256, oldest * 2 > times.count {
+            times.removeFirst(oldest)
+            for scale in heads.indices { heads[scale] -= oldest }
+        }
+        guard let free else {
             times.append(now)
             return nil
         }
-        let free = times[head] + window - now
-        let micros = max(free.microseconds, 1)
+        let seconds = Self.wholeSeconds(free)
+        if growing { blockedUntil = now + .seconds(seconds) }
+        return seconds
+    }
+
+    /// `duration` rounded up to whole seconds, at least 1.
+    private static func wholeSeconds(_ duration: Duration) -> Int {
+        let micros = max(duration.microseconds, 1)
         return max(1, Int((micros + 999_999) / 1_000_000))
     }
 }

@@ -31,6 +31,10 @@ public struct ReplayOptions: Sendable, Hashable {
     /// recorded timeout is the timeout that happened, replayed as such, not a censored latency
     /// for a longer timeout to see the end of.
     public var atRecordedConfiguration = false
+    /// Which of the limiters the recorded 429s cannot tell apart answers a host sent faster
+    /// than the recording ever did (``LimiterAlternative``); draws of an interval cycle through
+    /// them so the interval covers them all.
+    public var limiter: LimiterAlternative = .headroom
 
     /// Options with every counterfactual model on.
     public init(
@@ -41,5 +45,29 @@ public struct ReplayOptions: Sendable, Hashable {
         self.rateLimits = rateLimits
         self.rateLimitHeadroom = rateLimitHeadroom
         self.minuteOffset = minuteOffset
+    }
+}
+
+/// Limiters a recording cannot tell apart. Replaying at the recorded send rates meets none of
+/// them; a configuration that sends a host faster than the recording did (in its busiest window,
+/// second or five seconds) is an extrapolation, and each of these is a different guess at what
+/// the host does then.
+public enum LimiterAlternative: String, Sendable, Hashable, CaseIterable {
+    /// A rolling window with room beyond the recording's busiest one (twice it when the host
+    /// never answered 429; ``ReplayOptions/rateLimitHeadroom``), bursts unlimited: the plain
+    /// replay's guess.
+    case headroom
+    /// Capacities at the recording's busiest window, second and five seconds: the limit sits
+    /// just above what was seen.
+    case recordedPeak = "recorded-peak"
+    /// The same capacities, and a call made while the host refuses lengthens the refusal (twice
+    /// what was left, up to a day): a burst of concurrent callers can block a host for hours,
+    /// as Spotify's Retry-After did in the logs, and the run may not finish.
+    case growingBlock = "growing-block"
+
+    /// The limiter of draw `draw` of an interval: the plain replay (draw 0) keeps `headroom`,
+    /// later draws take each alternative in turn.
+    public static func forDraw(_ draw: UInt64) -> LimiterAlternative {
+        allCases[Int(draw % UInt64(allCases.count))]
     }
 }

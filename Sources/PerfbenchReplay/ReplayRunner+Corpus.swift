@@ -55,19 +55,24 @@ extension ReplayRunner {
 
 extension ReplayRunner {
     /// The spread of `run` (draw 0) over `draws` draws of the models: draws 1…N−1 replay the
-    /// same index under the same configuration with other seeds. A run answered exactly
-    /// throughout draws nothing, so its draws are skipped and the interval is a point.
-    static func interval(
+    /// same index under the same configuration with other seeds, and the limiter alternatives in
+    /// turn (``LimiterAlternative/forDraw(_:)``). A run answered exactly throughout, at send rates
+    /// the recording saw, draws nothing, so its draws are skipped and the interval is a point.
+    public static func interval(
         of run: RunResult, index: ReplayIndex, path: String, config: PipelineConfiguration?, options: ReplayOptions,
         draws: Int
     ) throws -> PredictionInterval {
-        guard run.requests.exact < run.requests.total else {
+        // A host sent faster than recorded meets the limiter alternatives even if every answer
+        // was exact.
+        let extrapolated = run.counters.keys.contains { $0.hasPrefix(RunResult.extrapolatedRatePrefix) }
+        guard run.requests.exact < run.requests.total || extrapolated else {
             return PredictionInterval(runs: Array(repeating: run, count: draws))
         }
         var runs = [run]
         for draw in 1..<draws {
             var drawn = options
             drawn.draw = UInt64(draw)
+            drawn.limiter = LimiterAlternative.forDraw(UInt64(draw))
             runs.append(try replay(index: index, path: path, config: config, options: drawn).run)
         }
         return PredictionInterval(runs: runs)

@@ -92,9 +92,13 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     /// host's windows, against the most the recording made (its busiest window).
     public var sendRates: [(service: Service, window: Duration, replayed: Int, recorded: Int)] {
         state.withLock { state in
-            [(Service.spotify, 0), (.reccobeats, 1)].compactMap { service, slot in
-                guard let host = index.rateLimits.limit(for: service), state.windows[slot].peak > 0 else { return nil }
-                return (service, host.window, state.windows[slot].peak, host.capacity)
+            [(Service.spotify, 0), (.reccobeats, 1)].flatMap { service, slot in
+                guard let host = index.rateLimits.limit(for: service), state.windows[slot].peak > 0 else {
+                    return [(service: Service, window: Duration, replayed: Int, recorded: Int)]()
+                }
+                return zip(host.scales, state.windows[slot].peaks).map { scale, peak in
+                    (service, scale.span, peak, scale.capacity)
+                }
             }
         }
     }
@@ -324,9 +328,17 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let slot = key.service == .spotify ? 0 : 1
         // A host that answered 429 in the recording showed where its limit is; one that never
         // did only proves the busiest window passed, so its unknown limit gets twice that room.
-        let factor = host.recorded429s > 0 ? max(1, options.rateLimitHeadroom) : max(2, options.rateLimitHeadroom)
+        // The other limiters of an interval's draws (never at the recorded configuration) take
+        // the busiest window and the recording's bursts as the limits.
+        let alternative = options.limiter != .headroom && !options.atRecordedConfiguration
+        let factor = alternative ? 1
+            : host.recorded429s > 0 ? max(1, options.rateLimitHeadroom) : max(2, options.rateLimitHeadroom)
         let capacity = Int((Double(host.capacity) * factor).rounded(.up))
-        guard let retryAfter = state.windows[slot].admit(at: now, window: host.window, capacity: capacity) else { return nil }
+        let limits: [Int?] = [capacity] + host.bursts.map { alternative ? $0.capacity : nil }
+        guard
+            let retryAfter = state.windows[slot].admit(
+                at: now, scales: host.scales, limits: limits, growing: alternative && options.limiter == .growingBlock)
+        else { return nil }
         state.counters.rateLimited += 1
         if host.recorded429s == 0 { state.counters.rateLimitedUnrecorded += 1 }
         let body = key.service == .spotify

@@ -85,7 +85,8 @@ public enum JSONReport {
         .object(summary.labelled.map { OrderedJSON.Member($0.key, .seconds($0.value)) })
     }
 
-    /// `{ "draws": n, "total_seconds": {p10,p50,p90}, "stages": {path: {…}}, "generator_runs": {runs: share} }`.
+    /// `{ "draws": n, "total_seconds": {p10,p50,p90}, "stages": {path: {…}}, "generator_runs": {runs: share},
+    /// "unfinished_share": share, "run_limit_seconds": s }`.
     static func intervalObject(_ interval: PredictionInterval) -> OrderedJSON {
         func band(_ value: (p10: Double, p50: Double, p90: Double)) -> OrderedJSON {
             .members([("p10", .seconds(value.p10)), ("p50", .seconds(value.p50)), ("p90", .seconds(value.p90))])
@@ -97,6 +98,8 @@ public enum JSONReport {
             ("generator_runs", .sorted(Dictionary(uniqueKeysWithValues: interval.generatorRuns.map { (String($0.key), $0.value) })) {
                 .number($0, decimals: 6)
             }),
+            ("unfinished_share", .number(interval.unfinished, decimals: 6)),
+            ("run_limit_seconds", .seconds(PredictionInterval.runLimitSeconds)),
         ])
     }
 

@@ -11,6 +11,13 @@ public struct PredictionInterval: Sendable, Equatable, Hashable {
     public var stages: [String: (p10: Double, p50: Double, p90: Double)]
     /// Share of draws by generator runs (1: the improvement loop did not regenerate).
     public var generatorRuns: [Int: Double]
+    /// Share of draws that ran past ``runLimit``: they do not finish (a growing rate-limit
+    /// block, say, under a limiter the recording cannot rule out).
+    public var unfinished: Double
+
+    /// A run longer than this does not finish: a playlist takes 3–13 minutes, and the live runs
+    /// that issue 14 reports as never finishing were stopped at 2,400 s.
+    public static let runLimitSeconds = 2_400.0
 
     /// The interval over `runs` (the plain replay first).
     public init(runs: [RunResult]) {
@@ -33,7 +40,11 @@ public struct PredictionInterval: Sendable, Equatable, Hashable {
         var counts: [Int: Int] = [:]
         for run in runs { counts[Int(run.counters["generator_runs"] ?? 0), default: 0] += 1 }
         generatorRuns = counts.mapValues { Double($0) / Double(max(1, runs.count)) }
+        unfinished = Double(runs.filter { $0.totalSeconds > Self.runLimitSeconds }.count) / Double(max(1, runs.count))
     }
+
+    /// Whether the P90 draw does not finish: the prediction cannot promise a finished run.
+    public var mayNotFinish: Bool { total.p90 > Self.runLimitSeconds }
 
     /// Whether every draw gave the same total (an exact replay, or models that never mattered).
     public var isPoint: Bool { total.p10 == total.p90 }
@@ -42,6 +53,10 @@ public struct PredictionInterval: Sendable, Equatable, Hashable {
     public var text: String {
         var line = "P10 \(DecimalText.fixed(total.p10, 2)) / P50 \(DecimalText.fixed(total.p50, 2)) / "
             + "P90 \(DecimalText.fixed(total.p90, 2)) s over \(draws) draws"
+        if unfinished > 0 {
+            line += "; does not finish within \(DecimalText.fixed(Self.runLimitSeconds, 0)) s in "
+                + "\(DecimalText.fixed(unfinished * 100, 0)) % of draws"
+        }
         if generatorRuns.count > 1 {
             line += "; generator runs: " + generatorRuns.keys.sorted().map {
                 "\($0) in \(DecimalText.fixed((generatorRuns[$0] ?? 0) * 100, 0)) %"
@@ -52,6 +67,7 @@ public struct PredictionInterval: Sendable, Equatable, Hashable {
 
     public static func == (lhs: PredictionInterval, rhs: PredictionInterval) -> Bool {
         lhs.draws == rhs.draws && lhs.total == rhs.total && lhs.generatorRuns == rhs.generatorRuns
+            && lhs.unfinished == rhs.unfinished
             && lhs.stages.keys.sorted() == rhs.stages.keys.sorted()
             && lhs.stages.allSatisfy { key, value in rhs.stages[key].map { $0 == value } ?? false }
     }

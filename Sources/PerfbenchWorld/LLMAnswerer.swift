@@ -5,6 +5,7 @@ import PerfbenchPipeline
 struct LLMAnswerer {
     let catalogue: Catalogue
     var tuning = LLMAnswerTuning()
+    var judge = WorldMechanics.Judge.meanMatch
 
     /// The answer value for `task`, ready to be JSON-encoded.
     func answer(_ task: LLMTask, input: LLMRequestInput) -> any Encodable {
@@ -139,7 +140,16 @@ struct LLMAnswerer {
         for (track, score) in zip(tracks, scores) where score < 0.45 && issues.count < 4 {
             issues.append("\(track.name) by \(track.artist) feels out of place for a \(label(mood)) mood.")
         }
-        let score = min(0.95, 0.15 + 0.8 * mean) + tuning.evaluationOffset
+        let raw: Double
+        switch judge {
+        case .meanMatch:
+            raw = min(0.95, 0.15 + 0.8 * mean)
+        case .shareInMood:
+            // A strict judge: what counts is how many tracks clearly fit, not how well on average.
+            let fitting = scores.filter { $0 >= 0.6 }.count
+            raw = min(0.95, 0.1 + 0.85 * Double(fitting) / Double(scores.count))
+        }
+        let score = raw + tuning.evaluationOffset
         return EvaluationAnswer(score: round2(min(1, max(0, score))), issues: issues)
     }
 

@@ -8,8 +8,8 @@ import PerfbenchRecording
 struct LLMEndpoint {
     let answerer: LLMAnswerer
 
-    init(catalogue: Catalogue, tuning: LLMAnswerTuning = LLMAnswerTuning()) {
-        answerer = LLMAnswerer(catalogue: catalogue, tuning: tuning)
+    init(catalogue: Catalogue, tuning: LLMAnswerTuning = LLMAnswerTuning(), judge: WorldMechanics.Judge = .meanMatch) {
+        answerer = LLMAnswerer(catalogue: catalogue, tuning: tuning, judge: judge)
     }
 
     func reply(to request: HTTPRequest) throws -> WorldReply {

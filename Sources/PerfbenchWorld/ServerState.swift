@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// Arrival times of the requests a rolling window counts, oldest first (microseconds).
 struct RollingWindow {
     private var arrivals: [Int64] = []
@@ -38,6 +40,13 @@ struct ServerState {
     private var spotifyWindow = RollingWindow()
     private var spotifyPenaltyUntil: Int64 = 0
     private var reccoBeatsWindows = [RollingWindow](repeating: RollingWindow(), count: ReccoBeatsFamily.allCases.count)
+    /// Tokens left in Spotify's bucket (``WorldMechanics/Limiter/tokenBucket``) and when it was
+    /// last refilled; nil until the first call (a full bucket).
+    private var spotifyBucket: (tokens: Double, at: Int64)?
+    /// Per service: when each worker is free again (``WorldMechanics/workers``).
+    private var workersFreeAt: [Service: [Int64]] = [:]
+    /// Per service: when each request in flight ends (``WorldMechanics/stallPerInFlight``).
+    private var inFlightUntil: [Service: [Int64]] = [:]
 
     /// Returns how many times `key` was seen before, and counts this time.
     mutating func nextOccurrence(of key: UInt64) -> UInt32 {
@@ -48,14 +57,7 @@ struct ServerState {
 
     /// Spotify's rolling window with escalating penalties (``SpotifyRateLimit``).
     mutating func admitSpotify(at time: Int64, limit: SpotifyRateLimit) -> LimitDecision {
-        if time < spotifyPenaltyUntil {
-            // Calls during a penalty make it longer, as Spotify's Retry-After grows to hours.
-            let remaining = Double(spotifyPenaltyUntil - time) / 1_000_000
-            let grown = min(remaining * limit.penaltyGrowth, Double(limit.maximumRetryAfter))
-            let seconds = max(limit.minimumRetryAfter, Int(grown.rounded(.up)))
-            spotifyPenaltyUntil = max(spotifyPenaltyUntil, time + Int64(seconds) * 1_000_000)
-            return .refused(retryAfter: seconds, quota: seconds >= limit.quotaThreshold)
-        }
+        if let growing = growSpotifyPenalty(at: time, limit: limit) { return growing }
         let window = Int64(limit.windowSeconds * 1_000_000)
         spotifyWindow.prune(olderThan: time - window)
         guard spotifyWindow.count >= limit.budget, let oldest = spotifyWindow.oldest else {
@@ -66,6 +68,59 @@ struct ServerState {
         let seconds = min(max(limit.minimumRetryAfter, Int(wait.rounded(.up))), limit.maximumRetryAfter)
         spotifyPenaltyUntil = time + Int64(seconds) * 1_000_000
         return .refused(retryAfter: seconds, quota: seconds >= limit.quotaThreshold)
+    }
+
+    /// A call during a Spotify penalty is refused and makes the penalty longer, as Spotify's
+    /// Retry-After grows to hours; nil outside a penalty.
+    private mutating func growSpotifyPenalty(at time: Int64, limit: SpotifyRateLimit) -> LimitDecision? {
+        guard time < spotifyPenaltyUntil else { return nil }
+        let remaining = Double(spotifyPenaltyUntil - time) / 1_000_000
+        let grown = min(remaining * limit.penaltyGrowth, Double(limit.maximumRetryAfter))
+        let seconds = max(limit.minimumRetryAfter, Int(grown.rounded(.up)))
+        spotifyPenaltyUntil = max(spotifyPenaltyUntil, time + Int64(seconds) * 1_000_000)
+        return .refused(retryAfter: seconds, quota: seconds >= limit.quotaThreshold)
+    }
+
+    /// Spotify's token bucket: a call takes a token; with none left it is refused until one has
+    /// refilled, and calls during that block lengthen it (``growSpotifyPenalty(at:limit:)``).
+    mutating func admitSpotifyBucket(
+        at time: Int64, capacity: Int, refillPerSecond: Double, limit: SpotifyRateLimit
+    ) -> LimitDecision {
+        if let growing = growSpotifyPenalty(at: time, limit: limit) { return growing }
+        let last = spotifyBucket ?? (Double(capacity), time)
+        let refilled = Double(max(0, time - last.at)) / 1_000_000 * refillPerSecond
+        let tokens = min(Double(capacity), last.tokens + refilled)
+        guard tokens < 1 else {
+            spotifyBucket = (tokens - 1, time)
+            return .allowed
+        }
+        spotifyBucket = (tokens, time)
+        let wait = (1 - tokens) / max(refillPerSecond, 1e-6)
+        let seconds = min(max(limit.minimumRetryAfter, Int(wait.rounded(.up))), limit.maximumRetryAfter)
+        spotifyPenaltyUntil = time + Int64(seconds) * 1_000_000
+        return .refused(retryAfter: seconds, quota: seconds >= limit.quotaThreshold)
+    }
+
+    /// When a request of `service` arriving at `time` that needs `work` microseconds of service
+    /// ends, counted from its arrival: stretched by the requests in flight (`stall` per request),
+    /// then queued for the first free of `workers` (nil: no queue).
+    mutating func serve(_ service: Service, at time: Int64, work: Int64, workers: Int?, stall: Double) -> Int64 {
+        var ends = inFlightUntil[service, default: []]
+        ends.removeAll { $0 <= time }
+        let stretched = stall > 0 ? Int64((Double(work) * (1 + stall * Double(ends.count))).rounded()) : work
+        var start = time
+        if let workers, workers > 0 {
+            var free = workersFreeAt[service] ?? Array(repeating: 0, count: workers)
+            // The worker free soonest (the lowest index among equals, so the choice is stable).
+            var chosen = 0
+            for index in free.indices where free[index] < free[chosen] { chosen = index }
+            start = max(time, free[chosen])
+            free[chosen] = start + stretched
+            workersFreeAt[service] = free
+        }
+        ends.append(start + stretched)
+        inFlightUntil[service] = ends
+        return start + stretched - time
     }
 
     /// ReccoBeats' per-family rolling minute (``ReccoBeatsRateLimit``).

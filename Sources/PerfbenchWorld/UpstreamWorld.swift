@@ -31,6 +31,8 @@ public final class UpstreamWorld: Sendable {
     private let spotify: SpotifyAPI
     private let reccoBeats: ReccoBeatsAPI
     private let llm: LLMEndpoint
+    /// The profile's LLM latency under the mechanics' prefill.
+    private let llmLatency: LLMLatency
     /// Rolling windows and per-request counters; a Mutex because a live server calls from many
     /// threads, while under the virtual executor it is uncontended.
     private let state = Mutex(ServerState())
@@ -44,7 +46,10 @@ public final class UpstreamWorld: Sendable {
         self.catalogue = built
         spotify = SpotifyAPI(catalogue: built, listedAlbumsPerArtist: profile.listedAlbumsPerArtist)
         reccoBeats = ReccoBeatsAPI(catalogue: built)
-        llm = LLMEndpoint(catalogue: built, tuning: profile.answers)
+        llm = LLMEndpoint(catalogue: built, tuning: profile.answers, judge: profile.mechanics.judge)
+        var llmLatency = profile.llm
+        if let prefill = profile.mechanics.llmSecondsPerPromptToken { llmLatency.secondsPerPromptToken = prefill }
+        self.llmLatency = llmLatency
     }
 
     /// Decides the fate of `request` arriving `time` after the world started.
@@ -74,20 +79,34 @@ public final class UpstreamWorld: Sendable {
         if serverErrorDraw < serverErrorRate(service) {
             let status = [500, 502, 503][Int(serverErrorDraw * 1e6) % 3]
             let reply = WorldReply.error(service, status: status, message: WorldReply.reasonPhrase(status))
-            return outcome(route.endpoint, reply, latency: profile.latency[route.endpoint].sample(using: &rng))
+            let seconds = profile.latency[route.endpoint].sample(using: &rng)
+            return outcome(route.endpoint, reply, latency: served(service, at: micros, seconds: seconds))
         }
         let reply = answer(request, route: route)
         let seconds: Double
         if reply.status >= 400 {
             seconds = profile.latency.rejection.sample(using: &rng)
         } else if route.endpoint == .llmChatCompletions {
-            seconds = profile.llm.sample(
+            seconds = llmLatency.sample(
                 task: reply.llmTask, promptTokens: reply.promptTokens,
                 completionTokens: reply.completionTokens, using: &rng)
         } else {
             seconds = profile.latency[route.endpoint].sample(items: reply.items, using: &rng)
         }
-        return outcome(route.endpoint, reply, latency: seconds)
+        return outcome(route.endpoint, reply, latency: served(service, at: micros, seconds: seconds))
+    }
+
+    /// The latency of a request that takes `seconds` of work, under the mechanics' queueing and
+    /// load stalls (the standard mechanics: `seconds` itself).
+    private func served(_ service: Service, at micros: Int64, seconds: Double) -> Double {
+        let mechanics = profile.mechanics
+        let workers = mechanics.workers[service]
+        guard workers != nil || mechanics.stallPerInFlight > 0 else { return seconds }
+        let work = Int64((seconds * 1_000_000).rounded())
+        let delay = state.withLock {
+            $0.serve(service, at: micros, work: work, workers: workers, stall: mechanics.stallPerInFlight)
+        }
+        return Double(delay) / 1_000_000
     }
 
     /// The answer alone: what the handlers say, without latency, limits or faults.
@@ -129,7 +148,14 @@ public final class UpstreamWorld: Sendable {
                 let seconds = range.lowerBound + Int(sporadicSeconds * Double(range.count))
                 return .refused(retryAfter: seconds, quota: false)
             }
-            let decision = state.withLock { $0.admitSpotify(at: micros, limit: limit) }
+            let decision = state.withLock { state -> LimitDecision in
+                switch profile.mechanics.spotifyLimiter {
+                case .rollingWindow:
+                    return state.admitSpotify(at: micros, limit: limit)
+                case .tokenBucket(let capacity, let rate):
+                    return state.admitSpotifyBucket(at: micros, capacity: capacity, refillPerSecond: rate, limit: limit)
+                }
+            }
             return decision == .allowed ? nil : decision
         case .reccobeats:
             guard let family = endpoint.reccoBeatsFamily else { return nil }

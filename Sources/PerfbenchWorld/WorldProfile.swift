@@ -29,6 +29,8 @@ public struct WorldProfile: Sendable, Hashable {
     /// tracks from artist …, processing top 3"), while the pipeline models the 2025-11-07
     /// backend, whose album sampling fills the top-tracks window with 20 artists.
     public var listedAlbumsPerArtist: Int?
+    /// How the upstreams behave under load and how the LLM judges (``WorldMechanics``).
+    public var mechanics: WorldMechanics = .standard
 
     /// A profile from its parts; unspecified parts take the typical-day defaults.
     public init(
@@ -50,6 +52,14 @@ public struct WorldProfile: Sendable, Hashable {
         self.runPrompt = runPrompt
         self.answers = answers
         self.listedAlbumsPerArtist = listedAlbumsPerArtist
+    }
+
+    /// This profile under other mechanics, named `profile+mechanics` unless they are the standard.
+    public func under(_ mechanics: WorldMechanics) -> WorldProfile {
+        var profile = self
+        profile.mechanics = mechanics
+        if mechanics != .standard { profile.name = name + "+" + mechanics.name }
+        return profile
     }
 
     /// The names ``named(_:)`` knows, in display order.

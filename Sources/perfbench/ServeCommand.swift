@@ -40,8 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "World profile: \(WorldProfile.names.joined(separator: ", ")).")
-    var profile: String = "default"
+    @OptionGroup var world: WorldOptions
 
     @Option(help: "World seed: fixes the catalogue and every latency.")
     var seed: UInt64 = 1
@@ -56,11 +55,6 @@ struct ServeCommand: AsyncParsableCommand {
     var timeScale: Double = 1
 
     func validate() throws {
-        guard WorldProfile.named(profile) != nil else {
-            let hint = NearestName.suggestion(for: profile, among: WorldProfile.names).map { " " + $0 } ?? ""
-            throw ValidationError(
-                "unknown profile \"\(profile)\"; choose one of \(WorldProfile.names.joined(separator: ", ")).\(hint)")
-        }
         guard (0...65_535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535 (0 picks a free port).")
         }
@@ -73,9 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let world = WorldProfile.named(profile) else { return }
+        guard let profile = world.world else { return }
         let configuration = WorldServerConfiguration(
-            profile: world, seed: seed, host: host, port: port, timeScale: timeScale)
+            profile: profile, seed: seed, host: host, port: port, timeScale: timeScale)
         if !configuration.bindsLoopbackOnly {
             printToStandardError(
                 "perfbench serve: warning: listening on \(host), not loopback: other machines can reach the world.")
@@ -84,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await WorldServer.run(configuration) { served in
                 let lines = [
-                    "perfbench serve: profile \(world.name), seed \(seed), time-scale \(scale)",
+                    "perfbench serve: profile \(profile.name), seed \(seed), time-scale \(scale)",
                     "spotify     \(Self.padded(served.spotifyBase))(api.spotify.com)",
                     "reccobeats  \(served.reccoBeatsBase)",
                     "llm         \(Self.padded(served.llmBase))(POST /v1/chat/completions)",

@@ -19,6 +19,8 @@ struct SynthCommand: ParsableCommand {
             Profiles: default, nov07 (the 2025-11-07 run, 306 s), oct31 (the 2025-10-31 run, \
             227 s), guide197 (the guide's 197 s run), bad-day (ReccoBeats at its worst).
 
+            \(WorldOptions.discussion)
+
             \(ConfigOptions.discussion)
 
             Examples:
@@ -36,8 +38,7 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "World seed: fixes the catalogue, the prompts and every latency.")
     var seed: UInt64 = 1
 
-    @Option(help: "World profile: \(WorldProfile.names.joined(separator: ", ")).")
-    var profile: String = "default"
+    @OptionGroup var world: WorldOptions
 
     @Option(help: "First prompt index (with --count, prompts INDEX..INDEX+N-1).")
     var promptIndex: Int = 0
@@ -49,14 +50,10 @@ struct SynthCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...10_000).contains(count) else { throw ValidationError("--count must be between 1 and 10000.") }
-        guard WorldProfile.named(profile) != nil else {
-            throw ValidationError(
-                "unknown profile \"\(profile)\"; choose one of \(WorldProfile.names.joined(separator: ", ")).")
-        }
     }
 
     func run() throws {
-        guard let world = WorldProfile.named(profile) else { return }
+        guard let profile = world.world else { return }
         let configuration = try config.resolve(startingFrom: .baseline)
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -65,7 +62,7 @@ struct SynthCommand: ParsableCommand {
         }
         for index in promptIndex..<(promptIndex + count) {
             let made = try Synthesizer.synthesize(
-                profile: world, seed: seed, promptIndex: index, config: configuration, prompt: prompt)
+                profile: profile, seed: seed, promptIndex: index, config: configuration, prompt: prompt)
             let path = (output as NSString).appendingPathComponent(made.fileName)
             do {
                 try made.recording.write(to: path)

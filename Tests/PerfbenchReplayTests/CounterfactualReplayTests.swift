@@ -175,4 +175,15 @@ import Testing
         // The exact run's interval is written too (a point, as asserted above).
         #expect(JSONReport.render(exact).contains("\"interval\": {\n    \"draws\": 8,"))
     }
+
+    @Test func drawsThatRunPastTheRunLimitAreCountedAsNotFinishing() throws {
+        let quick = try Self.runs([:], draws: 1)
+        var stuck = quick
+        stuck.totalSeconds = PredictionInterval.runLimitSeconds + 1
+        let interval = PredictionInterval(runs: [quick, quick, quick, quick, stuck])
+        #expect(interval.unfinished == 0.2)
+        #expect(interval.mayNotFinish)
+        #expect(interval.text.contains("does not finish within 2400 s in 20 % of draws"))
+        #expect(!PredictionInterval(runs: [quick, quick]).mayNotFinish)
+    }
 }

@@ -89,4 +89,47 @@ import Testing
             index: ReplayIndex(recording: made.recording), path: "rec", config: nil, options: ReplayOptions())
         #expect(!recorded.run.counters.keys.contains { $0.hasPrefix(RunResult.extrapolatedRatePrefix) })
     }
+
+    /// Ten sends at t = 5 s: the recording's busiest 30 s window (ten) is not exceeded, but its
+    /// busiest second held one send. The plain replay admits the burst and flags it; the
+    /// limiter alternatives an interval draws refuse what the recording never sent in a second.
+    static func burst(limiter: LimiterAlternative) throws -> (statuses: [Int?], retryAfters: [Double?], bursts: [Int]) {
+        try VirtualTime.run { clock in
+            var options = ReplayOptions()
+            options.limiter = limiter
+            let transport = ReplayTransport(index: ReplayIndex(recording: Self.paced), clock: clock, options: options)
+            try await clock.sleep(until: VirtualInstant(offset: .seconds(5)))
+            var statuses: [Int?] = []
+            var retryAfters: [Double?] = []
+            for n in 0..<10 {
+                let answer = try await transport.send(Self.search(n), timeout: .seconds(30))
+                statuses.append(Fixtures.status(answer))
+                if case .response(let response) = answer { retryAfters.append(response.retryAfterSeconds) }
+            }
+            return (statuses, retryAfters, transport.sendRates.map(\.replayed))
+        }.value
+    }
+
+    @Test func aBurstTheRecordingNeverMadeIsFlaggedAndOnlyTheAlternativesRefuseIt() throws {
+        let plain = try Self.burst(limiter: .headroom)
+        #expect(plain.statuses.allSatisfy { $0 == 200 })
+        // Window, 1 s and 5 s spans: the burst's sends are 0.2 s apart, so five fit in a second.
+        #expect(plain.bursts == [10, 5, 10])
+        let tight = try Self.burst(limiter: .recordedPeak)
+        #expect(tight.statuses.first == 200)
+        #expect(tight.statuses.contains(429))
+    }
+
+    @Test func aGrowingBlockDoublesWhatIsLeftForEachCallDuringIt() throws {
+        let growing = try Self.burst(limiter: .growingBlock)
+        let waits = zip(growing.statuses, growing.retryAfters).filter { $0.0 == 429 }.compactMap(\.1)
+        #expect(waits.count >= 3)
+        // Each refused call made while refused is told to wait longer than the one before.
+        #expect(zip(waits, waits.dropFirst()).allSatisfy { $0 < $1 })
+    }
+
+    @Test func drawsCycleThroughTheLimiterAlternatives() {
+        #expect(LimiterAlternative.forDraw(0) == .headroom)
+        #expect(Set((1...3).map { LimiterAlternative.forDraw(UInt64($0)) }) == Set(LimiterAlternative.allCases))
+    }
 }
