@@ -1,3 +1,4 @@
+import Foundation
 import PerfbenchRecording
 
 /// Every latency model of a recording: an empirical distribution per endpoint, per service and
@@ -21,6 +22,13 @@ struct LatencyBook: Sendable {
     /// Per LLM task, latency against request size (body bytes: the prompt's length), over the
     /// recording's own observed calls of the task.
     private let llmBySize: [String: BatchLatencyModel]
+    /// The mean spread of the tasks' calls around their size fits: the spread of a task without one.
+    private let llmPooledSpread: Double
+    /// The spread of an LLM call's time for another input when the recording has no task with
+    /// three calls to measure one: an assumption (±35 % for one standard deviation), wider than
+    /// the simulated LLM's own jitter (15 %) because a real model's answer length, and so its
+    /// time, changes with the input.
+    static let llmPriorSpread = 0.3
 
     /// The latency used when the recording has no usable answer at all.
     static let fallback: Duration = .milliseconds(500)
@@ -56,6 +64,8 @@ struct LatencyBook: Sendable {
             llmSamples[task, default: []].append((body.utf8.count, answer.latency))
         }
         llmBySize = llmSamples.compactMapValues { BatchLatencyModel(samples: $0) }
+        let spreads = llmBySize.values.map(\.logSpread).filter { $0 > 0 }
+        llmPooledSpread = spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count)
         censoredByEndpoint = endpointTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: endpoint[entry.key] ?? [], censored: entry.value)
         }
@@ -69,10 +79,23 @@ struct LatencyBook: Sendable {
     /// recording's calls of the task) at that size; without one (every call of the task one
     /// size), `recorded` — the latency of the recorded call it reuses, `recordedBytes` long —
     /// in proportion to the size.
-    func llmLatency(task: String, bytes: Int, recorded: Duration, recordedBytes: Int) -> Duration {
-        if let model = llmBySize[task], model.base != nil { return model.latency(count: bytes) }
-        guard bytes != recordedBytes, recordedBytes > 0 else { return recorded }
-        return .microseconds(Int64((Double(recorded.microseconds) * Double(bytes) / Double(recordedBytes)).rounded()))
+    ///
+    /// `z` (a standard normal; 0 in the plain replay) places the call within the spread of the
+    /// task's calls around its fit (else the spread of every task's calls around theirs): an
+    /// LLM's time for one input is not its time for another of the same size.
+    func llmLatency(task: String, bytes: Int, recorded: Duration, recordedBytes: Int, z: Double = 0) -> Duration {
+        let middle: Duration
+        if let model = llmBySize[task], model.base != nil {
+            middle = model.latency(count: bytes)
+        } else if bytes != recordedBytes, recordedBytes > 0 {
+            middle = .microseconds(Int64((Double(recorded.microseconds) * Double(bytes) / Double(recordedBytes)).rounded()))
+        } else {
+            middle = recorded
+        }
+        guard z != 0 else { return middle }
+        let spread = llmBySize[task].map(\.logSpread).flatMap { $0 > 0 ? $0 : nil }
+            ?? (llmPooledSpread > 0 ? llmPooledSpread : Self.llmPriorSpread)
+        return .microseconds(Int64((Double(middle.microseconds) * exp(spread * z)).rounded()))
     }
 
     /// A latency for a call the recording saw time out after `bound`, drawn with `seed` from the

@@ -1,3 +1,4 @@
+import Foundation
 import PerfbenchRuntime
 
 /// The recorded latencies of one endpoint as an empirical distribution.
@@ -59,6 +60,10 @@ struct BatchLatencyModel: Sendable, Equatable {
     let perItem: Double?
     /// The median recorded batch latency: the fallback.
     let median: Duration
+    /// The spread of the samples around the fit, as the standard deviation of the log ratio of
+    /// each latency to the fitted one (0 without a fit or with fewer than three samples): how
+    /// far one call of a size may fall from the line.
+    let logSpread: Double
 
     /// Fits `samples` of (batch size, latency); nil without samples.
     init?(samples: [(count: Int, latency: Duration)]) {
@@ -74,20 +79,26 @@ struct BatchLatencyModel: Sendable, Equatable {
             covariance += (size - meanSize) * (latency - meanLatency)
             variance += (size - meanSize) * (size - meanSize)
         }
-        guard variance > 0 else {
+        let slope = variance > 0 ? covariance / variance : -1
+        let intercept = meanLatency - slope * meanSize
+        guard slope >= 0, intercept >= 0 else {
             base = nil
             perItem = nil
+            logSpread = 0
             return
         }
-        let slope = covariance / variance
-        let intercept = meanLatency - slope * meanSize
-        if slope >= 0, intercept >= 0 {
-            base = intercept
-            perItem = slope
-        } else {
-            base = nil
-            perItem = nil
+        base = intercept
+        perItem = slope
+        let ratios = zip(sizes, latencies).compactMap { size, latency -> Double? in
+            let fitted = intercept + slope * size
+            return fitted > 0 && latency > 0 ? log(latency / fitted) : nil
         }
+        guard ratios.count >= 3 else {
+            logSpread = 0
+            return
+        }
+        let meanRatio = ratios.reduce(0, +) / Double(ratios.count)
+        logSpread = (ratios.map { ($0 - meanRatio) * ($0 - meanRatio) }.reduce(0, +) / Double(ratios.count - 1)).squareRoot()
     }
 
     /// The modelled latency of a batch of `count` ids.

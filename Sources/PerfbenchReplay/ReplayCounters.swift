@@ -23,6 +23,9 @@ public struct ReplayCounters: Sendable, Hashable {
     /// Of ``composed``: LLM calls whose input differed from the recorded call they reused (its
     /// answer, with the latency sized to the request).
     public var llmResized = 0
+    /// LLM evaluations of another playlist than the recorded one, scored by the judgment
+    /// model (``JudgmentModel``) instead of reusing the recorded score.
+    public var llmJudged = 0
     /// Recorded timeouts a longer timeout answered from the endpoint's censored latency fit
     /// (slow successes, or timeouts again at the new timeout).
     public var tailDraws = 0

@@ -4,9 +4,12 @@ final class ReplayModels: Sendable {
     let latencies: LatencyBook
     /// The recorded tracks, artists, pages, recommendations, features and LLM answers.
     let catalogue: ReplayCatalogue
+    /// The LLM's quality judgment as a function of the playlist, when the recording allows one.
+    let judgment: JudgmentModel?
 
     init(index: ReplayIndex) {
         latencies = LatencyBook(answers: index.answers, keys: index.keys)
         catalogue = ReplayCatalogue(index: index)
+        judgment = JudgmentModel(index: index)
     }
 }

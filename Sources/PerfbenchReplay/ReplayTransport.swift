@@ -200,9 +200,11 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         {
             try requireExact(request, key, &state)
             state.counters.llmResized += 1
+            let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
             let latency = index.models.latencies.llmLatency(
-                task: task, bytes: body.utf8.count, recorded: answer.latency, recordedBytes: recordedBody.utf8.count)
-            return capped(latency, answer.result, kind: .composed, timeout: timeout)
+                task: task, bytes: body.utf8.count, recorded: answer.latency, recordedBytes: recordedBody.utf8.count, z: z)
+            let result = judged(answer.result, request: request, key: key, recordedBody: recordedBody, state: &state)
+            return capped(latency, result, kind: .composed, timeout: timeout)
         }
         // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
         guard mayOutlast(answer, timeout: timeout) else {
@@ -319,7 +321,30 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let latencies = index.models.latencies
         let latency = seed.map { latencies.draw(for: key, seed: $0) }
             ?? latencies.batchLatency(for: key, count: key.list("ids").count)
-        return capped(latency, .response(response), kind: composed ? .composed : .synthesized, timeout: timeout)
+        // An evaluation beyond the recorded ones judges its own playlist.
+        let result = key.service == .llm
+            ? judged(.response(response), request: request, key: key, recordedBody: nil, state: &state)
+            : .response(response)
+        return capped(latency, result, kind: composed ? .composed : .synthesized, timeout: timeout)
+    }
+
+    /// `result` (a recorded LLM answer to another input) with the score an evaluation of
+    /// `request`'s playlist gets from the judgment model; `result` itself for other tasks, or
+    /// when the recording has no model. `recordedBody` is the request the answer was given to
+    /// (nil: the model's last recorded evaluation stands for it).
+    private func judged(
+        _ result: TransportResult, request: HTTPRequest, key: RequestKey, recordedBody: String?, state: inout State
+    ) -> TransportResult {
+        guard let task = key.task.flatMap(LLMTask.init(rawValue:)), task == .qualityEvaluation || task == .finalEvaluation,
+            let model = index.models.judgment, let body = request.body, case .response(let response) = result,
+            let recordedScore = JudgmentModel.content(response.body)?["score"]?.doubleValue
+        else { return result }
+        let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
+        guard let score = model.score(for: body, recordedScore: recordedScore, recordedBody: recordedBody, z: z),
+            let rescored = JudgmentModel.rescored(response.body, score: score)
+        else { return result }
+        state.counters.llmJudged += 1
+        return .response(HTTPResponse(status: response.status, headers: response.headers, body: rescored))
     }
 
     /// The model's 429 when `key`'s host is over its inferred capacity; nil admits the send.

@@ -7,8 +7,9 @@ import PerfbenchRecording
 /// - selections (`anchor_filter`, `anchor_finalize`, `seed_selection`, `artist_validation`):
 ///   the first `count` ids of the input (all when no count), i.e. "keep the order";
 /// - `energy_analysis`: each input track with its `energy` feature (0.5 without one);
-/// - evaluations: score 0.7, no issues; strategies: one neutral strategy (none for
-///   `improvement_strategy`, so no regeneration is invented);
+/// - evaluations: score 0.7, no issues; strategies: one neutral strategy (for
+///   `improvement_strategy`, `filter_and_replace`, the pipeline's own fallback: a run that
+///   decided to improve regenerates, as every recorded one did);
 /// - `intent_analysis`, `anchor_mentions`: nothing mentioned; `anchor_scoring`: no scores and
 ///   `mood_analysis`: `{}`, so the pipeline takes its own documented fallback.
 extension ResponseSynthesizer {
@@ -54,7 +55,7 @@ extension ResponseSynthesizer {
         case .orderingStrategy:
             return #"{"strategies":["energy_arc"],"reasoning":"synthesized by replay"}"#
         case .improvementStrategy:
-            return #"{"strategies":[],"reasoning":"synthesized by replay"}"#
+            return #"{"strategies":["filter_and_replace"],"reasoning":"synthesized by replay"}"#
         case .energyAnalysis:
             let rows = (input?["tracks"]?.arrayValue ?? []).compactMap { track -> String? in
                 guard let id = track["id"]?.stringValue else { return nil }
@@ -68,7 +69,8 @@ extension ResponseSynthesizer {
     }
 
     /// The JSON object the user message carries (the last message's content).
-    private static func userInput(_ body: String) -> JSONValue? {
+    /// The user message of an LLM request body, parsed (the ``LLMRequestInput`` JSON).
+    static func userInput(_ body: String) -> JSONValue? {
         guard let json = try? JSONValue.parse(body),
             let content = json["messages"]?.arrayValue?.last?["content"]?.stringValue
         else { return nil }

@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// What mood analysis decided: feature targets (ranges), weights, genres and suggested artists,
 /// and the playlist sizing that follows from them (PIPELINE.md §2).
 public struct MoodProfile: Sendable, Hashable {
@@ -24,6 +26,35 @@ public struct MoodProfile: Sendable, Hashable {
     public static let fallback = MoodProfile(
         targets: ["energy": 0.4...0.7, "valence": 0.4...0.7], weights: [:], genres: ["pop"],
         suggestedArtists: [], label: "balanced")
+
+    /// The profile a mood-analysis answer describes (`target_features`: a value or a range per
+    /// feature, `feature_weights`, `genre_keywords`, `artist_recommendations`, `mood_label`), or
+    /// the backend's ``fallback`` when the answer is missing or names no target.
+    public init(answer: JSONValue?) {
+        guard let answer, let targetObject = answer["target_features"]?.objectValue else {
+            self = .fallback
+            return
+        }
+        var targets: [String: ClosedRange<Double>] = [:]
+        for member in targetObject.members {
+            let values = member.value.arrayValue?.compactMap(\.doubleValue) ?? [member.value.doubleValue].compactMap { $0 }
+            guard let low = values.min(), let high = values.max() else { continue }
+            targets[member.key] = low...high
+        }
+        var weights: [String: Double] = [:]
+        for member in answer["feature_weights"]?.objectValue?.members ?? [] {
+            if let weight = member.value.doubleValue { weights[member.key] = weight }
+        }
+        guard !targets.isEmpty else {
+            self = .fallback
+            return
+        }
+        self.init(
+            targets: targets, weights: weights,
+            genres: answer["genre_keywords"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            suggestedArtists: answer["artist_recommendations"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            label: answer["mood_label"]?.stringValue ?? "")
+    }
 
     /// Features with more weight than 0.7.
     public var highWeightCount: Int {

@@ -16,25 +16,8 @@ enum Analysis {
     }
 
     static func mood(_ context: WorkflowContext) async throws -> MoodProfile {
-        guard let answer = try await context.llm.ask(.moodAnalysis, LLMRequestInput(prompt: context.input.prompt)),
-            let targetObject = answer["target_features"]?.objectValue
-        else { return .fallback }
-        var targets: [String: ClosedRange<Double>] = [:]
-        for member in targetObject.members {
-            let values = member.value.arrayValue?.compactMap(\.doubleValue) ?? [member.value.doubleValue].compactMap { $0 }
-            guard let low = values.min(), let high = values.max() else { continue }
-            targets[member.key] = low...high
-        }
-        var weights: [String: Double] = [:]
-        for member in answer["feature_weights"]?.objectValue?.members ?? [] {
-            if let weight = member.value.doubleValue { weights[member.key] = weight }
-        }
-        guard !targets.isEmpty else { return .fallback }
-        return MoodProfile(
-            targets: targets, weights: weights,
-            genres: answer["genre_keywords"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-            suggestedArtists: answer["artist_recommendations"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-            label: answer["mood_label"]?.stringValue ?? "")
+        let answer = try await context.llm.ask(.moodAnalysis, LLMRequestInput(prompt: context.input.prompt))
+        return MoodProfile(answer: answer)
     }
 
     /// Runs both stages and plans the playlist.

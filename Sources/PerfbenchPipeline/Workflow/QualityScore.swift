@@ -24,19 +24,31 @@ public struct QualityScore: Sendable, Hashable {
     /// How well one track matches the mood, 0–1.
     static func cohesion(of track: Track, mood: MoodProfile) -> Double {
         guard let features = track.features else { return track.source == .reccobeats ? 0.65 : 0.75 }
+        return match(mood: mood) { name in name == "popularity" ? track.popularity.map(Double.init) : features[name] }
+            ?? (track.source == .reccobeats ? 0.65 : 0.75)
+    }
+
+    /// How well audio `features` alone match the mood, 0–1 (nil: no targeted feature among
+    /// them): the part of a track's cohesion anyone holding the features can compute, such as
+    /// a replay reading an LLM request.
+    public static func featureMatch(_ features: [String: Double], mood: MoodProfile) -> Double? {
+        match(mood: mood) { features[$0] }
+    }
+
+    /// The weighted mean closeness to the mood's targets of the values `value` gives per feature.
+    private static func match(mood: MoodProfile, value: (String) -> Double?) -> Double? {
         var weighted = 0.0
         var totalWeight = 0.0
         for name in AudioFeatures.names + ["popularity"] {
             guard let target = mood.targets[name], let tolerance = tolerances[name] else { continue }
-            let value = name == "popularity" ? track.popularity.map(Double.init) : features[name]
-            guard let value else { continue }
+            guard let value = value(name) else { continue }
             let midpoint = (target.lowerBound + target.upperBound) / 2
             let match = max(0, 1 - abs(value - midpoint) / tolerance)
             let weight = mood.weights.isEmpty ? (defaultWeights[name] ?? 0.5) : (mood.weights[name] ?? 0.5)
             weighted += match * weight
             totalWeight += weight
         }
-        return totalWeight > 0 ? weighted / totalWeight : (track.source == .reccobeats ? 0.65 : 0.75)
+        return totalWeight > 0 ? weighted / totalWeight : nil
     }
 
     /// Scores `tracks` for `mood` against `target`, with the LLM's 0–1 score (nil: algorithmic only).

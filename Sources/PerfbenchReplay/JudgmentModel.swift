@@ -1,0 +1,159 @@
+import Foundation
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchRuntime
+
+/// The LLM's quality judgment as a function of the playlist it judges (issue 14 §1).
+///
+/// A what-if hands the LLM another playlist than the recording did. Its score decides a branch
+/// (the improvement loop runs or not), so reusing the recorded score for another playlist can
+/// put the prediction on the wrong branch. What the replay can compute itself is how well the
+/// request's tracks match the mood the recording's mood analysis set (``QualityScore/featureMatch(_:mood:)``,
+/// averaged over the playlist), and how much of the playlist changed. The model moves the
+/// recorded score by the match's difference and spreads it by the change:
+///
+///     score(new) = score(recorded) + slope · (match(new) − match(recorded)) + spread · z
+///     spread     = √(residual² + (sensitivity · changed)²)
+///
+/// - `slope`: least squares on the recording's own evaluations, shrunk toward 1 ("the LLM moves
+///   with the playlist's match") with the weight of one pair of evaluations 0.1 apart.
+/// - `changed`: the share of the two playlists' tracks not in both (0: the same playlist).
+/// - `sensitivity`: how far the score can move for a wholly new playlist. Not knowable from one
+///   recording, so an assumption, ``priorSensitivity``, moved toward what the recording's own
+///   evaluations of different playlists show (score change per share changed).
+/// - `z`: a standard normal drawn per request in an interval's draws (0 in the plain replay,
+///   whose score is the model's middle).
+///
+/// Only recordings whose LLM request bodies perfbench wrote have the playlists to compare;
+/// anything else has no model.
+struct JudgmentModel: Sendable {
+    /// One recorded evaluation: the playlist's match and the score the LLM gave it.
+    struct Observation: Sendable {
+        var match: Double
+        var score: Double
+        var ids: Set<String>
+    }
+
+    let mood: MoodProfile
+    let observations: [Observation]
+    let slope: Double
+    let residualSpread: Double
+    let sensitivity: Double
+
+    /// The weight of the prior slope of 1, in squared match units (one pair 0.1 apart).
+    static let priorWeight = 0.01
+
+    /// How far a judge's score can move, either way, for a wholly new playlist of the same prompt,
+    /// before the recording says otherwise: a quarter of the scale. An assumption, checked on
+    /// worlds we did build (AccuracyAcrossMechanicsTests): the simulated judge moved by at most
+    /// 0.11 per share of the playlist changed, a strict one (scoring the share of fitting tracks)
+    /// by up to 0.48.
+    static let priorSensitivity = 0.25
+
+    /// The model of `index`'s recording, nil when it cannot have one (no mood answer, no
+    /// evaluation with tracks whose features the mood targets).
+    init?(index: ReplayIndex) {
+        guard index.comparesLLMInputs else { return nil }
+        let calls = index.keys.indices.compactMap { position -> (task: LLMTask, exchange: Exchange)? in
+            guard index.keys[position].service == .llm, let task = index.keys[position].task.flatMap(LLMTask.init(rawValue:))
+            else { return nil }
+            return (task, index.exchange(position))
+        }
+        guard let moodCall = calls.first(where: { $0.task == .moodAnalysis }),
+            let moodAnswer = Self.content(moodCall.exchange.responseBody)
+        else { return nil }
+        let mood = MoodProfile(answer: moodAnswer)
+        guard mood != .fallback else { return nil }
+        let observations = calls.compactMap { call -> Observation? in
+            guard call.task == .qualityEvaluation || call.task == .finalEvaluation,
+                let score = Self.content(call.exchange.responseBody)?["score"]?.doubleValue,
+                let tracks = call.exchange.requestBody.flatMap({ ResponseSynthesizer.userInput($0)?["tracks"]?.arrayValue }),
+                let match = Self.match(tracks, mood: mood)
+            else { return nil }
+            return Observation(match: match, score: score, ids: Self.ids(tracks))
+        }
+        guard !observations.isEmpty else { return nil }
+        self.mood = mood
+        self.observations = observations
+        let meanMatch = observations.map(\.match).reduce(0, +) / Double(observations.count)
+        let meanScore = observations.map(\.score).reduce(0, +) / Double(observations.count)
+        var covariance = 0.0
+        var variance = 0.0
+        for observation in observations {
+            covariance += (observation.match - meanMatch) * (observation.score - meanScore)
+            variance += (observation.match - meanMatch) * (observation.match - meanMatch)
+        }
+        let slope = (covariance + Self.priorWeight) / (variance + Self.priorWeight)
+        self.slope = slope
+        let residuals = observations.map { ($0.score - meanScore) - slope * ($0.match - meanMatch) }
+        residualSpread = observations.count > 1
+            ? (residuals.map { $0 * $0 }.reduce(0, +) / Double(observations.count - 1)).squareRoot() : 0
+        // Each pair of recorded evaluations of different playlists shows how far the score moved.
+        let moves = zip(observations, observations.dropFirst()).compactMap { earlier, later -> Double? in
+            let changed = Self.changedShare(earlier.ids, later.ids)
+            return changed > 0 ? abs(later.score - earlier.score) / changed : nil
+        }
+        sensitivity = (moves.reduce(0, +) + Self.priorSensitivity) / Double(moves.count + 1)
+    }
+
+    /// The track ids of a request's `tracks`.
+    static func ids(_ tracks: [JSONValue]) -> Set<String> { Set(tracks.compactMap { $0["id"]?.stringValue }) }
+
+    /// The share of the two playlists' tracks not in both.
+    static func changedShare(_ lhs: Set<String>, _ rhs: Set<String>) -> Double {
+        let union = lhs.union(rhs).count
+        return union == 0 ? 0 : 1 - Double(lhs.intersection(rhs).count) / Double(union)
+    }
+
+    /// The mean feature match of the request's `tracks` (nil: none has targeted features).
+    static func match(_ tracks: [JSONValue], mood: MoodProfile) -> Double? {
+        let matches = tracks.compactMap { track -> Double? in
+            guard let object = track["features"]?.objectValue else { return nil }
+            var features: [String: Double] = [:]
+            for member in object.members { if let value = member.value.doubleValue { features[member.key] = value } }
+            return QualityScore.featureMatch(features, mood: mood)
+        }
+        return matches.isEmpty ? nil : matches.reduce(0, +) / Double(matches.count)
+    }
+
+    /// The score the LLM gives the playlist in request `body`, moved from the recorded `score`
+    /// of the request `recordedBody`; `z` is the standard normal of this draw (0: the plain
+    /// replay). Nil when either playlist has no match.
+    func score(for body: String, recordedScore: Double, recordedBody: String?, z: Double) -> Double? {
+        guard let tracks = ResponseSynthesizer.userInput(body)?["tracks"]?.arrayValue,
+            let new = Self.match(tracks, mood: mood)
+        else { return nil }
+        let recordedTracks = recordedBody.flatMap { ResponseSynthesizer.userInput($0)?["tracks"]?.arrayValue }
+        let recordedMatch = recordedTracks.flatMap { Self.match($0, mood: mood) } ?? observations.last?.match ?? new
+        let recordedIDs = recordedTracks.map(Self.ids) ?? observations.last?.ids ?? []
+        let changed = Self.changedShare(Self.ids(tracks), recordedIDs)
+        let spread = (residualSpread * residualSpread + sensitivity * sensitivity * changed * changed).squareRoot()
+        return min(1, max(0, recordedScore + slope * (new - recordedMatch) + spread * z))
+    }
+
+    /// A standard normal drawn from `seed` (Box–Muller over two SplitMix64 uniforms).
+    static func standardNormal(seed: UInt64) -> Double {
+        var random = SplitMix64(seed: seed)
+        let u1 = max(random.nextUnit(), 1e-12)
+        let u2 = random.nextUnit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    /// The JSON answer inside a chat-completions response body.
+    static func content(_ body: String?) -> JSONValue? {
+        guard let body, let envelope = try? JSONValue.parse(body),
+            let text = envelope["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue
+        else { return nil }
+        return try? JSONValue.parse(text)
+    }
+
+    /// `body` (a chat-completions response) with its answer's `score` replaced, rounded to two
+    /// decimals as LLMs write it (nil: the answer has no score).
+    static func rescored(_ body: String, score: Double) -> String? {
+        guard let answer = content(body), case .object(var object) = answer,
+            let position = object.members.firstIndex(where: { $0.key == "score" })
+        else { return nil }
+        object.members[position].value = .double((score * 100).rounded() / 100)
+        return ResponseSynthesizer.envelope(JSONWriter.write(.object(object)))
+    }
+}
