@@ -49,20 +49,20 @@ public struct ReplayOptions: Sendable, Hashable {
 }
 
 /// Limiters a recording cannot tell apart. Replaying at the recorded send rates meets none of
-/// them; a configuration that sends a host faster than the recording did (in its busiest window,
-/// second or five seconds) is an extrapolation, and each of these is a different guess at what
+/// them; a configuration that sends a host faster than the recording did (beyond its busiest
+/// window, or twice its busiest second or five seconds) is an extrapolation, and each of these is a different guess at what
 /// the host does then.
 public enum LimiterAlternative: String, Sendable, Hashable, CaseIterable {
     /// A rolling window with room beyond the recording's busiest one (twice it when the host
     /// never answered 429; ``ReplayOptions/rateLimitHeadroom``), bursts unlimited: the plain
     /// replay's guess.
     case headroom
-    /// Capacities at the recording's busiest window, second and five seconds: the limit sits
-    /// just above what was seen.
+    /// Capacity at the recording's busiest window, and twice its busiest second and five
+    /// seconds: the limit sits just above what was seen.
     case recordedPeak = "recorded-peak"
-    /// The same capacities, and a call made while the host refuses lengthens the refusal (twice
-    /// what was left, up to a day): a burst of concurrent callers can block a host for hours,
-    /// as Spotify's Retry-After did in the logs, and the run may not finish.
+    /// The same capacities, and on Spotify a call made while it refuses lengthens the refusal
+    /// (twice what was left, up to a day): a burst of concurrent callers can block it for hours,
+    /// as its Retry-After did in the logs, and the run may not finish.
     case growingBlock = "growing-block"
 
     /// The limiter of draw `draw` of an interval: the plain replay (draw 0) keeps `headroom`,

@@ -65,7 +65,12 @@ public enum ReplayRunner {
         outcome.servedExchanges = served
         // What a what-if (a configuration other than the recorded one) must say about itself.
         let fitted = answers.timeBySource.values.reduce(0) { $0 + $1.fitted }
-        let faster = rates.filter { $0.replayed > $0.recorded }
+        // Beyond the busiest window, or beyond twice the busiest burst (a burst one call fuller
+        // is noise; twice as full is a pattern the recording never showed).
+        let faster = rates.filter { rate in
+            let isWindow = rate.window >= RateLimitModel.spotifyWindow
+            return rate.replayed > (isWindow ? rate.recorded : 2 * rate.recorded)
+        }
         guard fitted > 0 || !faster.isEmpty, !options.atRecordedConfiguration else { return outcome }
         // Fitted latencies were fitted at the recorded configuration; another one changes how
         // those calls overlap, so the figures that rest on them are less sure: say how much.

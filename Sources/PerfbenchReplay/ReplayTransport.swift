@@ -359,10 +359,14 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let factor = alternative ? 1
             : host.recorded429s > 0 ? max(1, options.rateLimitHeadroom) : max(2, options.rateLimitHeadroom)
         let capacity = Int((Double(host.capacity) * factor).rounded(.up))
-        let limits: [Int?] = [capacity] + host.bursts.map { alternative ? $0.capacity : nil }
+        // Bursts: a busiest second of 4 calls against 5 is noise, not a limit; twice the
+        // recording's busiest burst is a pattern it never showed.
+        let limits: [Int?] = [capacity] + host.bursts.map { alternative ? 2 * $0.capacity : nil }
+        // Only Spotify's refusals are known to grow while called (its Retry-After reached a day
+        // in the logs); ReccoBeats' 429s there were per minute.
+        let growing = alternative && options.limiter == .growingBlock && key.service == .spotify
         guard
-            let retryAfter = state.windows[slot].admit(
-                at: now, scales: host.scales, limits: limits, growing: alternative && options.limiter == .growingBlock)
+            let retryAfter = state.windows[slot].admit(at: now, scales: host.scales, limits: limits, growing: growing)
         else { return nil }
         state.counters.rateLimited += 1
         if host.recorded429s == 0 { state.counters.rateLimitedUnrecorded += 1 }

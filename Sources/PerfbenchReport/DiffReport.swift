@@ -33,6 +33,44 @@ public struct DiffReport: Sendable, Equatable {
         tree = TreeDiff(base: basePercentiles.medianTree, candidate: candidatePercentiles.medianTree, moverCount: moverCount)
         baseTotals = RunTotals(runs: base)
         candidateTotals = RunTotals(runs: candidate)
+        let percentiles = max(base.count, candidate.count) > 1 ? [("p50", 50.0), ("p95", 95.0), ("p99", 99.0)] : [("total", 50.0)]
+        bands = percentiles.compactMap { label, p in
+            let baseBand = PredictionInterval.corpusBand(p, of: base)
+            let candidateBand = PredictionInterval.corpusBand(p, of: candidate)
+            guard baseBand != nil || candidateBand != nil else { return nil }
+            return DrawBand(label: label, base: baseBand, candidate: candidateBand)
+        }
+        unfinishedShare = Shares(base: Self.unfinished(base), candidate: Self.unfinished(candidate))
+    }
+
+    /// A total percentile's spread over the draws of each side (`--draws`), nil where that side
+    /// is exact in every draw.
+    public struct DrawBand: Sendable, Equatable {
+        public var label: String
+        public var base: (p10: Double, p90: Double)?
+        public var candidate: (p10: Double, p90: Double)?
+
+        public static func == (lhs: DrawBand, rhs: DrawBand) -> Bool {
+            lhs.label == rhs.label && lhs.base?.p10 == rhs.base?.p10 && lhs.base?.p90 == rhs.base?.p90
+                && lhs.candidate?.p10 == rhs.candidate?.p10 && lhs.candidate?.p90 == rhs.candidate?.p90
+        }
+    }
+
+    /// A share per side.
+    public struct Shares: Sendable, Equatable {
+        public var base: Double
+        public var candidate: Double
+    }
+
+    /// The total percentiles' spreads over the draws (empty without draws).
+    public var bands: [DrawBand] = []
+    /// Per side, the share of draws (over every recording) that did not finish.
+    public var unfinishedShare = Shares(base: 0, candidate: 0)
+
+    private static func unfinished(_ runs: [RunResult]) -> Double {
+        let intervals = runs.compactMap(\.interval)
+        guard !intervals.isEmpty else { return 0 }
+        return intervals.map(\.unfinished).reduce(0, +) / Double(intervals.count)
     }
 
     /// Whether either side has more than one run, so percentiles say more than the tree.

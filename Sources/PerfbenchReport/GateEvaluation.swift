@@ -3,6 +3,9 @@
 /// A metric regresses when the candidate exceeds the baseline by more than the threshold
 /// (percent); it improves when it is lower by more than the threshold. Replays are exact, so
 /// the gate needs no statistical allowance for noise: the threshold is a policy, not a margin.
+/// Where a candidate rests on the replay's models (a what-if), `--draws` replays it again with
+/// its models drawn anew: a total metric that regresses in the plain replay but not at the P10
+/// of its draws is `uncertain` — within what the models cannot tell — not a regression.
 public struct GateEvaluation: Sendable, Equatable {
     public static let schema = "perfbench.gate/1"
     /// The metrics checked when none is named.
@@ -10,13 +13,24 @@ public struct GateEvaluation: Sendable, Equatable {
 
     /// One metric's verdict.
     public struct Metric: Sendable, Equatable {
-        public enum Status: String, Sendable { case pass, regression, improvement }
+        /// `uncertain`: the replay's own figure regresses, but not in every draw of its models
+        /// (P10 of the metric over the draws): a regression the recordings cannot confirm.
+        public enum Status: String, Sendable { case pass, regression, improvement, uncertain }
         public var metric: String
         public var baseline: Double
         public var candidate: Double
         public var deltaPercent: Double
         public var thresholdPercent: Double
         public var status: Status
+        /// P10 / P90 of the candidate's metric over the draws (`--draws`; total metrics only):
+        /// the corpus percentile computed per draw.
+        public var band: (p10: Double, p90: Double)?
+
+        public static func == (lhs: Metric, rhs: Metric) -> Bool {
+            lhs.metric == rhs.metric && lhs.baseline == rhs.baseline && lhs.candidate == rhs.candidate
+                && lhs.deltaPercent == rhs.deltaPercent && lhs.thresholdPercent == rhs.thresholdPercent
+                && lhs.status == rhs.status && lhs.band?.p10 == rhs.band?.p10 && lhs.band?.p90 == rhs.band?.p90
+        }
     }
 
     /// A recording or stage that moved, for the explanation.
@@ -33,8 +47,14 @@ public struct GateEvaluation: Sendable, Equatable {
     /// Recordings whose total moved most (largest increase first).
     public var recordingMovers: [Mover]
     public var recordingCount: Int
+    /// The candidate's recordings at the P95 and P99 nearest ranks.
+    public var tailRecordings: [TailRecording]
+    /// Percentiles per group of recordings (a world, a folder), when there are several.
+    public var groups: [Group]
 
     public var isRegression: Bool { metrics.contains { $0.status == .regression } }
+    /// Whether a metric regressed in the replay's own figure but not in every draw.
+    public var isUncertain: Bool { metrics.contains { $0.status == .uncertain } }
 
     /// Why a metric name is not understood, with the accepted forms.
     public struct UnknownMetric: Error, CustomStringConvertible, Sendable {
@@ -52,14 +72,20 @@ public struct GateEvaluation: Sendable, Equatable {
         let candidateFile = BaselineFile(
             runs: candidate, config: baseline.config, recordingSetHash: baseline.recordingSetHash,
             perfbenchVersion: baseline.perfbenchVersion)
+        func percentDelta(_ base: Double, _ cand: Double) -> Double {
+            base == 0 ? (cand == 0 ? 0 : 100) : (cand - base) / base * 100
+        }
         metrics = try names.map { name in
             let (base, cand) = try Self.values(name, baseline, candidateFile)
-            let delta = base == 0 ? (cand == 0 ? 0 : 100) : (cand - base) / base * 100
-            let status: Metric.Status =
+            let delta = percentDelta(base, cand)
+            var status: Metric.Status =
                 delta > thresholdPercent ? .regression : delta < -thresholdPercent ? .improvement : .pass
+            let band = Self.drawBand(name, candidate)
+            // A regression only some draws show is one the recordings cannot confirm.
+            if status == .regression, let band, percentDelta(base, band.p10) <= thresholdPercent { status = .uncertain }
             return Metric(
                 metric: name, baseline: base, candidate: cand, deltaPercent: delta,
-                thresholdPercent: thresholdPercent, status: status)
+                thresholdPercent: thresholdPercent, status: status, band: band)
         }
         let paths = Set(baseline.stagePaths).union(candidateFile.stagePaths).sorted()
         stageMovers = Self.top(paths.map { path in
@@ -70,6 +96,8 @@ public struct GateEvaluation: Sendable, Equatable {
             Mover(name: entry.recording, baseline: baseTotals[entry.recording] ?? 0, candidate: entry.totalSeconds)
         })
         recordingCount = candidate.count
+        tailRecordings = Self.tail(of: candidate)
+        groups = Self.groups(baseline: baseline, candidate: candidate)
     }
 
     private static func top(_ movers: [Mover]) -> [Mover] {
@@ -77,6 +105,13 @@ public struct GateEvaluation: Sendable, Equatable {
             lhs.element.deltaSeconds != rhs.element.deltaSeconds
                 ? lhs.element.deltaSeconds > rhs.element.deltaSeconds : lhs.offset < rhs.offset
         }.map(\.element).prefix(3))
+    }
+
+    /// P10 / P90 over the draws of a `total.pNN` metric (``PredictionInterval/corpusBand(_:of:)``);
+    /// nil for stage metrics.
+    static func drawBand(_ name: String, _ runs: [RunResult]) -> (p10: Double, p90: Double)? {
+        guard name.hasPrefix("total."), let p = Double(name.dropFirst("total.p".count)) else { return nil }
+        return PredictionInterval.corpusBand(p, of: runs)
     }
 
     /// `total.pNN` or `stage.<path>.pNN`.

@@ -1,18 +1,45 @@
 /// Renders a gate verdict as text, JSON (`perfbench.gate/1`) or markdown for `$GITHUB_STEP_SUMMARY`.
+///
+/// Every format says the same things: the verdict, each metric (with the spread of its draws
+/// when `--draws` ran), what moved most (on a pass too), which recordings make P95 and P99,
+/// and the percentiles of each group of recordings.
 public enum GateReport {
+    /// `regression`, `uncertain` (a regression only some draws show) or `pass`.
+    public static func verdict(_ gate: GateEvaluation) -> String {
+        gate.isRegression ? "regression" : gate.isUncertain ? "uncertain" : "pass"
+    }
+
     public static func text(_ gate: GateEvaluation, candidate: RunConfig) -> String {
-        var lines = ["gate: \(gate.isRegression ? "REGRESSION" : "pass") (\(gate.recordingCount) recordings, candidate \(candidate.name))"]
+        let heading = gate.isRegression ? "REGRESSION" : verdict(gate)
+        var lines = ["gate: \(heading) (\(gate.recordingCount) recordings, candidate \(candidate.name))"]
         for metric in gate.metrics {
             lines.append(
                 "  \(metric.status.rawValue.padding(11)) \(metric.metric): \(DecimalText.fixed(metric.baseline, 2)) s → "
                     + "\(DecimalText.fixed(metric.candidate, 2)) s (\(DecimalText.signed(metric.deltaPercent, 1)) %, "
-                    + "threshold \(DecimalText.fixed(metric.thresholdPercent, 1)) %)")
+                    + "threshold \(DecimalText.fixed(metric.thresholdPercent, 1)) %)" + band(metric))
         }
-        if gate.isRegression {
-            lines.append("moved most (stage P50):")
-            for mover in gate.stageMovers { lines.append("  \(mover.name): \(DecimalText.signed(mover.deltaSeconds, 2)) s") }
-            lines.append("moved most (recording total):")
-            for mover in gate.recordingMovers { lines.append("  \(mover.name): \(DecimalText.signed(mover.deltaSeconds, 2)) s") }
+        if gate.isUncertain {
+            lines.append(
+                "uncertain: a metric regresses in the replay but not at the P10 of its draws; the recordings cannot "
+                    + "confirm it (--fail-on-uncertain makes it fail)")
+        }
+        lines.append("moved most (stage P50):")
+        for mover in gate.stageMovers { lines.append("  \(mover.name): \(DecimalText.signed(mover.deltaSeconds, 2)) s") }
+        lines.append("moved most (recording total):")
+        for mover in gate.recordingMovers { lines.append("  \(mover.name): \(DecimalText.signed(mover.deltaSeconds, 2)) s") }
+        if !gate.tailRecordings.isEmpty {
+            lines.append("tail: " + gate.tailRecordings.map {
+                "\($0.percentile.uppercased()) is \($0.recording) (\(DecimalText.fixed($0.seconds, 2)) s)"
+            }.joined(separator: ", "))
+        }
+        if !gate.groups.isEmpty {
+            lines.append("by group (P50 / P95, baseline → candidate):")
+            for group in gate.groups {
+                lines.append(
+                    "  \(group.name) (\(group.count)): \(DecimalText.fixed(group.baseline.p50, 2)) / "
+                        + "\(DecimalText.fixed(group.baseline.p95, 2)) s → \(DecimalText.fixed(group.candidate.p50, 2)) / "
+                        + "\(DecimalText.fixed(group.candidate.p95, 2)) s")
+            }
         }
         if gate.recordingCount < 20 {
             lines.append("note: only \(gate.recordingCount) recordings; P95 over fewer than 20 is thin (nearest rank = the maximum).")
@@ -23,7 +50,7 @@ public enum GateReport {
     public static func json(_ gate: GateEvaluation, candidate: RunConfig) -> String {
         let object = OrderedJSON.members([
             ("schema", .string(GateEvaluation.schema)),
-            ("verdict", .string(gate.isRegression ? "regression" : "pass")),
+            ("verdict", .string(verdict(gate))),
             ("candidate", .members([("name", .string(candidate.name)), ("phases", .sorted(candidate.phases) { .string($0) })])),
             ("recordings", .int(gate.recordingCount)),
             ("metrics", .array(gate.metrics.map { metric in
@@ -32,29 +59,59 @@ public enum GateReport {
                     ("candidate", .seconds(metric.candidate)), ("delta_percent", .number(metric.deltaPercent, decimals: 3)),
                     ("threshold_percent", .number(metric.thresholdPercent, decimals: 3)),
                     ("status", .string(metric.status.rawValue)),
-                ])
+                ] + (metric.band.map { [("draws", .members([("p10", .seconds($0.p10)), ("p90", .seconds($0.p90))]))] } ?? []))
             })),
             ("stage_movers", .array(gate.stageMovers.map(mover))),
             ("recording_movers", .array(gate.recordingMovers.map(mover))),
+            ("tail", .array(gate.tailRecordings.map { tail in
+                .members([("percentile", .string(tail.percentile)), ("recording", .string(tail.recording)), ("seconds", .seconds(tail.seconds))])
+            })),
+            ("groups", .array(gate.groups.map { group in
+                .members([
+                    ("name", .string(group.name)), ("recordings", .int(group.count)),
+                    ("baseline", .members([("p50", .seconds(group.baseline.p50)), ("p95", .seconds(group.baseline.p95))])),
+                    ("candidate", .members([("p50", .seconds(group.candidate.p50)), ("p95", .seconds(group.candidate.p95))])),
+                ])
+            })),
         ])
         return object.rendered(pretty: true) + "\n"
     }
 
     public static func markdown(_ gate: GateEvaluation, candidate: RunConfig) -> String {
+        let heading = gate.isRegression ? "❌ regression" : gate.isUncertain ? "⚠️ uncertain" : "✅ pass"
         var lines = [
-            "### perfbench gate: \(gate.isRegression ? "❌ regression" : "✅ pass")", "",
+            "### perfbench gate: \(heading)", "",
             "\(gate.recordingCount) recordings, candidate `\(candidate.name)`", "",
             "| metric | baseline (s) | candidate (s) | Δ % | threshold % | status |", "|---|---:|---:|---:|---:|---|",
         ]
         for metric in gate.metrics {
             lines.append(
-                "| \(metric.metric) | \(DecimalText.fixed(metric.baseline, 2)) | \(DecimalText.fixed(metric.candidate, 2)) | "
-                    + "\(DecimalText.signed(metric.deltaPercent, 1)) | \(DecimalText.fixed(metric.thresholdPercent, 1)) | \(metric.status.rawValue) |")
+                "| \(metric.metric) | \(DecimalText.fixed(metric.baseline, 2)) | \(DecimalText.fixed(metric.candidate, 2))"
+                    + "\(band(metric)) | \(DecimalText.signed(metric.deltaPercent, 1)) | "
+                    + "\(DecimalText.fixed(metric.thresholdPercent, 1)) | \(metric.status.rawValue) |")
         }
-        if gate.isRegression {
-            lines += ["", "Moved most: " + gate.stageMovers.map { "`\($0.name)` \(DecimalText.signed($0.deltaSeconds, 2)) s" }.joined(separator: ", ")]
+        lines += ["", "Moved most: " + gate.stageMovers.map { "`\($0.name)` \(DecimalText.signed($0.deltaSeconds, 2)) s" }.joined(separator: ", ")]
+        lines.append(
+            "Recordings that moved most: "
+                + gate.recordingMovers.map { "`\($0.name)` \(DecimalText.signed($0.deltaSeconds, 2)) s" }.joined(separator: ", "))
+        if !gate.tailRecordings.isEmpty {
+            lines.append("Tail: " + gate.tailRecordings.map { "\($0.percentile.uppercased()) `\($0.recording)`" }.joined(separator: ", "))
+        }
+        if !gate.groups.isEmpty {
+            lines += ["", "| group | recordings | P50 (s) | P95 (s) |", "|---|---:|---:|---:|"]
+            for group in gate.groups {
+                lines.append(
+                    "| \(group.name) | \(group.count) | \(DecimalText.fixed(group.baseline.p50, 2)) → \(DecimalText.fixed(group.candidate.p50, 2)) | "
+                        + "\(DecimalText.fixed(group.baseline.p95, 2)) → \(DecimalText.fixed(group.candidate.p95, 2)) |")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// ` [draws P10 … – P90 … s]` when the metric has a spread over draws.
+    private static func band(_ metric: GateEvaluation.Metric) -> String {
+        guard let band = metric.band else { return "" }
+        return " [draws P10 \(DecimalText.fixed(band.p10, 2)) – P90 \(DecimalText.fixed(band.p90, 2)) s]"
     }
 
     private static func mover(_ mover: GateEvaluation.Mover) -> OrderedJSON {

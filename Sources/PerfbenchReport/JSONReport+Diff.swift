@@ -46,6 +46,21 @@ extension JSONReport {
                 ("base", totalsObject(diff.baseTotals)),
                 ("candidate", totalsObject(diff.candidateTotals)),
             ])),
+        ] + (diff.bands.isEmpty ? [] : [("draws", drawsObject(diff))]))
+    }
+
+    /// `{ "total_seconds": { "p50": { "base": {p10,p90} | null, "candidate": … }, … },
+    /// "unfinished_share": { "base", "candidate" } }`: the spread over `--draws`.
+    static func drawsObject(_ diff: DiffReport) -> OrderedJSON {
+        func band(_ value: (p10: Double, p90: Double)?) -> OrderedJSON {
+            value.map { .members([("p10", .seconds($0.p10)), ("p90", .seconds($0.p90))]) } ?? .null
+        }
+        return .members([
+            ("total_seconds", .members(diff.bands.map { ($0.label, .members([("base", band($0.base)), ("candidate", band($0.candidate))])) })),
+            ("unfinished_share", .members([
+                ("base", .number(diff.unfinishedShare.base, decimals: 6)),
+                ("candidate", .number(diff.unfinishedShare.candidate, decimals: 6)),
+            ])),
         ])
     }
 

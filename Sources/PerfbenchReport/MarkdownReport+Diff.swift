@@ -27,6 +27,7 @@ extension MarkdownReport {
             }
         }
         lines.append("")
+        lines += TextReport.drawBandLines(diff).map { "- **\($0.label):** " + escape($0.body) }
         lines += TextReport.comparisonItems(diff.baseTotals, diff.candidateTotals).map { item in
             "- **\(item.label):** " + escape(item.body) + (item.qualityDropped ? " ⚠️" : "")
         }

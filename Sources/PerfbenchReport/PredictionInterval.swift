@@ -5,6 +5,9 @@
 public struct PredictionInterval: Sendable, Equatable, Hashable {
     /// The draws (the plain replay is draw 0, and counts).
     public var draws: Int
+    /// Each draw's total, in draw order (draw 0 first): what a corpus percentile per draw
+    /// is computed from (``GateEvaluation``).
+    public var drawTotals: [Double]
     /// P10 / P50 / P90 of the total, in seconds (nearest rank).
     public var total: (p10: Double, p50: Double, p90: Double)
     /// P10 / P50 / P90 per stage path, in seconds.
@@ -22,6 +25,7 @@ public struct PredictionInterval: Sendable, Equatable, Hashable {
     /// The interval over `runs` (the plain replay first).
     public init(runs: [RunResult]) {
         draws = runs.count
+        drawTotals = runs.map(\.totalSeconds)
         func band(_ values: [Double]) -> (p10: Double, p50: Double, p90: Double) {
             let sorted = values.sorted()
             func rank(_ q: Double) -> Double {
@@ -41,6 +45,23 @@ public struct PredictionInterval: Sendable, Equatable, Hashable {
         for run in runs { counts[Int(run.counters["generator_runs"] ?? 0), default: 0] += 1 }
         generatorRuns = counts.mapValues { Double($0) / Double(max(1, runs.count)) }
         unfinished = Double(runs.filter { $0.totalSeconds > Self.runLimitSeconds }.count) / Double(max(1, runs.count))
+    }
+
+    /// P10 / P90 over the draws of the corpus percentile `p` of `runs`' totals: per draw, the
+    /// nearest-rank percentile of every run's total in that draw (a run without an interval
+    /// counts with its own total). Nil without draws, or when every draw agrees.
+    public static func corpusBand(_ p: Double, of runs: [RunResult]) -> (p10: Double, p90: Double)? {
+        guard let draws = runs.compactMap({ $0.interval?.drawTotals.count }).max(), draws > 1 else { return nil }
+        let perDraw = (0..<draws).map { draw in
+            Percentiles.nearestRank(p, of: runs.map { run in
+                guard let totals = run.interval?.drawTotals, draw < totals.count else { return run.totalSeconds }
+                return totals[draw]
+            }) ?? 0
+        }.sorted()
+        guard let low = Percentiles.nearestRank(10, sorted: perDraw), let high = Percentiles.nearestRank(90, sorted: perDraw),
+            low != high
+        else { return nil }
+        return (low, high)
     }
 
     /// Whether the P90 draw does not finish: the prediction cannot promise a finished run.

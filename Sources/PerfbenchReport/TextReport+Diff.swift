@@ -25,6 +25,10 @@ extension TextReport {
                         + leftPad(percentText(row.deltaPercent), 11))
             }
         }
+        if !diff.bands.isEmpty {
+            lines.append("")
+            lines += drawBandLines(diff).map { style.bold($0.label + ":") + " " + $0.body }
+        }
         lines.append("")
         lines += comparisonItems(diff.baseTotals, diff.candidateTotals).map { item in
             let body = item.qualityDropped ? style.worse(item.body) : item.body
@@ -43,6 +47,25 @@ extension TextReport {
             if tree.isMover(node.path) { line += " " + style.mark(moverMark) }
             return line
         }
+    }
+
+    /// The total percentiles' P10–P90 over the draws, per side, and how often a draw did not
+    /// finish; shared with the markdown diff.
+    static func drawBandLines(_ diff: DiffReport) -> [(label: String, body: String)] {
+        func band(_ value: (p10: Double, p90: Double)?) -> String {
+            value.map { "\(DecimalText.fixed($0.p10, 2))–\(DecimalText.fixed($0.p90, 2)) s" } ?? "exact"
+        }
+        var lines = diff.bands.map { row in
+            (label: row.label == "total" ? "draws (P10–P90)" : "draws \(row.label) (P10–P90)", body: "\(band(row.base)) → \(band(row.candidate))")
+        }
+        let unfinished = diff.unfinishedShare
+        if unfinished.base > 0 || unfinished.candidate > 0 {
+            lines.append((
+                label: "does not finish",
+                body: "\(DecimalText.fixed(unfinished.base * 100, 0)) % → \(DecimalText.fixed(unfinished.candidate * 100, 0)) % "
+                    + "of draws (past \(DecimalText.fixed(PredictionInterval.runLimitSeconds, 0)) s)"))
+        }
+        return lines
     }
 
     /// A Δ % as `+12.3%`, or `new` when there was no base time.

@@ -45,11 +45,19 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        help: ArgumentHelp(
+            "Replay each recording N times per side, the models drawn anew each time (fixed seeds), and "
+                + "report P10–P90 of the total percentiles and how often a draw does not finish (default 1: no draws).",
+            valueName: "N"))
+    var draws: Int = 1
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard draws >= 1, draws <= 10_000 else { throw ValidationError("--draws must be between 1 and 10000, e.g. 10.") }
     }
 
     func run() throws {
@@ -57,8 +65,9 @@ struct DiffCommand: ParsableCommand {
         let candidateConfig = try Self.configuration(spec: candidate, option: "--candidate")
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
-        let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs)
-        let candidateRuns = try Replaying.run(paths: paths, fixed: candidateConfig.fixed, strict: false, jobs: jobs)
+        let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs, draws: draws)
+        let candidateRuns = try Replaying.run(
+            paths: paths, fixed: candidateConfig.fixed, strict: false, jobs: jobs, draws: draws)
         Replaying.warn(baseRuns, label: "base")
         Replaying.warn(candidateRuns, label: "candidate")
         let diff = DiffReport(

@@ -16,6 +16,13 @@ struct GateCommand: ParsableCommand {
             recordings that moved most); 65: the baseline is for other recordings or another \
             perfbench. --format markdown suits $GITHUB_STEP_SUMMARY.
 
+            A what-if rests on the replay's models where the recordings do not answer exactly. \
+            With --draws N every recording is replayed N times with those models drawn anew \
+            (fixed seeds: the same verdict every run); a total metric that regresses in the \
+            replay but not at the P10 of its draws is 'uncertain' and exits 0 unless \
+            --fail-on-uncertain. Every verdict names what moved most, the recordings at P95 and \
+            P99, and each group's P50/P95 (a synthesized recording's world, else its folder).
+
             Examples:
               perfbench gate Recordings/corpus --baseline Reports/baseline.json --preset plan-critical-path
               perfbench gate Recordings/corpus --baseline Reports/baseline.json --phase seed-stagger=1 \\
@@ -45,12 +52,23 @@ struct GateCommand: ParsableCommand {
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        help: ArgumentHelp(
+            "Replay each recording N times, its models drawn anew each time (fixed seeds), and call a total "
+                + "metric that regresses in the replay but not at the P10 of its draws 'uncertain' (default 1: no draws).",
+            valueName: "N"))
+    var draws: Int = 1
+
+    @Flag(help: "Fail (exit 2) on an uncertain metric too, not only on a confirmed regression.")
+    var failOnUncertain = false
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard maxRegression >= 0 else { throw ValidationError("--max-regression must be zero or more.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard draws >= 1, draws <= 10_000 else { throw ValidationError("--draws must be between 1 and 10000, e.g. 10.") }
     }
 
     func run() throws {
@@ -67,7 +85,7 @@ struct GateCommand: ParsableCommand {
                 "\(baseline): made by perfbench \(reference.perfbenchVersion), this is \(PerfbenchVersion.current); "
                     + "replay models differ between versions. Regenerate the baseline with 'perfbench baseline'.")
         }
-        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
+        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, draws: draws)
         Replaying.warn(runs)
         let candidate = StoreOptions.sharedConfig(of: runs)
         let gate: GateEvaluation
@@ -86,9 +104,8 @@ struct GateCommand: ParsableCommand {
         if runs.count < 20 {
             printToStandardError("perfbench: warning: \(runs.count) recordings; P95 over fewer than 20 is thin.")
         }
-        try store.record(
-            kind: .gate, runs: runs, paths: paths, verdict: gate.isRegression ? "regression" : "pass", config: candidate)
-        if gate.isRegression { throw ExitCode(ExitStatus.regression.rawValue) }
+        try store.record(kind: .gate, runs: runs, paths: paths, verdict: GateReport.verdict(gate), config: candidate)
+        if gate.isRegression || (failOnUncertain && gate.isUncertain) { throw ExitCode(ExitStatus.regression.rawValue) }
     }
 
     private func loadBaseline() throws -> BaselineFile {

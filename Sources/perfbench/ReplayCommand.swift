@@ -109,9 +109,9 @@ enum Replaying {
 
     /// Replays `paths` under `fixed` (nil: each recording's own configuration).
     static func run(
-        paths: [String], fixed: PipelineConfiguration?, strict: Bool, jobs: Int
+        paths: [String], fixed: PipelineConfiguration?, strict: Bool, jobs: Int, draws: Int = 1
     ) throws -> [RunResult] {
-        try run(paths: paths, strict: strict, jobs: jobs) { _, _ in fixed }
+        try run(paths: paths, strict: strict, jobs: jobs, draws: draws) { _, _ in fixed }
     }
 
     private static func run(
