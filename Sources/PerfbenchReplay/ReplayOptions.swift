@@ -50,15 +50,15 @@ public struct ReplayOptions: Sendable, Hashable {
 
 /// Limiters a recording cannot tell apart. Replaying at the recorded send rates meets none of
 /// them; a configuration that sends a host faster than the recording did (beyond its busiest
-/// window, or twice its busiest second or five seconds) is an extrapolation, and each of these is a different guess at what
+/// window, second or five seconds) is an extrapolation, and each of these is a different guess at what
 /// the host does then.
 public enum LimiterAlternative: String, Sendable, Hashable, CaseIterable {
     /// A rolling window with room beyond the recording's busiest one (twice it when the host
     /// never answered 429; ``ReplayOptions/rateLimitHeadroom``), bursts unlimited: the plain
     /// replay's guess.
     case headroom
-    /// Capacity at the recording's busiest window, and twice its busiest second and five
-    /// seconds: the limit sits just above what was seen.
+    /// Capacities at the recording's busiest window, second and five seconds: the limit sits
+    /// just above what was seen.
     case recordedPeak = "recorded-peak"
     /// The same capacities, and on Spotify a call made while it refuses lengthens the refusal
     /// (twice what was left, up to a day): a burst of concurrent callers can block it for hours,

@@ -56,16 +56,16 @@ extension ReplayRunner {
 extension ReplayRunner {
     /// The spread of `run` (draw 0) over `draws` draws of the models: draws 1…N−1 replay the
     /// same index under the same configuration with other seeds, and the limiter alternatives in
-    /// turn (``LimiterAlternative/forDraw(_:)``). A run answered exactly throughout, at send rates
-    /// the recording saw, draws nothing, so its draws are skipped and the interval is a point.
+    /// turn (``LimiterAlternative/forDraw(_:)``). A replay at the recorded configuration answered
+    /// exactly throughout draws nothing, so its draws are skipped and the interval is a point.
     public static func interval(
         of run: RunResult, index: ReplayIndex, path: String, config: PipelineConfiguration?, options: ReplayOptions,
         draws: Int
     ) throws -> PredictionInterval {
-        // A host sent faster than recorded meets the limiter alternatives even if every answer
-        // was exact.
-        let extrapolated = run.counters.keys.contains { $0.hasPrefix(RunResult.extrapolatedRatePrefix) }
-        guard run.requests.exact < run.requests.total || extrapolated else {
+        // A what-if meets the limiter alternatives wherever it sends faster than recorded, even
+        // if every answer was exact; the recorded configuration never does.
+        let whatIf = config.map { $0.phaseMap != index.recordedPhaseMap } ?? false
+        guard run.requests.exact < run.requests.total || whatIf else {
             return PredictionInterval(runs: Array(repeating: run, count: draws))
         }
         var runs = [run]

@@ -359,9 +359,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let factor = alternative ? 1
             : host.recorded429s > 0 ? max(1, options.rateLimitHeadroom) : max(2, options.rateLimitHeadroom)
         let capacity = Int((Double(host.capacity) * factor).rounded(.up))
-        // Bursts: a busiest second of 4 calls against 5 is noise, not a limit; twice the
-        // recording's busiest burst is a pattern it never showed.
-        let limits: [Int?] = [capacity] + host.bursts.map { alternative ? 2 * $0.capacity : nil }
+        let limits: [Int?] = [capacity] + host.bursts.map { alternative ? $0.capacity : nil }
         // Only Spotify's refusals are known to grow while called (its Retry-After reached a day
         // in the logs); ReccoBeats' 429s there were per minute.
         let growing = alternative && options.limiter == .growingBlock && key.service == .spotify
