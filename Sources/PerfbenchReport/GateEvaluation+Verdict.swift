@@ -19,6 +19,21 @@ extension GateEvaluation {
 
     /// The candidate's recordings at the P95 and P99 nearest ranks.
     static func tail(of runs: [RunResult]) -> [TailRecording] {
+        tailRuns(runs).map { TailRecording(percentile: $0.percentile, recording: $0.run.recording, seconds: $0.run.totalSeconds) }
+    }
+
+    /// Of the answers of the runs at P95 and P99 (each counted once), the share composed or
+    /// synthesized rather than found in the recording: how much the tail, which decides the
+    /// verdict, rests on the replay's models.
+    static func modelledShare(of runs: [RunResult]) -> Double? {
+        var seen = Set<String>()
+        let tail = tailRuns(runs).map(\.run).filter { seen.insert($0.recording).inserted }
+        let total = tail.map(\.requests.total).reduce(0, +)
+        guard total > 0 else { return nil }
+        return Double(total - tail.map(\.requests.exact).reduce(0, +)) / Double(total)
+    }
+
+    private static func tailRuns(_ runs: [RunResult]) -> [(percentile: String, run: RunResult)] {
         // Ties keep input order, so the same corpus names the same recordings on every run.
         let sorted = runs.enumerated().sorted { lhs, rhs in
             lhs.element.totalSeconds != rhs.element.totalSeconds
@@ -26,15 +41,14 @@ extension GateEvaluation {
         }.map(\.element)
         return [("p95", 95.0), ("p99", 99.0)].compactMap { name, p in
             guard !sorted.isEmpty else { return nil }
-            let run = sorted[Percentiles.rank(p, count: sorted.count) - 1]
-            return TailRecording(percentile: name, recording: run.recording, seconds: run.totalSeconds)
+            return (name, sorted[Percentiles.rank(p, count: sorted.count) - 1])
         }
     }
 
     /// Groups of recordings (``groupName(of:)``), in name order, when there are two or more.
-    static func groups(baseline: BaselineFile, candidate: [RunResult]) -> [Group] {
+    static func groups(baseline: BaselineFile?, candidate: [RunResult]) -> [Group] {
         var baseTotals: [String: [Double]] = [:]
-        for entry in baseline.entries { baseTotals[groupName(of: entry.recording), default: []].append(entry.totalSeconds) }
+        for entry in baseline?.entries ?? [] { baseTotals[groupName(of: entry.recording), default: []].append(entry.totalSeconds) }
         var candidateTotals: [String: [Double]] = [:]
         for run in candidate { candidateTotals[groupName(of: run.recording), default: []].append(run.totalSeconds) }
         guard candidateTotals.count > 1 else { return [] }

@@ -51,8 +51,16 @@ public struct GateEvaluation: Sendable, Equatable {
     public var tailRecordings: [TailRecording]
     /// Percentiles per group of recordings (a world, a folder), when there are several.
     public var groups: [Group]
+    /// How much of the tail recordings' answers the replay composed or synthesized.
+    public var modelledShare: Double?
 
-    public var isRegression: Bool { metrics.contains { $0.status == .regression } }
+    /// The absolute criteria (`--require`), checked over the candidate's runs.
+    public var requirements: [CriterionResult] = []
+
+    /// Whether a metric regressed beyond the threshold or a required criterion does not hold.
+    public var isRegression: Bool { metrics.contains { $0.status == .regression } || failsRequirements }
+    /// Whether a required criterion does not hold.
+    public var failsRequirements: Bool { requirements.contains { !$0.holds } }
     /// Whether a metric regressed in the replay's own figure but not in every draw.
     public var isUncertain: Bool { metrics.contains { $0.status == .uncertain } }
 
@@ -67,8 +75,21 @@ public struct GateEvaluation: Sendable, Equatable {
 
     /// Evaluates `candidate` runs against `baseline` on `metrics`.
     public init(
-        baseline: BaselineFile, candidate: [RunResult], metrics names: [String], thresholdPercent: Double
+        baseline: BaselineFile?, candidate: [RunResult], metrics names: [String], thresholdPercent: Double,
+        requirements: [Criterion] = []
     ) throws {
+        self.requirements = requirements.map { CriterionResult($0, runs: candidate) }
+        recordingCount = candidate.count
+        tailRecordings = Self.tail(of: candidate)
+        modelledShare = Self.modelledShare(of: candidate)
+        guard let baseline else {
+            // Absolute criteria only (`--baseline none`): nothing to compare with.
+            metrics = []
+            stageMovers = []
+            recordingMovers = []
+            groups = Self.groups(baseline: nil, candidate: candidate)
+            return
+        }
         let candidateFile = BaselineFile(
             runs: candidate, config: baseline.config, recordingSetHash: baseline.recordingSetHash,
             perfbenchVersion: baseline.perfbenchVersion)
@@ -90,13 +111,11 @@ public struct GateEvaluation: Sendable, Equatable {
         let paths = Set(baseline.stagePaths).union(candidateFile.stagePaths).sorted()
         stageMovers = Self.top(paths.map { path in
             Mover(name: path, baseline: baseline.stagePercentiles(path).p50, candidate: candidateFile.stagePercentiles(path).p50)
-        }).filter { !$0.name.contains("/") || $0.deltaSeconds != 0 }
+        }).filter { $0.deltaSeconds != 0 }
         let baseTotals = Dictionary(baseline.entries.map { ($0.recording, $0.totalSeconds) }, uniquingKeysWith: { a, _ in a })
         recordingMovers = Self.top(candidateFile.entries.map { entry in
             Mover(name: entry.recording, baseline: baseTotals[entry.recording] ?? 0, candidate: entry.totalSeconds)
-        })
-        recordingCount = candidate.count
-        tailRecordings = Self.tail(of: candidate)
+        }).filter { $0.deltaSeconds != 0 }
         groups = Self.groups(baseline: baseline, candidate: candidate)
     }
 

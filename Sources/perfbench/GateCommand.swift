@@ -16,6 +16,11 @@ struct GateCommand: ParsableCommand {
             recordings that moved most); 65: the baseline is for other recordings or another \
             perfbench. --format markdown suits $GITHUB_STEP_SUMMARY.
 
+            --require adds absolute criteria (repeatable; 'plan' and 'guide' name the plan's \
+            and the guide's success criteria); a criterion that does not hold fails the gate \
+            (exit 2), and every format lists each with its value. --baseline none checks the \
+            criteria alone.
+
             A what-if rests on the replay's models where the recordings do not answer exactly. \
             With --draws N every recording is replayed N times with those models drawn anew \
             (fixed seeds: the same verdict every run); a total metric that regresses in the \
@@ -25,6 +30,7 @@ struct GateCommand: ParsableCommand {
 
             Examples:
               perfbench gate Recordings/corpus --baseline Reports/baseline.json --preset plan-critical-path
+              perfbench gate Recordings/corpus --baseline none --preset shipped-latest --require plan
               perfbench gate Recordings/corpus --baseline Reports/baseline.json --phase seed-stagger=1 \\
                 --metric total.p95 --metric stage.orchestration/initial_generation.p95 --max-regression 2
 
@@ -35,8 +41,16 @@ struct GateCommand: ParsableCommand {
     @Argument(help: "Recordings or folders of recordings (the set the baseline was made from).")
     var recordings: [String]
 
-    @Option(help: "The baseline JSON written by 'perfbench baseline'.")
+    @Option(help: "The baseline JSON written by 'perfbench baseline' ('none': check --require criteria only).")
     var baseline: String = "Reports/baseline.json"
+
+    @Option(
+        help: ArgumentHelp(
+            "An absolute criterion the candidate must meet (repeatable): total.p95<=90s, total.mean<120s, "
+                + "stage.<path>.p95<=30s, requests.p50<=200, rate.errors<2%, rate.timeouts.reccobeats<1%, "
+                + "cache.hit_rate>=50%; or a named set: plan (the plan's success criteria), guide (the guide's targets).",
+            valueName: "criterion"))
+    var require: [String] = []
 
     @OptionGroup var config: ConfigOptions
 
@@ -72,19 +86,20 @@ struct GateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reference = try loadBaseline()
+        var criteria: [Criterion] = []
+        for text in require {
+            do {
+                criteria += try Criterion.parse(text)
+            } catch {
+                throw ExitStatus.usage.fail(error.description)
+            }
+        }
+        guard baseline != "none" || !criteria.isEmpty else {
+            throw ExitStatus.usage.fail("--baseline none leaves nothing to check: add --require criteria, e.g. --require plan.")
+        }
+        let reference = baseline == "none" ? nil : try loadBaseline()
         let paths = try InputPaths.expand(recordings)
-        let hash = try GateSupport.hash(paths)
-        guard hash == reference.recordingSetHash else {
-            throw ExitStatus.badInput.fail(
-                "\(baseline): made for another set of recordings (hash \(reference.recordingSetHash), these are \(hash)). "
-                    + "Gate the same recordings, or regenerate the baseline with 'perfbench baseline'.")
-        }
-        guard reference.perfbenchVersion == PerfbenchVersion.current else {
-            throw ExitStatus.badInput.fail(
-                "\(baseline): made by perfbench \(reference.perfbenchVersion), this is \(PerfbenchVersion.current); "
-                    + "replay models differ between versions. Regenerate the baseline with 'perfbench baseline'.")
-        }
+        if let reference { try check(reference, paths: paths) }
         let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, draws: draws)
         Replaying.warn(runs)
         let candidate = StoreOptions.sharedConfig(of: runs)
@@ -92,7 +107,7 @@ struct GateCommand: ParsableCommand {
         do {
             gate = try GateEvaluation(
                 baseline: reference, candidate: runs, metrics: metric.isEmpty ? GateEvaluation.defaultMetrics : metric,
-                thresholdPercent: maxRegression)
+                thresholdPercent: maxRegression, requirements: criteria)
         } catch let error as GateEvaluation.UnknownMetric {
             throw ExitStatus.usage.fail(error.description)
         }
@@ -106,6 +121,21 @@ struct GateCommand: ParsableCommand {
         }
         try store.record(kind: .gate, runs: runs, paths: paths, verdict: GateReport.verdict(gate), config: candidate)
         if gate.isRegression || (failOnUncertain && gate.isUncertain) { throw ExitCode(ExitStatus.regression.rawValue) }
+    }
+
+    /// Refuses a baseline made from other recordings or by another perfbench (exit 65).
+    private func check(_ reference: BaselineFile, paths: [String]) throws {
+        let hash = try GateSupport.hash(paths)
+        guard hash == reference.recordingSetHash else {
+            throw ExitStatus.badInput.fail(
+                "\(baseline): made for another set of recordings (hash \(reference.recordingSetHash), these are \(hash)). "
+                    + "Gate the same recordings, or regenerate the baseline with 'perfbench baseline'.")
+        }
+        guard reference.perfbenchVersion == PerfbenchVersion.current else {
+            throw ExitStatus.badInput.fail(
+                "\(baseline): made by perfbench \(reference.perfbenchVersion), this is \(PerfbenchVersion.current); "
+                    + "replay models differ between versions. Regenerate the baseline with 'perfbench baseline'.")
+        }
     }
 
     private func loadBaseline() throws -> BaselineFile {

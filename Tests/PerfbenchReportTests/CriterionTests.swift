@@ -1,0 +1,48 @@
+import Testing
+
+@testable import PerfbenchReport
+
+/// Absolute criteria for the gate (issue 17 §1).
+@Suite struct CriterionTests {
+    @Test func criteriaReadMetricComparisonAndBoundInTheMetricsUnit() throws {
+        let p95 = try #require(try Criterion.parse("total.p95 <= 90s").first)
+        #expect(p95.metric == "total.p95" && p95.comparison == .atMost && p95.bound == 90 && p95.unit == .seconds)
+        #expect(try Criterion.parse("rate.timeouts.reccobeats<1%").first?.unit == .percent)
+        #expect(try Criterion.parse("requests.p50<=200").first?.unit == .count)
+        #expect(try Criterion.parse("stage.orchestration/initial_generation.p95>=1s").first?.comparison == .atLeast)
+        #expect(try Criterion.parse("plan").map(\.text) == ["total.p95<90s", "total.p50<60s", "rate.timeouts.reccobeats<1%", "rate.errors<2%"])
+    }
+
+    @Test func aCriterionThatCannotBeReadSaysHowToWriteIt() {
+        for text in ["total.p95", "total.p95<=ninety", "rate.errors<2s", "latency.p95<1s", "cache.hit_rate.repeat>50%"] {
+            #expect(throws: Criterion.Invalid.self) { try Criterion.parse(text) }
+        }
+        do {
+            _ = try Criterion.parse("cache.hit_rate.repeat>50%")
+        } catch {
+            #expect(error.description.contains("warm session"))
+        }
+    }
+
+    @Test func valuesComeFromTheRunsAndAFailedCriterionFailsTheGate() throws {
+        // Fixture runs: 6 requests each, 0 errors, 1 timeout (a ReccoBeats call of 3).
+        let runs = [Fixtures.run(recording: "a", total: 100), Fixtures.run(recording: "b", total: 50)]
+        func value(_ text: String) throws -> Double { try #require(try Criterion.parse(text).first).value(over: runs) }
+        #expect(try value("total.p95<1s") == 100)
+        #expect(try value("total.mean<1s") == 75)
+        #expect(try value("requests.p50<1") == 6)
+        #expect(abs(try value("rate.timeouts<1%") - 100.0 / 6) < 1e-9)
+        #expect(try value("rate.errors<1%") == 0)
+        #expect(try value("cache.hit_rate>1%") == 25)
+        let gate = try GateEvaluation(
+            baseline: nil, candidate: runs, metrics: [], thresholdPercent: 5,
+            requirements: try Criterion.parse("total.p95<=90s") + Criterion.parse("rate.errors<2%"))
+        #expect(gate.requirements.map(\.holds) == [false, true])
+        #expect(gate.isRegression)
+        #expect(GateReport.verdict(gate) == "fail")
+        let text = GateReport.text(gate, candidate: Fixtures.baselineConfig)
+        #expect(text.hasPrefix("gate: FAIL"))
+        #expect(text.contains("FAILS       total.p95<=90s: 100.00 s (required <= 90.00 s)"))
+        #expect(GateReport.json(gate, candidate: Fixtures.baselineConfig).contains("\"holds\": false"))
+    }
+}
