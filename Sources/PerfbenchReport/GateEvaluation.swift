@@ -112,9 +112,12 @@ public struct GateEvaluation: Sendable, Equatable {
         stageMovers = Self.top(paths.map { path in
             Mover(name: path, baseline: baseline.stagePercentiles(path).p50, candidate: candidateFile.stagePercentiles(path).p50)
         }).filter { $0.deltaSeconds != 0 }
-        let baseTotals = Dictionary(baseline.entries.map { ($0.recording, $0.totalSeconds) }, uniquingKeysWith: { a, _ in a })
-        recordingMovers = Self.top(candidateFile.entries.map { entry in
-            Mover(name: entry.recording, baseline: baseTotals[entry.recording] ?? 0, candidate: entry.totalSeconds)
+        // Matched by name within each set, however the command line named the folder.
+        let baseNames = RecordingNames.relative(baseline.entries.map(\.recording))
+        let baseTotals = Dictionary(zip(baseNames, baseline.entries.map(\.totalSeconds)).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+        let candidateNames = RecordingNames.relative(candidateFile.entries.map(\.recording))
+        recordingMovers = Self.top(zip(candidateNames, candidateFile.entries).map { name, entry in
+            Mover(name: entry.recording, baseline: baseTotals[name] ?? 0, candidate: entry.totalSeconds)
         }).filter { $0.deltaSeconds != 0 }
         groups = Self.groups(baseline: baseline, candidate: candidate)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PerfbenchReport
 
 /// A stable name for a set of recordings: the same files with the same bytes give the same hash
 /// on every machine, whatever order they were listed in.
@@ -8,9 +9,10 @@ import Foundation
 /// ``FNV1a128``); the set hash is FNV-1a 128 over: the file count, then per file the path's
 /// byte length, the path, the file's 16-byte digest and its byte length (every count a
 /// little-endian `UInt64`). Every field is fixed-size or length-prefixed, so two different sets
-/// cannot run together into the same stream. Paths are hashed as given: pass them the same way
-/// each time (as the command line names them, relative to the working directory) so that a
-/// baseline and a later gate agree.
+/// cannot run together into the same stream. Each path is hashed as ``RecordingNames/relative(_:)``
+/// names it (below the deepest folder the set shares), so `Recordings/corpus` and
+/// `/work/main/Recordings/corpus` give the same hash: a baseline made in one directory is
+/// recognised by a gate run from another.
 public enum RecordingSetHash {
     /// The algorithm prefix of every hash, so a later change of algorithm is visible.
     public static let algorithm = "fnv1a128"
@@ -42,14 +44,14 @@ public enum RecordingSetHash {
     public static func compute(
         paths: [String], contents: (_ path: String, _ hasher: inout FNV1a128) throws -> Void
     ) rethrows -> String {
-        let sorted = paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let named = zip(RecordingNames.relative(paths), paths).sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         var set = FNV1a128()
-        set.update(littleEndian: UInt64(sorted.count))
-        for path in sorted {
+        set.update(littleEndian: UInt64(named.count))
+        for (name, path) in named {
             var file = FNV1a128()
             try contents(path, &file)
-            set.update(littleEndian: UInt64(path.utf8.count))
-            set.update(path.utf8)
+            set.update(littleEndian: UInt64(name.utf8.count))
+            set.update(name.utf8)
             set.update(file.digest)
             set.update(littleEndian: file.byteCount)
         }

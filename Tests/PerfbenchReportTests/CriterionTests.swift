@@ -46,3 +46,15 @@ import Testing
         #expect(GateReport.json(gate, candidate: Fixtures.baselineConfig).contains("\"holds\": false"))
     }
 }
+
+/// Recordings are named below the folder their set shares (the gate's baseline check and movers).
+@Suite struct RecordingNamesTests {
+    @Test func theSameFilesNamedFromAnywhereGetTheSameNames() {
+        let relative = ["Recordings/corpus/a.jsonl.gz", "Recordings/corpus/b.jsonl.gz"]
+        let absolute = ["/work/main/Recordings/corpus/a.jsonl.gz", "/work/main/./Recordings/corpus/b.jsonl.gz"]
+        #expect(RecordingNames.relative(relative) == ["a.jsonl.gz", "b.jsonl.gz"])
+        #expect(RecordingNames.relative(absolute) == RecordingNames.relative(relative))
+        #expect(RecordingNames.relative(["x/one/a.gz", "x/two/a.gz"]) == ["one/a.gz", "two/a.gz"])
+        #expect(RecordingNames.relative(["/tmp/a.gz"]) == ["a.gz"])
+    }
+}

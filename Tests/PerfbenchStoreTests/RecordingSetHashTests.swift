@@ -26,6 +26,14 @@ struct RecordingSetHashTests {
         #expect(forward.hasPrefix("fnv1a128:") && forward.count == 9 + 32)
     }
 
+    @Test func theFolderTheSetIsNamedFromDoesNotMatter() {
+        let bytes: (String, inout FNV1a128) -> Void = { path, hasher in hasher.update(Array(path.suffix(4).utf8)) }
+        let relative = RecordingSetHash.compute(paths: ["Recordings/corpus/a.jsonl.gz", "Recordings/corpus/b.jsonl.gz"], contents: bytes)
+        let absolute = RecordingSetHash.compute(paths: ["/work/Recordings/corpus/b.jsonl.gz", "/work/Recordings/corpus/a.jsonl.gz"], contents: bytes)
+        #expect(relative == absolute)
+        #expect(relative == RecordingSetHash.compute(paths: ["a.jsonl.gz", "b.jsonl.gz"], contents: bytes))
+    }
+
     @Test func anyChangeOfNameBytesOrBoundaryChangesTheHash() {
         let base = RecordingSetHash.compute(contents: ["a": [1, 2], "b": [3]])
         #expect(RecordingSetHash.compute(contents: ["a": [1, 2], "b": [4]]) != base)
