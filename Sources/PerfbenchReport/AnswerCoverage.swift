@@ -1,6 +1,6 @@
 /// How one endpoint's requests were answered in a replay: from the recording as sent (exact),
 /// built from recorded parts (composed), or made up by a model (synthesized).
-public struct EndpointAnswers: Sendable, Equatable, Hashable {
+public struct EndpointAnswers: Sendable, Equatable, Hashable, Codable {
     /// Answered by a recorded exchange of the same request.
     public var exact: Int
     /// Built from recorded data (per-id items, a reused answer).

@@ -1,5 +1,5 @@
 /// Client-side cache lookups of a run.
-public struct CacheCounts: Sendable, Equatable, Hashable {
+public struct CacheCounts: Sendable, Equatable, Hashable, Codable {
     /// Lookups answered from the cache.
     public var hits: Int
     /// Lookups that went upstream.

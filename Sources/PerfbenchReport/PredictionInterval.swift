@@ -2,7 +2,7 @@
 /// answer the recording does not hold exactly (synthesized latencies, tail draws) is drawn again
 /// with another fixed seed, N times, and the spread of the results is the interval. An exact
 /// replay draws nothing and has a zero-width interval.
-public struct PredictionInterval: Sendable, Equatable, Hashable {
+public struct PredictionInterval: Sendable, Equatable, Hashable, Codable {
     /// The draws (the plain replay is draw 0, and counts).
     public var draws: Int
     /// Each draw's total, in draw order (draw 0 first): what a corpus percentile per draw
@@ -98,5 +98,34 @@ public struct PredictionInterval: Sendable, Equatable, Hashable {
         hasher.combine(total.p10)
         hasher.combine(total.p50)
         hasher.combine(total.p90)
+    }
+}
+
+extension PredictionInterval {
+    private enum CodingKeys: String, CodingKey { case draws, drawTotals, total, stages, generatorRuns, unfinished }
+
+    /// `[p10, p50, p90]`.
+    private static func band(_ values: [Double]) -> (p10: Double, p50: Double, p90: Double) {
+        values.count == 3 ? (values[0], values[1], values[2]) : (0, 0, 0)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        draws = try container.decode(Int.self, forKey: .draws)
+        drawTotals = try container.decode([Double].self, forKey: .drawTotals)
+        total = Self.band(try container.decode([Double].self, forKey: .total))
+        stages = try container.decode([String: [Double]].self, forKey: .stages).mapValues(Self.band)
+        generatorRuns = try container.decode([Int: Double].self, forKey: .generatorRuns)
+        unfinished = try container.decode(Double.self, forKey: .unfinished)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(draws, forKey: .draws)
+        try container.encode(drawTotals, forKey: .drawTotals)
+        try container.encode([total.p10, total.p50, total.p90], forKey: .total)
+        try container.encode(stages.mapValues { [$0.p10, $0.p50, $0.p90] }, forKey: .stages)
+        try container.encode(generatorRuns, forKey: .generatorRuns)
+        try container.encode(unfinished, forKey: .unfinished)
     }
 }

@@ -1,5 +1,5 @@
 /// The quality a run's playlist reached (PIPELINE.md §6).
-public struct QualityScores: Sendable, Equatable, Hashable {
+public struct QualityScores: Sendable, Equatable, Hashable, Codable {
     /// The overall score, 0…1.
     public var overall: Double
     /// The cohesion score, 0…1.

@@ -1,5 +1,5 @@
 /// How many upstream requests a run made, by service and by how the replay answered them.
-public struct RequestCounts: Sendable, Equatable, Hashable {
+public struct RequestCounts: Sendable, Equatable, Hashable, Codable {
     /// Every request the pipeline sent.
     public var total: Int
     /// Requests per service name (`spotify`, `reccobeats`, `llm`, …); written sorted by name.

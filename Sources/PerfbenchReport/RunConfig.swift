@@ -1,7 +1,7 @@
 import PerfbenchPipeline
 
 /// The configuration a run used, as reports show it: its name and every toggle's value text.
-public struct RunConfig: Sendable, Equatable, Hashable {
+public struct RunConfig: Sendable, Equatable, Hashable, Codable {
     /// How the configuration was chosen, e.g. `baseline` or `guide-immediate,top-tracks-batch=10`.
     public var name: String
     /// Toggle id → canonical value text; renderers write it sorted by id.

@@ -5,7 +5,7 @@ import PerfbenchRecording
 ///
 /// A plain value with a memberwise initializer so the replay code can build it without knowing
 /// how it is rendered; the timing tree is derived from `stages` on demand.
-public struct RunResult: Sendable, Equatable {
+public struct RunResult: Sendable, Equatable, Codable {
     /// The recording replayed, as given on the command line (e.g. `Recordings/x.jsonl.gz`).
     public var recording: String
     /// The configuration it was replayed under.

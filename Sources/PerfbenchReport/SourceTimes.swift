@@ -3,7 +3,7 @@ import PerfbenchRecording
 /// What a replayed answer's time rests on (issue 13 §3): a recorded exchange as it happened, one
 /// the importer inferred from the call structure, one whose latency the import's fit rescaled,
 /// or the replay's own models (composed and synthesized answers).
-public enum AnswerSource: String, Sendable, Hashable, CaseIterable {
+public enum AnswerSource: String, Sendable, Hashable, CaseIterable, Codable {
     case observed
     case inferred
     case fitted
@@ -21,7 +21,7 @@ public enum AnswerSource: String, Sendable, Hashable, CaseIterable {
 
 /// Request time (sum of answer delays, so overlapping requests count in full) by source, in
 /// microseconds: what a stage's figure rests on.
-public struct SourceTimes: Sendable, Equatable, Hashable {
+public struct SourceTimes: Sendable, Equatable, Hashable, Codable {
     public var observed = 0
     public var inferred = 0
     public var fitted = 0

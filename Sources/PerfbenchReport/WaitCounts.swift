@@ -1,5 +1,5 @@
 /// The client-side waits of a run by kind: how many and how long in total.
-public struct WaitCounts: Sendable, Equatable, Hashable {
+public struct WaitCounts: Sendable, Equatable, Hashable, Codable {
     /// Waits because a per-minute window limiter was full.
     public var windowCount: Int
     /// Their total, in seconds.

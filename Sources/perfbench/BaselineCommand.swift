@@ -34,6 +34,8 @@ struct BaselineCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var shard: ShardOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -42,7 +44,9 @@ struct BaselineCommand: ParsableCommand {
     func run() throws {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
+        shard.begin()
         let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
+        if try shard.finish(command: "baseline") { return }
         let hash = try GateSupport.hash(paths)
         let runConfig = StoreOptions.sharedConfig(of: runs)
         let file = BaselineFile(runs: runs, config: runConfig, recordingSetHash: hash, perfbenchVersion: PerfbenchVersion.current)

@@ -54,6 +54,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var shard: ShardOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -65,9 +67,11 @@ struct DiffCommand: ParsableCommand {
         let candidateConfig = try Self.configuration(spec: candidate, option: "--candidate")
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
+        shard.begin()
         let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs, draws: draws)
         let candidateRuns = try Replaying.run(
             paths: paths, fixed: candidateConfig.fixed, strict: false, jobs: jobs, draws: draws)
+        if try shard.finish(command: "diff") { return }
         Replaying.warn(baseRuns, label: "base")
         Replaying.warn(candidateRuns, label: "candidate")
         let diff = DiffReport(

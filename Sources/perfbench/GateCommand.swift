@@ -78,6 +78,8 @@ struct GateCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var shard: ShardOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard maxRegression >= 0 else { throw ValidationError("--max-regression must be zero or more.") }
@@ -100,7 +102,9 @@ struct GateCommand: ParsableCommand {
         let reference = baseline == "none" ? nil : try loadBaseline()
         let paths = try InputPaths.expand(recordings)
         if let reference { try check(reference, paths: paths) }
+        shard.begin()
         let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, draws: draws)
+        if try shard.finish(command: "gate") { return }
         Replaying.warn(runs)
         let candidate = StoreOptions.sharedConfig(of: runs)
         let gate: GateEvaluation

@@ -12,7 +12,7 @@ struct Perfbench: AsyncParsableCommand {
             ReccoBeats, LLM) through a Swift model of the pipeline on a virtual clock: a \
             five-minute workflow replays in milliseconds, with the same timings on every run.
 
-            Exit codes: 0 success, 1 internal error (a bug), 2 gate regression, 64 usage error, \
+            Exit codes: 0 success, 1 internal error (a bug), 2 gate regression or unmet --require, 64 usage error, \
             65 bad input data, 66 input missing or unreadable (record: an upstream unreachable), 74 \
             I/O error writing output.
             """,
@@ -22,6 +22,7 @@ struct Perfbench: AsyncParsableCommand {
             DiffCommand.self,
             BaselineCommand.self,
             GateCommand.self,
+            MergeCommand.self,
             DemoCommand.self,
             PhasesCommand.self,
             PresetsCommand.self,

@@ -62,6 +62,8 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var shard: ShardOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -74,7 +76,9 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--trace", trace)])
+        shard.begin()
         let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs, draws: draws)
+        if try shard.finish(command: "replay") { return }
         Replaying.warn(runs)
         let report: String
         switch (format, runs.count) {
@@ -118,18 +122,20 @@ enum Replaying {
         paths: [String], strict: Bool, jobs: Int, draws: Int = 1,
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [RunResult] {
-        let progress = ProgressLine(total: paths.count)
-        var report: (@Sendable (Int) -> Void)?
-        if let progress { report = { done in progress.update(done) } }
-        let results = ReplayRunner.replayCorpus(
-            paths: paths, options: ReplayOptions(strict: strict), jobs: jobs, draws: draws, load: { try load($0) },
-            configure: configure, progress: report)
-        progress?.finish()
-        return try results.map { result in
-            do {
-                return try result.get()
-            } catch {
-                throw failure(error)
+        try Sharding.runs(of: paths) { paths in
+            let progress = ProgressLine(total: paths.count)
+            var report: (@Sendable (Int) -> Void)?
+            if let progress { report = { done in progress.update(done) } }
+            let results = ReplayRunner.replayCorpus(
+                paths: paths, options: ReplayOptions(strict: strict), jobs: jobs, draws: draws, load: { try load($0) },
+                configure: configure, progress: report)
+            progress?.finish()
+            return try results.map { result in
+                do {
+                    return try result.get()
+                } catch {
+                    throw failure(error)
+                }
             }
         }
     }
