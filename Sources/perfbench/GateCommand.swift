@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReport
 
@@ -16,8 +17,8 @@ struct GateCommand: ParsableCommand {
             recordings that moved most); 65: the baseline is for other recordings or another \
             perfbench. --format markdown suits $GITHUB_STEP_SUMMARY.
 
-            --require adds absolute criteria (repeatable; 'plan' and 'guide' name the plan's \
-            and the guide's success criteria); a criterion that does not hold fails the gate \
+            --require adds absolute criteria (repeatable, or require = [...] in the --config \
+            file; 'plan' and 'guide' name the plan's and the guide's success criteria); a criterion that does not hold fails the gate \
             (exit 2), and every format lists each with its value. --baseline none checks the \
             criteria alone.
 
@@ -94,6 +95,16 @@ struct GateCommand: ParsableCommand {
                 criteria += try Criterion.parse(text)
             } catch {
                 throw ExitStatus.usage.fail(error.description)
+            }
+        }
+        // The config file's `require` criteria, checked as the command line's are.
+        if let path = config.configFile, let file = try? ConfigurationFile.load(path: path) {
+            for text in file.requirements {
+                do {
+                    criteria += try Criterion.parse(text.value)
+                } catch {
+                    throw ExitStatus.badInput.fail("\(path):\(text.line): \(error.description)")
+                }
             }
         }
         guard baseline != "none" || !criteria.isEmpty else {

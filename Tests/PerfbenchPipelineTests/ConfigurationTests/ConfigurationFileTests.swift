@@ -46,6 +46,15 @@ struct ConfigurationFileTests {
         #expect(config.name == "fast-anchors,ordering-batch=12")
     }
 
+    @Test func aGateReadsRequireFromTheFileAndOthersIgnoreIt() throws {
+        let file = try ConfigurationFile.parse(
+            "preset = \"plan-critical-path\"\nrequire = [\"plan\", \"total.p95<=90s\"]\n", path: "perf.toml")
+        #expect(file.requirements.map(\.value) == ["plan", "total.p95<=90s"])
+        #expect(file.requirements.first?.line == 2)
+        #expect(try ConfigurationFile.parse("require = \"guide\"\n", path: "perf.toml").requirements.map(\.value) == ["guide"])
+        #expect(throws: ConfigurationError.self) { try ConfigurationFile.parse("require = 3\n", path: "perf.toml") }
+    }
+
     @Test func tomlSyntaxErrorNamesTheLine() {
         let error = #expect(throws: ConfigurationError.self) {
             try ConfigurationFile.parse("preset = \"baseline\"\n\n[phases]\nseed-stagger = fast\n", path: "bad.toml")

@@ -17,6 +17,8 @@ import PerfbenchRecording
 /// fast-anchor-scoring = true         # true/false mean on/off
 /// reccobeats-timeout = "60s"
 /// ```
+/// A gate also reads `require = ["plan", "total.p95<=90s"]` (a string or a list): absolute
+/// criteria, as `gate --require` takes them; other commands ignore it.
 /// ```json
 /// { "name": "fast-anchors", "preset": "guide-immediate",
 ///   "phases": { "top-tracks-batch": 10, "skip-iteration": "shipped", "fast-anchor-scoring": true } }
@@ -40,6 +42,8 @@ public struct ConfigurationFile: Sendable, Equatable {
     public let presets: [Located<String>]
     /// The `[phases]` entries as `(id, value text)`, in file order; values are checked.
     public let phases: [Located<PhaseSetting>]
+    /// The `require` key's criteria texts (read by the gate, which checks them).
+    public let requirements: [Located<String>]
 
     /// The schema name a file may declare.
     public static let schema = "perfbench.config/1"
@@ -80,6 +84,7 @@ public struct ConfigurationFile: Sendable, Equatable {
         var name: String?
         var presets: [Located<String>] = []
         var phases: [Located<PhaseSetting>] = []
+        var requirements: [Located<String>] = []
         func fail(_ message: String, _ line: Int) -> ConfigurationError {
             ConfigurationError(.malformedFile, message, file: path, line: line)
         }
@@ -100,16 +105,26 @@ public struct ConfigurationFile: Sendable, Equatable {
                     }
                     presets.append(Located(value: text, line: entry.line))
                 }
+            case ("require", .string(let value)):
+                requirements.append(Located(value: value, line: entry.line))
+            case ("require", .array(let values)):
+                for value in values {
+                    guard case .string(let text) = value else {
+                        throw fail("require must list criteria as strings, not \(value.typeName)", entry.line)
+                    }
+                    requirements.append(Located(value: text, line: entry.line))
+                }
             case ("phases", .table(let settings)):
                 for setting in settings {
                     phases.append(Located(value: try Self.setting(setting, fail: fail), line: setting.line))
                 }
-            case ("schema", let value), ("name", let value), ("preset", let value), ("phases", let value):
+            case ("schema", let value), ("name", let value), ("preset", let value), ("phases", let value),
+                ("require", let value):
                 let expected = Self.expectedType[entry.key] ?? "a string"
                 throw fail("\(entry.key) must be \(expected), not \(value.typeName)", entry.line)
             default:
-                let hint = NearestName.suggestion(for: entry.key, among: ["name", "phases", "preset", "schema"])
-                    ?? "A config file holds name, preset and [phases]."
+                let hint = NearestName.suggestion(for: entry.key, among: ["name", "phases", "preset", "require", "schema"])
+                    ?? "A config file holds name, preset, require and [phases]."
                 throw fail("unknown key \"\(entry.key)\". \(hint)", entry.line)
             }
         }
@@ -119,11 +134,12 @@ public struct ConfigurationFile: Sendable, Equatable {
         self.name = name
         self.presets = presets
         self.phases = phases
+        self.requirements = requirements
     }
 
     private static let expectedType = [
         "schema": "a string", "name": "a string", "preset": "a string or a list of strings",
-        "phases": "a table ([phases] in TOML, an object in JSON)",
+        "phases": "a table ([phases] in TOML, an object in JSON)", "require": "a string or a list of strings",
     ]
 
     /// One `[phases]` entry as a checked setting: the id must exist and the value parse.
