@@ -110,7 +110,7 @@ let package = Package(
             name: "PerfbenchWorldTests",
             dependencies: ["PerfbenchWorld", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline"]
         ),
-        .testTarget(name: "PerfbenchReportTests", dependencies: ["PerfbenchReport"]),
+        .testTarget(name: "PerfbenchReportTests", dependencies: ["PerfbenchReport", "PerfbenchRecording"]),
         .testTarget(
             name: "PerfbenchReplayTests",
             dependencies: [

@@ -73,11 +73,15 @@ public struct ReplayOutcome: Sendable {
             exchange.responseBody = nil
             return exchange
         }
-        let run = RunResult(
+        var run = RunResult(
             recording: path, config: RunConfig(configuration), totalSeconds: workflow.total.seconds,
             stages: workflow.stages, exchanges: exchanges, requests: requests, waits: waits,
             cache: CacheCounts(hits: counters.cacheHits, misses: counters.cacheMisses), quality: quality,
             counters: extra)
+        run.waitEvents = workflow.events.compactMap { event -> Wait? in
+            guard case .wait(let wait) = event else { return nil }
+            return wait
+        }
         return ReplayOutcome(
             run: run, workflow: workflow, answers: answers, configuration: configuration,
             executorJobs: executorJobs)

@@ -34,7 +34,19 @@ public enum JSONReport {
             ("counters", .sorted(run.counters) { .number($0, decimals: 6) }),
             ("warnings", .array(run.warnings.map(OrderedJSON.string))),
             ("weak_stages", .sorted(run.weakStages) { .string($0.rawValue) }),
-        ] + (run.interval.map { [("interval", intervalObject($0))] } ?? []))
+        ] + (run.interval.map { [("interval", intervalObject($0))] } ?? [])
+            + (run.exchanges.isEmpty ? [] : [("critical_path", criticalPathObject(CriticalPath(run)))]))
+    }
+
+    /// `{ "seconds_by_kind": {request, wait, step}, "largest": [{name, seconds}] }` (five).
+    static func criticalPathObject(_ path: CriticalPath) -> OrderedJSON {
+        .members([
+            ("seconds_by_kind", .members([
+                ("request", .seconds(path.seconds(of: .request))), ("wait", .seconds(path.seconds(of: .wait))),
+                ("step", .seconds(path.seconds(of: .step))),
+            ])),
+            ("largest", .array(path.byName.prefix(5).map { .members([("name", .string($0.name)), ("seconds", .seconds($0.seconds))]) })),
+        ])
     }
 
     /// The `perfbench.corpus/1` object of several runs.

@@ -13,6 +13,7 @@ public enum MarkdownReport {
         lines += treeTable(run.timingTree, weak: run.weakStages)
         lines.append("")
         lines += summaryList(RunTotals(runs: [run]))
+        if let line = TextReport.criticalPathLine(run) { lines.append("- **critical path:** " + escape(line)) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -28,6 +28,8 @@ public struct RunResult: Sendable, Equatable, Codable {
     public var counters: [String: Double]
     /// With `--draws N`, the spread of this run over N draws of its models (nil: one draw).
     public var interval: PredictionInterval?
+    /// Every client-side wait, for the trace and the critical path (empty when not kept).
+    public var waitEvents: [Wait] = []
 
     /// Makes a run result; everything after `stages` has an empty default.
     public init(

@@ -14,7 +14,19 @@ public enum TextReport {
         lines += treeLines(run.timingTree, style: style, weak: run.weakStages)
         lines.append("")
         lines += summaryLines(RunTotals(runs: [run]), style: style)
+        if let line = criticalPathLine(run) { lines.append(style.bold("critical path:") + " " + line) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the critical path is made of and its three largest parts (`perfbench explain` has
+    /// the rest); nil for a run without requests. Its waits are wall time on the path, unlike
+    /// the waits line, which sums every task's.
+    static func criticalPathLine(_ run: RunResult) -> String? {
+        guard !run.exchanges.isEmpty else { return nil }
+        let path = CriticalPath(run)
+        let top = path.byName.prefix(3).map { "\($0.name) \(seconds($0.seconds))" }.joined(separator: ", ")
+        return "requests \(seconds(path.seconds(of: .request))), waits \(seconds(path.seconds(of: .wait))), "
+            + "steps \(seconds(path.seconds(of: .step))); largest: \(top) (perfbench explain)"
     }
 
     /// Several runs: a line per run, the P50/P95/P99 tree over all of them (nearest rank), and
@@ -45,14 +57,31 @@ public enum TextReport {
         treeLines(tree, style: TextStyle(colour: colour))
     }
 
+    /// The mark after a stage that ran at the same time as a sibling.
+    public static let concurrentMark = "∥"
+
     static func treeLines(_ tree: TimingTree, style: TextStyle, weak: [String: AnswerSource] = [:]) -> [String] {
-        TreeLines.walk(tree.root).map { prefix, node in
+        let concurrent = tree.concurrentPaths
+        var lines = TreeLines.walk(tree.root).map { prefix, node in
             let figures = "\(DecimalText.fixed(node.seconds, 2))s (\(DecimalText.fixed(tree.percent(of: node), 1))%)"
             var line = style.dim(prefix) + node.name + ": " + figures
+            if concurrent.contains(node.path) { line += " " + concurrentMark }
             if tree.isLargest(node.path) { line += " " + style.mark(largestMark) }
             if let source = weak[node.path] { line += " " + style.mark(RunResult.weakMark(source)) }
             return line
         }
+        if let legend = legend(tree, concurrent: concurrent) { lines.append(style.dim(legend)) }
+        return lines
+    }
+
+    /// What the tree's marks mean, when it has any.
+    static func legend(_ tree: TimingTree, concurrent: Set<String>) -> String? {
+        var parts: [String] = []
+        if !tree.largestPaths.isEmpty {
+            parts.append("\(largestMark): the \(tree.largestPaths.count) stages with the most time of their own (outside their child stages)")
+        }
+        if !concurrent.isEmpty { parts.append("\(concurrentMark): ran at the same time as a sibling, so siblings add up to more than their parent") }
+        return parts.isEmpty ? nil : "(" + parts.joined(separator: "; ") + ")"
     }
 
     /// The percentile table in tree form: stage, P50, P95, P99 in seconds.

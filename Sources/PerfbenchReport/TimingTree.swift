@@ -53,6 +53,23 @@ public struct TimingTree: Sendable, Equatable {
         largestPaths = ranked.prefix(max(0, largestCount)).map(\.path)
     }
 
+    /// Paths of the stages that ran at the same time as a sibling (concurrent strategies):
+    /// their times add up to more than their parent's.
+    public var concurrentPaths: Set<String> {
+        var concurrent = Set<String>()
+        for node in nodes {
+            let children = node.children.filter { $0.micros > 0 }
+            for (index, child) in children.enumerated() {
+                for other in children[(index + 1)...]
+                where child.startMicros < other.startMicros + other.micros && other.startMicros < child.startMicros + child.micros {
+                    concurrent.insert(child.path)
+                    concurrent.insert(other.path)
+                }
+            }
+        }
+        return concurrent
+    }
+
     /// The workflow's wall time in seconds.
     public var totalSeconds: Double { root.seconds }
 

@@ -4,7 +4,9 @@ import PerfbenchRecording
 /// `--trace FILE`: stages and requests as complete events (`"ph":"X"`, `ts`/`dur` in µs).
 ///
 /// Per run, two processes: "stages" with the `workflow` span on thread 1 and then a thread per
-/// (depth, lane), and "requests" with a thread per concurrent lane. Lanes come from
+/// (depth, lane), and "requests" with a thread per concurrent lane holding requests and the
+/// client's waits (window, min_interval, retry_after, named by the tool that waited), plus the
+/// critical path (``CriticalPath``) on a thread of its own listed first. Lanes come from
 /// `LaneAssignment`, so events on one thread never overlap, which trace viewers need (they
 /// draw one thread's events as a strictly nested stack). Names of processes and threads are
 /// metadata events. One event per line, so traces diff well.
@@ -60,32 +62,79 @@ public enum TraceEvents {
             nextTid += laneCount
         }
 
-        // Requests: one lane set for all of them.
-        let exchanges = run.exchanges.sorted { ($0.startMicros, $0.endMicros, $0.id) < ($1.startMicros, $1.endMicros, $1.id) }
-        if !exchanges.isEmpty {
+        // Requests and waits: one lane set for all of them, so a wait and the request it held
+        // back tend to share a lane.
+        enum Item {
+            case request(Exchange)
+            case wait(Wait)
+            var start: Int {
+                switch self {
+                case .request(let exchange): return exchange.startMicros
+                case .wait(let wait): return wait.startMicros
+                }
+            }
+            var end: Int {
+                switch self {
+                case .request(let exchange): return exchange.endMicros
+                case .wait(let wait): return wait.startMicros + wait.durationMicros
+                }
+            }
+            var key: String {
+                switch self {
+                case .request(let exchange): return "r" + exchange.id
+                case .wait(let wait): return "w" + wait.tool
+                }
+            }
+        }
+        let items = (run.exchanges.map(Item.request) + run.waitEvents.map(Item.wait)).enumerated().sorted { lhs, rhs in
+            (lhs.element.start, lhs.element.end, lhs.element.key, lhs.offset) < (rhs.element.start, rhs.element.end, rhs.element.key, rhs.offset)
+        }.map(\.element)
+        if !items.isEmpty {
             metadata.append(meta("process_name", pid: requestPid, tid: 0, ("name", .string("requests: " + label))))
             metadata.append(meta("process_sort_index", pid: requestPid, tid: 0, ("sort_index", .int(requestPid))))
         }
-        let lanes = LaneAssignment.assign(exchanges.map { ($0.startMicros, $0.endMicros) })
+        let lanes = LaneAssignment.assign(items.map { ($0.start, $0.end) })
         for lane in 0..<((lanes.max() ?? -1) + 1) {
             metadata.append(meta("thread_name", pid: requestPid, tid: lane + 1, ("name", .string("lane \(lane + 1)"))))
             metadata.append(meta("thread_sort_index", pid: requestPid, tid: lane + 1, ("sort_index", .int(lane + 1))))
         }
-        for (exchange, lane) in zip(exchanges, lanes) {
-            timed.append(complete(
-                name: exchange.method + " " + EndpointTemplate.template(for: exchange.url),
-                category: exchange.service.rawValue, start: exchange.startMicros, duration: exchange.durationMicros,
-                pid: requestPid, tid: lane + 1,
-                args: [
-                    ("id", .string(exchange.id)),
-                    ("status", exchange.status.map(OrderedJSON.int) ?? .null),
-                    ("outcome", .string(exchange.outcome.rawValue)),
-                    ("tool", exchange.tool.map(OrderedJSON.string) ?? .null),
-                    ("stage", exchange.stage.map(OrderedJSON.string) ?? .null),
-                ]))
+        for (item, lane) in zip(items, lanes) {
+            switch item {
+            case .request(let exchange):
+                timed.append(complete(
+                    name: exchange.method + " " + EndpointTemplate.template(for: exchange.url),
+                    category: exchange.service.rawValue, start: exchange.startMicros, duration: exchange.durationMicros,
+                    pid: requestPid, tid: lane + 1,
+                    args: [
+                        ("id", .string(exchange.id)),
+                        ("status", exchange.status.map(OrderedJSON.int) ?? .null),
+                        ("outcome", .string(exchange.outcome.rawValue)),
+                        ("tool", exchange.tool.map(OrderedJSON.string) ?? .null),
+                        ("stage", exchange.stage.map(OrderedJSON.string) ?? .null),
+                    ]))
+            case .wait(let wait):
+                timed.append(complete(
+                    name: "wait \(wait.kind.rawValue) \(wait.tool)", category: "wait", start: wait.startMicros,
+                    duration: wait.durationMicros, pid: requestPid, tid: lane + 1,
+                    args: [("kind", .string(wait.kind.rawValue)), ("tool", .string(wait.tool)), ("stage", wait.stage.map(OrderedJSON.string) ?? .null)]))
+            }
+        }
+        // The critical path on a thread of its own, listed first.
+        if !run.exchanges.isEmpty {
+            let tid = criticalPathThread
+            metadata.append(meta("thread_name", pid: requestPid, tid: tid, ("name", .string("critical path"))))
+            metadata.append(meta("thread_sort_index", pid: requestPid, tid: tid, ("sort_index", .int(0))))
+            for segment in CriticalPath(run).segments {
+                timed.append(complete(
+                    name: segment.name, category: "critical_path", start: segment.startMicros, duration: segment.durationMicros,
+                    pid: requestPid, tid: tid, args: [("kind", .string(segment.kind.rawValue)), ("stage", .string(segment.stage))]))
+            }
         }
         return metadata + timed
     }
+
+    /// The thread of the critical path in a run's requests process (after any lane).
+    static let criticalPathThread = 100_000
 
     /// A complete event: `{"name","cat","ph":"X","ts","dur","pid","tid","args"}`.
     static func complete(

@@ -20,6 +20,7 @@ struct Perfbench: AsyncParsableCommand {
         subcommands: [
             ReplayCommand.self,
             DiffCommand.self,
+            ExplainCommand.self,
             BaselineCommand.self,
             GateCommand.self,
             MergeCommand.self,

@@ -16,17 +16,19 @@ struct TextReportTests {
             │  │  │  ├─ anchor_selection: 20.00s (20.0%) ← largest
             │  │  │  └─ artist_discovery: 10.00s (10.0%)
             │  │  └─ recommendation_generation: 30.00s (30.0%)
-            │  │     ├─ artist_based: 30.00s (30.0%) ← largest
-            │  │     └─ seed_based: 15.00s (15.0%)
+            │  │     ├─ artist_based: 30.00s (30.0%) ∥ ← largest
+            │  │     └─ seed_based: 15.00s (15.0%) ∥
             │  ├─ iterative_improvement: 25.00s (25.0%) ← largest
             │  └─ final_processing: 5.00s (5.0%)
             └─ playlist_ordering: 5.00s (5.0%)
+            (← largest: the 3 stages with the most time of their own (outside their child stages); ∥: ran at the same time as a sibling, so siblings add up to more than their parent)
 
             requests: 6 (llm 2, reccobeats 3, spotify 1); exact 4, composed 1, synthesized 1; errors 0, timeouts 1
             waits: 3 (50.50s): window 1 (47.80s), min interval 1 (0.70s), retry-after 1 (2.00s)
             cache: 10 hits, 30 misses (25.0% hit rate)
             quality: overall 0.77, cohesion 0.66, tracks 20
             counters: retries 2
+            critical path: requests 2.80s, waits 0.00s, steps 97.20s; largest: step (artist_based) 97.00s, llm (seed_based) 2.80s, step (intent_analysis) 0.20s (perfbench explain)
 
             """
         #expect(TextReport.render(Fixtures.run()) == expected)

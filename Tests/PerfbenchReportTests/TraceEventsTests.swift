@@ -1,4 +1,5 @@
 import Foundation
+import PerfbenchRecording
 import Testing
 
 @testable import PerfbenchReport
@@ -24,12 +25,26 @@ struct TraceEventsTests {
                 #expect(a.1 <= b.0, "overlap on \(thread): \(a) and \(b)")
             }
         }
-        #expect(complete.count == 1 + Fixtures.spans.count + Fixtures.exchanges.count)
+        #expect(complete.count == 1 + Fixtures.spans.count + Fixtures.exchanges.count + CriticalPath(Fixtures.run()).segments.count)
+    }
+
+    @Test func waitsAreSpansAndTheCriticalPathHasItsOwnThread() throws {
+        var run = Fixtures.run()
+        run.waitEvents = [Wait(kind: .window, tool: "get_album_tracks", startMicros: 3_000_000, durationMicros: 40_000_000, stage: "seed_based")]
+        let complete = try events(TraceEvents.render(run)).filter { $0["ph"] as? String == "X" }
+        let wait = try #require(complete.first { $0["cat"] as? String == "wait" })
+        #expect(wait["name"] as? String == "wait window get_album_tracks")
+        #expect(wait["dur"] as? Int == 40_000_000)
+        let path = complete.filter { $0["cat"] as? String == "critical_path" }
+        #expect(path.allSatisfy { $0["tid"] as? Int == TraceEvents.criticalPathThread })
+        // The path covers the run: its segments add up to the total.
+        #expect(path.compactMap { $0["dur"] as? Int }.reduce(0, +) == run.totalMicros)
+        #expect(path.contains { $0["name"] as? String == "wait window get_album_tracks" })
     }
 
     @Test func requestsTakeTheLowestFreeLane() throws {
         let requests = try events(TraceEvents.render(Fixtures.run()))
-            .filter { $0["ph"] as? String == "X" && $0["pid"] as? Int == 2 }
+            .filter { $0["ph"] as? String == "X" && $0["pid"] as? Int == 2 && $0["cat"] as? String != "critical_path" }
         let lanes = Dictionary(uniqueKeysWithValues: requests.map {
             (($0["args"] as? [String: Any])?["id"] as? String ?? "", $0["tid"] as? Int ?? 0)
         })

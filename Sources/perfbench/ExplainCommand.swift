@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import PerfbenchReport
+
+/// `perfbench explain`: where the time of a replay goes, as its critical path.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show the critical path of a replay: the requests, waits and steps that decide its total.",
+        discussion: """
+            Replays each recording (at its own configuration unless configured) and walks back \
+            from the end: at each moment, the request or wait that finished last is what the \
+            workflow was waiting for; time with none is a pipeline step. One recording: each \
+            stage's seconds on the path by endpoint and wait kind (window, min_interval, \
+            retry_after, with the tool whose limiter made it), and the longest links. A corpus: \
+            which endpoints and waits own the most critical-path seconds at P50 and P95 over the \
+            recordings, and which recording makes the P95 total.
+
+            \(ConfigOptions.discussion)
+
+            Examples:
+              perfbench explain Recordings/nov07.jsonl.gz
+              perfbench explain Recordings/corpus --preset plan-critical-path --format json
+            """
+    )
+
+    @Argument(help: "Recordings or folders of recordings.")
+    var recordings: [String]
+
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "Report format: text, json or markdown.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        let paths = try InputPaths.expand(recordings)
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
+        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
+        Replaying.warn(runs)
+        switch format {
+        case .text: try ReportOutput.write(ExplainReport.text(runs), to: output)
+        case .json: try ReportOutput.write(ExplainReport.json(runs), to: output)
+        case .markdown: try ReportOutput.write(ExplainReport.markdown(runs), to: output)
+        }
+    }
+}
