@@ -36,7 +36,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "The configuration under test (SPEC).")
     var candidate: String
 
-    @Option(help: "Report format: text, json or markdown.")
+    @Option(help: "Report format: text, json, markdown or html (one self-contained file).")
     var format: ReportFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -56,6 +56,9 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var shard: ShardOptions
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (the tree coloured by Δ, the critical paths) to FILE.", valueName: "file"))
+    var html: String?
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -66,7 +69,7 @@ struct DiffCommand: ParsableCommand {
         let baseConfig = try Self.configuration(spec: base, option: "--base")
         let candidateConfig = try Self.configuration(spec: candidate, option: "--candidate")
         let paths = try InputPaths.expand(recordings)
-        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html)])
         shard.begin()
         let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs, draws: draws)
         let candidateRuns = try Replaying.run(
@@ -82,7 +85,9 @@ struct DiffCommand: ParsableCommand {
         case .text: report = TextReport.render(diff, colour: ReportOutput.colourAllowed && output == nil)
         case .json: report = JSONReport.render(diff)
         case .markdown: report = MarkdownReport.render(diff)
+        case .html: report = HTMLReport.diff(diff, base: baseRuns, candidate: candidateRuns)
         }
+        if let html { try ReportOutput.write(HTMLReport.diff(diff, base: baseRuns, candidate: candidateRuns), to: html) }
         try ReportOutput.write(report, to: output)
         try store.record(kind: .diff, runs: candidateRuns, paths: paths, verdict: nil, config: candidateConfig.summary)
     }

@@ -29,7 +29,7 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
-    @Option(help: "Report format: text, json or markdown.")
+    @Option(help: "Report format: text, json, markdown or html (one self-contained file).")
     var format: ReportFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -52,6 +52,7 @@ struct ExplainCommand: ParsableCommand {
         case .text: try ReportOutput.write(ExplainReport.text(runs), to: output)
         case .json: try ReportOutput.write(ExplainReport.json(runs), to: output)
         case .markdown: try ReportOutput.write(ExplainReport.markdown(runs), to: output)
+        case .html: try ReportOutput.write(HTMLReport.replay(runs), to: output)
         }
     }
 }

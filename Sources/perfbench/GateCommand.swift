@@ -61,7 +61,7 @@ struct GateCommand: ParsableCommand {
     @Option(help: "A metric to check (repeatable): total.pNN or stage.<path>.pNN.")
     var metric: [String] = []
 
-    @Option(help: "Verdict format: text, json or markdown.")
+    @Option(help: "Verdict format: text, json, markdown or html (one self-contained file).")
     var format: ReportFormat = .text
 
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
@@ -80,6 +80,9 @@ struct GateCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var shard: ShardOptions
+
+    @Option(help: ArgumentHelp("Also write a self-contained HTML verdict (metrics, criteria, each group's totals) to FILE.", valueName: "file"))
+    var html: String?
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
@@ -130,7 +133,9 @@ struct GateCommand: ParsableCommand {
         case .text: try ReportOutput.write(GateReport.text(gate, candidate: candidate), to: nil)
         case .json: try ReportOutput.write(GateReport.json(gate, candidate: candidate), to: nil)
         case .markdown: try ReportOutput.write(GateReport.markdown(gate, candidate: candidate), to: nil)
+        case .html: try ReportOutput.write(HTMLReport.gate(gate, candidate: runs, config: candidate), to: nil)
         }
+        if let html { try ReportOutput.write(HTMLReport.gate(gate, candidate: runs, config: candidate), to: html) }
         if runs.count < 20 {
             printToStandardError("perfbench: warning: \(runs.count) recordings; P95 over fewer than 20 is thin.")
         }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Report formats of CLI.md.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, html
 }
 
 /// Where reports go: standard output, or a file written whole (temporary file, then rename) so

@@ -38,7 +38,7 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
-    @Option(help: "Report format: text, json or markdown.")
+    @Option(help: "Report format: text, json, markdown or html (one self-contained file).")
     var format: ReportFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -64,6 +64,9 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var shard: ShardOptions
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (icicle, critical path, requests and waits) to FILE.", valueName: "file"))
+    var html: String?
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -75,7 +78,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let paths = try InputPaths.expand(recordings)
-        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--trace", trace)])
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--trace", trace), ("--html", html)])
         shard.begin()
         let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs, draws: draws)
         if try shard.finish(command: "replay") { return }
@@ -88,7 +91,9 @@ struct ReplayCommand: ParsableCommand {
         case (.json, _): report = JSONReport.render(corpus: runs)
         case (.markdown, 1): report = MarkdownReport.render(runs[0])
         case (.markdown, _): report = MarkdownReport.render(corpus: runs)
+        case (.html, _): report = HTMLReport.replay(runs)
         }
+        if let html { try ReportOutput.write(HTMLReport.replay(runs), to: html) }
         if let trace { try ReportOutput.write(TraceEvents.render(runs: runs), to: trace) }
         try ReportOutput.write(report, to: output)
         try store.record(kind: .replay, runs: runs, paths: paths, verdict: nil)
