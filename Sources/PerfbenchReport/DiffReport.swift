@@ -41,6 +41,30 @@ public struct DiffReport: Sendable, Equatable {
             return DrawBand(label: label, base: baseBand, candidate: candidateBand)
         }
         unfinishedShare = Shares(base: Self.unfinished(base), candidate: Self.unfinished(candidate))
+        pathMoves = Self.pathMoves(base: base, candidate: candidate)
+    }
+
+    /// How the critical path moved: per endpoint, wait or step, its seconds on the path (summed
+    /// over the recordings) before and after, largest change first (at most five, changes only).
+    public var pathMoves: [TotalComparison] = []
+
+    static func pathMoves(base: [RunResult], candidate: [RunResult]) -> [TotalComparison] {
+        func totals(_ runs: [RunResult]) -> [String: Double] {
+            var sums: [String: Double] = [:]
+            for run in runs where !run.exchanges.isEmpty {
+                for part in CriticalPath(run).byName { sums[part.name, default: 0] += part.seconds }
+            }
+            return sums
+        }
+        let before = totals(base)
+        let after = totals(candidate)
+        return Set(before.keys).union(after.keys).sorted()
+            .map { TotalComparison(label: $0, base: before[$0] ?? 0, candidate: after[$0] ?? 0) }
+            .filter { abs($0.deltaSeconds) >= 0.005 }
+            .enumerated().sorted { lhs, rhs in
+                abs(lhs.element.deltaSeconds) != abs(rhs.element.deltaSeconds)
+                    ? abs(lhs.element.deltaSeconds) > abs(rhs.element.deltaSeconds) : lhs.offset < rhs.offset
+            }.prefix(5).map(\.element)
     }
 
     /// A total percentile's spread over the draws of each side (`--draws`), nil where that side

@@ -46,6 +46,12 @@ extension JSONReport {
                 ("base", totalsObject(diff.baseTotals)),
                 ("candidate", totalsObject(diff.candidateTotals)),
             ])),
+            ("critical_path_moves", .array(diff.pathMoves.map { move in
+                .members([
+                    ("name", .string(move.label)), ("base_seconds", .seconds(move.base)),
+                    ("candidate_seconds", .seconds(move.candidate)), ("delta_seconds", .seconds(move.deltaSeconds)),
+                ])
+            })),
         ] + (diff.bands.isEmpty ? [] : [("draws", drawsObject(diff))]))
     }
 

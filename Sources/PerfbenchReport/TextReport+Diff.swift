@@ -29,6 +29,12 @@ extension TextReport {
             lines.append("")
             lines += drawBandLines(diff).map { style.bold($0.label + ":") + " " + $0.body }
         }
+        if !diff.pathMoves.isEmpty {
+            lines.append("")
+            lines.append(style.bold("critical path moved:") + " " + diff.pathMoves.map {
+                "\($0.label) \(DecimalText.fixed($0.base, 2)) → \(DecimalText.fixed($0.candidate, 2)) s"
+            }.joined(separator: ", "))
+        }
         lines.append("")
         lines += comparisonItems(diff.baseTotals, diff.candidateTotals).map { item in
             let body = item.qualityDropped ? style.worse(item.body) : item.body

@@ -44,4 +44,15 @@ import Testing
         #expect(corpus.contains("20.00 / 20.00 s  wait window second"))
         #expect(ExplainReport.json([Self.run]).contains("\"schema\": \"perfbench.explain/1\""))
     }
+
+    @Test func aDiffSaysHowThePathMoved() {
+        var faster = Self.run
+        faster.waitEvents = []
+        faster.exchanges[2].startMicros = 10_000_000
+        faster.totalSeconds = 20
+        let diff = DiffReport(base: [Self.run], candidate: [faster])
+        #expect(diff.pathMoves.first?.label == "wait window second")
+        #expect(diff.pathMoves.first?.deltaSeconds == -20)
+        #expect(TextReport.render(diff).contains("critical path moved: wait window second 20.00 → 0.00 s"))
+    }
 }
