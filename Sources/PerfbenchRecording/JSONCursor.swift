@@ -150,6 +150,12 @@ struct JSONCursor {
         guard value >= 0 else {
             throw context.fail("\(field)", "is negative (\(value))", fix: "times are microseconds from the workflow start, 0 or more")
         }
+        // Bounded so that a start plus a duration, or a sum of them, cannot overflow.
+        guard value <= TimeBounds.maxMicros else {
+            throw context.fail(
+                "\(field)", "is \(value) µs, beyond \(TimeBounds.description)",
+                fix: "write times as microseconds from the workflow start, at most \(TimeBounds.maxMicros)")
+        }
         return value
     }
 

@@ -54,6 +54,9 @@ public final class RecordingReader {
         self.header = header
     }
 
+    /// Exchange ids seen so far: FORMAT.md makes them unique.
+    private var exchangeIDs = Set<String>()
+
     /// The next event, or nil at the end of the file.
     public func next() throws -> RecordingEvent? {
         while true {
@@ -75,6 +78,11 @@ public final class RecordingReader {
             case .event(let plain):
                 event = plain
             case .exchange(var exchange, let requestRef, let responseRef):
+                guard exchangeIDs.insert(exchange.id).inserted else {
+                    throw context.fail(
+                        "id", "\"\(exchange.id)\" is the id of an earlier exchange; ids are unique within a recording",
+                        fix: "give each exchange its own id (e.g. x1, x2, …)")
+                }
                 if let requestRef { exchange.requestBody = try body(requestRef, "request_body_ref", context) }
                 if let responseRef { exchange.responseBody = try body(responseRef, "response_body_ref", context) }
                 event = .exchange(exchange)

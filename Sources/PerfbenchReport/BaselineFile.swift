@@ -106,14 +106,26 @@ public struct BaselineFile: Sendable, Equatable {
             phases[member.key] = member.value.stringValue
         }
         guard let recordings = json["recordings"]?.arrayValue else { throw bad("recordings", "missing") }
+        guard !recordings.isEmpty else { throw bad("recordings", "empty: a baseline of no recordings gates nothing") }
+        // A time the gate compares with must be one a replay can give: finite, 0 or more, at
+        // most ten years (a negative or infinite total would turn the gate off).
+        func seconds(_ value: JSONValue?, _ field: String) throws -> Double {
+            guard let value = value?.doubleValue, value.isFinite, value >= 0,
+                value * 1_000_000 <= Double(TimeBounds.maxMicros)
+            else {
+                throw bad(field, "must be a number of seconds within \(TimeBounds.description), found \(value.map { "\($0)" } ?? "none")")
+            }
+            return value
+        }
         var entries: [Entry] = []
         for (index, item) in recordings.enumerated() {
-            guard let recording = item["recording"]?.stringValue, let total = item["total_seconds"]?.doubleValue else {
+            guard let recording = item["recording"]?.stringValue else {
                 throw bad("recordings[\(index)]", "needs recording and total_seconds")
             }
+            let total = try seconds(item["total_seconds"], "recordings[\(index)].total_seconds")
             var stages: [String: Double] = [:]
             for member in item["stages"]?.objectValue?.members ?? [] {
-                stages[member.key] = member.value.doubleValue ?? 0
+                stages[member.key] = try seconds(member.value, "recordings[\(index)].stages.\(member.key)")
             }
             entries.append(Entry(recording: recording, totalSeconds: total, stages: stages))
         }

@@ -105,7 +105,7 @@ public struct HARImporter: Sendable {
         for (position, index) in order.enumerated() {
             var exchange = parsed[index].exchange
             exchange.id = "h\(position + 1)"
-            exchange.startMicros = scaled(Int(parsed[index].start - origin))
+            exchange.startMicros = scaled(Int(min(parsed[index].start - origin, Int64(TimeBounds.maxMicros))))
             exchange.durationMicros = scaled(exchange.durationMicros)
             if timeScale != 1 { exchange.responseHeaders = exchange.responseHeaders.map(scaledRetryAfter) }
             (exchange.service, exchange.url) = mapped(exchange.url, service: exchange.service)
@@ -122,7 +122,8 @@ public struct HARImporter: Sendable {
 
     /// `micros` of capture time in world time.
     private func scaled(_ micros: Int) -> Int {
-        timeScale == 1 ? micros : Int((Double(micros) * timeScale).rounded())
+        // Saturates rather than traps: a time beyond the bounds (after scaling) stays at the bound.
+        Int(min((Double(micros) * timeScale).rounded(), Double(TimeBounds.maxMicros)))
     }
 
     /// A `Retry-After` of whole or decimal seconds in world time.
@@ -176,7 +177,11 @@ public struct HARImporter: Sendable {
             let lower = errorText.lowercased()
             outcome = lower.contains("timed_out") || lower.contains("timed out") || lower.contains("timeout") ? .timeout : .connectionError
         }
-        let (duration, usedTime) = Self.durationMicros(entry, sslOutsideConnect: sslOutsideConnect)
+        guard let (duration, usedTime) = Self.durationMicros(entry, sslOutsideConnect: sslOutsideConnect) else {
+            throw context.fail(
+                "\(field).timings", "a duration that is not a finite number of milliseconds within \(TimeBounds.description)",
+                fix: "give time and timings in milliseconds, e.g. \"wait\": 245.3")
+        }
         if usedTime { durationFromTime += 1 }
         let requestBody = Self.requestBody(request)
         var responseBody: String?
@@ -199,8 +204,9 @@ public struct HARImporter: Sendable {
         return (start, exchange, startText)
     }
 
-    /// The duration in µs and whether it came from `time` (see the type's documentation).
-    static func durationMicros(_ entry: JSONObject, sslOutsideConnect: Bool) -> (Int, Bool) {
+    /// The duration in µs and whether it came from `time` (see the type's documentation); nil
+    /// when it is not finite or beyond ``TimeBounds``.
+    static func durationMicros(_ entry: JSONObject, sslOutsideConnect: Bool) -> (Int, Bool)? {
         func phase(_ timings: JSONObject, _ name: String) -> Double? {
             guard let value = timings[name]?.doubleValue, value >= 0 else { return nil }
             return value
@@ -216,9 +222,9 @@ public struct HARImporter: Sendable {
                     usable = true
                 }
             }
-            if usable { return (Int((total * 1000).rounded()), false) }
+            if usable { return TimeBounds.micros(total, unitMicros: 1_000).map { ($0, false) } }
         }
-        if let time = entry["time"]?.doubleValue, time >= 0 { return (Int((time * 1000).rounded()), true) }
+        if let time = entry["time"]?.doubleValue, time >= 0 { return TimeBounds.micros(time, unitMicros: 1_000).map { ($0, true) } }
         return (0, false)
     }
 

@@ -107,7 +107,7 @@ enum MoodlistConfigInference {
         func limits(_ prefix: String) -> [(number: Int, limit: Int)] {
             lines.compactMap { entry in
                 guard let rest = entry.line.event.after(prefix), rest.hasPrefix("'genre:"),
-                    let limit = rest.after("(limit: ").flatMap({ Int($0.prefix { $0.isNumber }) })
+                    let limit = rest.after("(limit: ").flatMap({ MoodlistWorkflowBuilder.count($0) })
                 else { return nil }
                 return (entry.number, limit)
             }
@@ -126,7 +126,7 @@ enum MoodlistConfigInference {
     /// (baseline 8).
     static func orderingBatch(_ lines: [NumberedLine]) -> ConfigEvidence? {
         guard let line = lines.first(where: { $0.line.event.hasPrefix("Analyzing energy characteristics for ") }),
-            let size = line.line.event.after(" in batches of ").flatMap({ Int($0.prefix { $0.isNumber }) }),
+            let size = line.line.event.after(" in batches of ").flatMap({ MoodlistWorkflowBuilder.count($0) }),
             size >= 1, size <= 64, size != 8
         else { return nil }
         return ConfigEvidence(
@@ -205,7 +205,7 @@ enum MoodlistConfigInference {
             guard phase < 2 else { break }
             var tally = phase == 0 ? seed : generation
             if event.hasPrefix("Converted "), event.contains(" Spotify track IDs"),
-                let total = event.after("/").flatMap({ Int($0.prefix { $0.isNumber }) }),
+                let total = event.after("/").flatMap({ MoodlistWorkflowBuilder.count($0) }),
                 let cached = count(entry.line.fields["cached"]), let missing = count(entry.line.fields["known_missing"])
             {
                 tally.ids.warm += cached + missing
@@ -215,13 +215,13 @@ enum MoodlistConfigInference {
             {
                 tally.ids.warm += cached + missing
                 tally.ids.total += cached + missing
-            } else if let rest = event.after("Fetching audio features for "), let fetched = Int(rest.prefix { $0.isNumber }),
-                let cached = rest.after("(cached: ").flatMap({ Int($0.prefix { $0.isNumber }) })
+            } else if let rest = event.after("Fetching audio features for "), let fetched = MoodlistWorkflowBuilder.count(rest),
+                let cached = rest.after("(cached: ").flatMap({ MoodlistWorkflowBuilder.count($0) })
             {
                 tally.features.warm += cached
                 tally.features.total += cached + fetched
             } else if let rest = event.after("All "), rest.contains(" tracks found in cache"),
-                let found = Int(rest.prefix { $0.isNumber })
+                let found = MoodlistWorkflowBuilder.count(rest)
             {
                 tally.features.warm += found
                 tally.features.total += found

@@ -74,7 +74,7 @@ extension MoodlistWorkflowBuilder {
             llmFacts.calls.append(
                 MoodlistLLMCall(task: "improvement_strategy", start: start, duration: now - start, stage: "improvement_strategies"))
         } else if event.hasPrefix("Successfully analyzed "),
-            let batches = event.after(" across ")?.before(" batches").flatMap({ Int($0) })
+            let batches = event.after(" across ")?.before(" batches").flatMap({ MoodlistWorkflowBuilder.count($0) })
         {
             // The batches run all at once; the log times only the slowest.
             guard !energyBatchLinesSeen, let start = llmOpen.removeValue(forKey: "energy_analysis") else { return true }

@@ -237,7 +237,21 @@ extension MoodlistWorkflowBuilder {
     }
 
     static func leadingNumber(_ text: String) -> Double? {
-        Double(String(text.prefix { $0.isNumber || $0 == "." }))
+        // Nothing a log line counts or times comes near 10⁷ (115 days in seconds); a number
+        // beyond is a damaged line, read as not matching rather than trapping downstream.
+        guard let value = Double(String(text.prefix { $0.isNumber || $0 == "." })), value.isFinite, value <= 10_000_000
+        else { return nil }
+        return value
+    }
+
+    /// The most tracks, albums, artists or batches a log line is believed to count: the backend
+    /// handles hundreds at most, and the importer does work per counted item.
+    static let maximumCount = 10_000
+
+    /// The whole number `text` starts with, when it is a plausible count (≤ ``maximumCount``).
+    static func count<Text: StringProtocol>(_ text: Text) -> Int? {
+        guard let value = Int(text.prefix { $0.isNumber }), value <= maximumCount else { return nil }
+        return value
     }
 }
 

@@ -17,7 +17,7 @@ extension MoodlistWorkflowBuilder {
             return true
         }
         if let rest = text.after("Fetching top tracks for artist "), let id = rest.before(" ("),
-            let share = rest.after(" top + ").flatMap(Self.leadingNumber).map({ Int($0) })
+            let share = rest.after(" top + ").flatMap({ Self.count($0) })
         {
             albumShares[id] = share
             return true
@@ -27,7 +27,7 @@ extension MoodlistWorkflowBuilder {
             albumArtist = id
             return true
         }
-        if let rest = text.after("Retrieved "), let count = rest.before(" albums for artist ").flatMap({ Int($0) }),
+        if let rest = text.after("Retrieved "), let count = rest.before(" albums for artist ").flatMap({ MoodlistWorkflowBuilder.count($0) }),
             let id = rest.after(" albums for artist "), let started = pending.byKey.removeValue(forKey: "albums:" + id)
         {
             let albums = (0..<count).map { MoodlistResponseBodies.album(id: MoodlistHybridFetch.albumID(artist: id, index: $0)) }
@@ -42,12 +42,12 @@ extension MoodlistWorkflowBuilder {
         }
         // Two artists' fetches can interleave (`parallel-artists`): the sampling line follows its
         // artist's listing line, and the fetch's result line is followed by one naming the artist.
-        if let count = text.after("Found ")?.before(" albums, sampling").flatMap({ Int($0) }), let artist = albumArtist {
+        if let count = text.after("Found ")?.before(" albums, sampling").flatMap({ MoodlistWorkflowBuilder.count($0) }), let artist = albumArtist {
             hybridOpen[artist] = (now, count, albumShares[artist] ?? 2)
             return true
         }
         if text.hasPrefix("Hybrid strategy returned "), text.contains(" diverse tracks"),
-            let picked = text.after("album: ").flatMap(Self.leadingNumber).map({ Int($0) })
+            let picked = text.after("album: ").flatMap({ Self.count($0) })
         {
             hybridClosing = (picked, now, stage)
             return true
@@ -81,7 +81,7 @@ extension MoodlistWorkflowBuilder {
             addExchange(url, tool: "get_artist_top_tracks", started: started, now: now, redactor: redactor)
             return true
         }
-        if let count = text.after("Getting ")?.before(" tracks from RecoBeat").flatMap({ Int($0) }) {
+        if let count = text.after("Getting ")?.before(" tracks from RecoBeat").flatMap({ MoodlistWorkflowBuilder.count($0) }) {
             pending.reccoTracks.append((now, stage))
             pending.reccoCounts.append(count)
             return true
@@ -91,7 +91,7 @@ extension MoodlistWorkflowBuilder {
         {
             let started = pending.reccoTracks.removeFirst()
             let asked = pending.reccoCounts.isEmpty ? 0 : pending.reccoCounts.removeFirst()
-            let found = text.after("Successfully retrieved ").flatMap(Self.leadingNumber).map { Int($0) } ?? 0
+            let found = text.after("Successfully retrieved ").flatMap({ Self.count($0) }) ?? 0
             let id = newExchangeID()
             reccoTrackCounts[id] = (asked, found)
             lastReccoTrackExchange = id
@@ -108,7 +108,7 @@ extension MoodlistWorkflowBuilder {
             return true
         }
         if text.hasPrefix("Successfully fetched "), text.contains(" audio features"), let started = pending.featureStart,
-            let count = text.after("Successfully fetched ").flatMap(Self.leadingNumber).map({ Int($0) })
+            let count = text.after("Successfully fetched ").flatMap({ Self.count($0) })
         {
             pending.featureStart = nil
             featureBatches.append(
@@ -138,7 +138,7 @@ extension MoodlistWorkflowBuilder {
     ) -> Bool {
         if let rest = text.after("Searching Spotify for \(type)s: '"), let query = rest.before("' (limit") {
             pending.byKey[type + ":" + query] = (now, stage)
-            let limit = rest.after("(limit: ").flatMap(Self.leadingNumber).map { Int($0) } ?? defaultLimit
+            let limit = rest.after("(limit: ").flatMap({ Self.count($0) }) ?? defaultLimit
             pending.byKey[type + "limit:" + query] = (limit, stage)
             return true
         }
@@ -148,7 +148,7 @@ extension MoodlistWorkflowBuilder {
         let limit = pending.byKey.removeValue(forKey: type + "limit:" + query)?.start ?? defaultLimit
         let url = "https://api.spotify.com/v1/search?q=\(MoodlistURL.encode(redactor.redactText(query)))&type=\(type)&limit=\(limit)"
         let id = addExchange(url, tool: "search_spotify_\(type)s", started: started, now: now, redactor: redactor)
-        bodyFacts.found[id] = text.after("Successfully found ").flatMap(Self.leadingNumber).map { Int($0) }
+        bodyFacts.found[id] = text.after("Successfully found ").flatMap({ Self.count($0) })
         return true
     }
 
@@ -158,7 +158,7 @@ extension MoodlistWorkflowBuilder {
         _ kind: String, defaultLimit: Int, tool: String, text: String, now: Int, redactor: Redactor
     ) -> Bool {
         let key = "user" + kind
-        if let rest = text.after("Getting top "), let count = rest.before(" \(kind) for user").flatMap({ Int($0) }) {
+        if let rest = text.after("Getting top "), let count = rest.before(" \(kind) for user").flatMap({ MoodlistWorkflowBuilder.count($0) }) {
             pending.byKey[key] = (now, stage)
             pending.byKey[key + "limit"] = (count, stage)
             return true
@@ -170,7 +170,7 @@ extension MoodlistWorkflowBuilder {
         let id = addExchange(
             "https://api.spotify.com/v1/me/top/\(kind)?limit=\(limit)&time_range=medium_term", tool: tool,
             started: started, now: now, redactor: redactor)
-        bodyFacts.found[id] = text.after("Successfully retrieved ").flatMap(Self.leadingNumber).map { Int($0) }
+        bodyFacts.found[id] = text.after("Successfully retrieved ").flatMap({ Self.count($0) })
         return true
     }
 
@@ -192,7 +192,7 @@ extension MoodlistWorkflowBuilder {
     private mutating func httpRequest(_ rest: String, now: Int, redactor: Redactor) {
         let parts = rest.split(separator: " ", maxSplits: 2).map(String.init)
         guard parts.count >= 2 else { return }
-        let status = parts.count > 2 ? parts[2].after("HTTP/1.1 ").flatMap(Self.leadingNumber).map { Int($0) } : nil
+        let status = parts.count > 2 ? parts[2].after("HTTP/1.1 ").flatMap({ Self.count($0) }) : nil
         let url = redactor.redactText(parts[1])
         events.append(
             .exchange(Exchange(id: newExchangeID(), startMicros: now, durationMicros: 0, service: Service.classify(url: url),

@@ -228,7 +228,8 @@ struct MoodlistWorkflowBuilder {
         }
     }
 
-    func micros(_ seconds: Double) -> Int { Int((seconds * 1_000_000).rounded()) }
+    /// `seconds` as microseconds, within ``TimeBounds`` (0 for what is not a time at all).
+    func micros(_ seconds: Double) -> Int { TimeBounds.micros(seconds, unitMicros: 1_000_000) ?? (seconds > 0 ? TimeBounds.maxMicros : 0) }
 }
 
 extension String {

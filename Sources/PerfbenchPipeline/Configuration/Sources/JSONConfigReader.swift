@@ -5,6 +5,12 @@
 /// not report, and because duplicate keys must be errors rather than silently last-wins.
 struct JSONConfigReader {
     private var scanner: TextScanner
+    /// Objects and arrays open around the current value.
+    private var depth = 0
+
+    /// The deepest nesting read: a config file needs three levels; a deeper file is refused
+    /// before the recursion could exhaust the stack.
+    static let maxDepth = 32
 
     /// Parses `text`, whose top level must be an object.
     static func read(_ text: String) throws(ConfigSyntaxError) -> [ConfigEntry] {
@@ -21,9 +27,13 @@ struct JSONConfigReader {
 
     private mutating func value() throws(ConfigSyntaxError) -> ConfigNode {
         skipWhitespace()
+        if scanner.peek == "{" || scanner.peek == "[" {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels; a config file needs three") }
+            return scanner.peek == "{" ? try object() : try array()
+        }
         switch scanner.peek {
-        case "{": return try object()
-        case "[": return try array()
         case "\"": return .string(try string())
         case "t", "f", "n": return try keyword()
         case .some(let scalar) where scalar == "-" || ("0"..."9").contains(scalar): return try number()

@@ -15,6 +15,12 @@ import Foundation
 /// arrays of tables, dates and times, `inf`/`nan`.
 struct TOMLSubsetReader {
     private var scanner: TextScanner
+    /// Arrays open around the current value.
+    private var depth = 0
+
+    /// The deepest array nesting read: config values are flat lists; a deeper file is refused
+    /// before the recursion could exhaust the stack.
+    static let maxDepth = 32
 
     /// Parses `text` into top-level entries; each `[table]` becomes an entry holding a `.table`.
     static func read(_ text: String) throws(ConfigSyntaxError) -> [ConfigEntry] {
@@ -98,6 +104,9 @@ struct TOMLSubsetReader {
     }
 
     private mutating func array() throws(ConfigSyntaxError) -> ConfigNode {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw error("arrays nested deeper than \(Self.maxDepth) levels; config values are flat lists") }
         scanner.next()  // [
         var elements: [ConfigNode] = []
         while true {
