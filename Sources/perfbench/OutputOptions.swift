@@ -7,11 +7,34 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Where reports go: standard output, or a file written whole (temporary file, then rename) so
-/// a failed run leaves no partial report.
+/// a failed run leaves no partial report. A path that is not a regular file (a FIFO, a device
+/// such as /dev/null, or a symbolic link) is written through as a stream, never replaced.
 enum ReportOutput {
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            } catch let error as NSError where error.code == Int(EPIPE) || (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(EPIPE) {
+                // The reader went away (`| head`): nothing more to say.
+                throw ExitCode(ExitStatus.success.rawValue)
+            } catch {
+                throw ExitStatus.ioError.fail("cannot write to standard output: \(error.localizedDescription)")
+            }
+            return
+        }
+        if isStream(path) {
+            // Through the link or into the FIFO or device, creating a link's missing target.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else {
+                throw ExitStatus.ioError.fail("cannot open \(path) for writing: \(String(cString: strerror(errno)))")
+            }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            defer { try? handle.close() }
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+            } catch {
+                throw ExitStatus.ioError.fail("cannot write \(path): \(error.localizedDescription)")
+            }
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -28,6 +51,14 @@ enum ReportOutput {
             try? FileManager.default.removeItem(at: temporary)
             throw ExitStatus.ioError.fail("cannot write \(path): \(error.localizedDescription)")
         }
+    }
+
+    /// Whether `path` exists and is not a plain regular file: a symbolic link (whatever it
+    /// points to), a FIFO, a character or block device.
+    static func isStream(_ path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return false }
+        return (status.st_mode & S_IFMT) != S_IFREG
     }
 
     /// Refuses (exit 64, before any work) an output that is one of the inputs: `replay X

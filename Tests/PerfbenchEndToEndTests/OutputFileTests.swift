@@ -112,4 +112,21 @@ import Testing
         }
         #expect(try Data(contentsOf: input) == before)
     }
+
+    /// An output that is a symbolic link or a device is written through, never replaced.
+    @Test func aLinkOrADeviceIsWrittenThroughNotReplaced() async throws {
+        let folder = try PerfbenchCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.txt").path
+        let link = folder.appendingPathComponent("link.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let run = try await PerfbenchCLI.runAsync(["replay", "Recordings/oct31.jsonl.gz", "--no-db", "--output", link])
+        #expect(run.status == 0, "\(run.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: link)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("perfbench replay: Recordings/oct31.jsonl.gz"))
+        let device = try await PerfbenchCLI.runAsync(["replay", "Recordings/oct31.jsonl.gz", "--no-db", "--output", "/dev/null"])
+        #expect(device.status == 0, "\(device.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
+    }
 }
