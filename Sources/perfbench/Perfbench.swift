@@ -21,6 +21,7 @@ struct Perfbench: AsyncParsableCommand {
             ReplayCommand.self,
             DiffCommand.self,
             ExplainCommand.self,
+            SweepCommand.self,
             BaselineCommand.self,
             GateCommand.self,
             MergeCommand.self,

@@ -1,0 +1,108 @@
+/// The ranking `perfbench sweep` prints: one row per candidate configuration, by the saving on
+/// the chosen metric against the base, with what each costs in quality, API calls and failures.
+public struct SweepReport: Sendable {
+    public static let schema = "perfbench.sweep/1"
+
+    /// One candidate's figures over the recordings.
+    public struct Row: Sendable, Equatable {
+        /// What was changed, e.g. `top-tracks-batch=10 (doc)` or `without parallel-artists`.
+        public var name: String
+        /// The candidate's settings as a spec (`base,id=value`), to paste into `--candidate`.
+        public var spec: String
+        public var metric: Double
+        public var saving: Double
+        public var overall: Double
+        public var cohesion: Double
+        public var requestsPerWorkflow: Double
+        public var timeouts: Int
+        public var errors: Int
+        public var savingPercent: Double { metric + saving == 0 ? 0 : saving / (metric + saving) * 100 }
+    }
+
+    public var base: String
+    public var metricName: String
+    public var recordings: Int
+    public var baseRow: Row
+    /// Largest saving first (ties: name order).
+    public var rows: [Row]
+
+    /// The metric of `runs`: `total` for one recording, else a corpus percentile (`p50`, `p95`).
+    public static func metric(_ name: String, _ runs: [RunResult]) -> Double {
+        guard runs.count > 1, let p = Double(name.dropFirst()) else { return runs.first?.totalSeconds ?? 0 }
+        return Percentiles.nearestRank(p, of: runs.map(\.totalSeconds)) ?? 0
+    }
+
+    /// A row for `runs` under the candidate `name`, against the base's metric `baseMetric`.
+    public static func row(name: String, spec: String, runs: [RunResult], metricName: String, baseMetric: Double) -> Row {
+        let totals = RunTotals(runs: runs)
+        let value = metric(metricName, runs)
+        return Row(
+            name: name, spec: spec, metric: value, saving: baseMetric - value, overall: totals.overall,
+            cohesion: totals.cohesion, requestsPerWorkflow: Double(totals.requests.total) / Double(max(runs.count, 1)),
+            timeouts: totals.requests.timeouts, errors: totals.requests.errors)
+    }
+
+    public init(base: String, metricName: String, recordings: Int, baseRow: Row, rows: [Row]) {
+        self.base = base
+        self.metricName = metricName
+        self.recordings = recordings
+        self.baseRow = baseRow
+        self.rows = rows.enumerated().sorted { lhs, rhs in
+            lhs.element.saving != rhs.element.saving ? lhs.element.saving > rhs.element.saving : lhs.element.name < rhs.element.name
+        }.map(\.element)
+    }
+
+    public var text: String {
+        var lines = [
+            "perfbench sweep: \(rows.count) candidates against \(base) over \(recordings) recording\(recordings == 1 ? "" : "s"), "
+                + "by \(metricName) (base \(DecimalText.fixed(baseRow.metric, 2)) s)",
+            "  saving s      %   quality  cohesion  calls/run  timeouts  errors  candidate",
+        ]
+        for row in rows {
+            lines.append(
+                pad(DecimalText.signed(row.saving, 2), 10) + pad(DecimalText.signed(row.savingPercent, 1), 7)
+                    + pad(DecimalText.fixed(row.overall, 2), 10) + pad(DecimalText.fixed(row.cohesion, 2), 10)
+                    + pad(DecimalText.fixed(row.requestsPerWorkflow, 1), 11) + pad("\(row.timeouts)", 10)
+                    + pad("\(row.errors)", 8) + row.name)
+        }
+        lines.append(
+            "base: quality \(DecimalText.fixed(baseRow.overall, 2)), cohesion \(DecimalText.fixed(baseRow.cohesion, 2)), "
+                + "\(DecimalText.fixed(baseRow.requestsPerWorkflow, 1)) calls/run, \(baseRow.timeouts) timeouts, \(baseRow.errors) errors")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public var markdown: String {
+        var lines = [
+            "### perfbench sweep against `\(base)` (\(recordings) recordings, \(metricName), base \(DecimalText.fixed(baseRow.metric, 2)) s)", "",
+            "| candidate | saving (s) | saving % | quality | cohesion | calls/run | timeouts | errors |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for row in rows {
+            lines.append(
+                "| `\(row.name)` | \(DecimalText.signed(row.saving, 2)) | \(DecimalText.signed(row.savingPercent, 1)) | "
+                    + "\(DecimalText.fixed(row.overall, 2)) | \(DecimalText.fixed(row.cohesion, 2)) | "
+                    + "\(DecimalText.fixed(row.requestsPerWorkflow, 1)) | \(row.timeouts) | \(row.errors) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public var json: String {
+        func object(_ row: Row) -> OrderedJSON {
+            .members([
+                ("name", .string(row.name)), ("spec", .string(row.spec)), ("metric_seconds", .seconds(row.metric)),
+                ("saving_seconds", .seconds(row.saving)), ("saving_percent", .number(row.savingPercent, decimals: 3)),
+                ("quality_overall", .number(row.overall, decimals: 6)), ("quality_cohesion", .number(row.cohesion, decimals: 6)),
+                ("requests_per_workflow", .number(row.requestsPerWorkflow, decimals: 3)),
+                ("timeouts", .int(row.timeouts)), ("errors", .int(row.errors)),
+            ])
+        }
+        return OrderedJSON.members([
+            ("schema", .string(Self.schema)), ("base", .string(base)), ("metric", .string(metricName)),
+            ("recordings", .int(recordings)), ("base_run", object(baseRow)), ("candidates", .array(rows.map(object))),
+        ]).rendered(pretty: true) + "\n"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}

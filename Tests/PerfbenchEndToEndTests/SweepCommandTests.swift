@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// `perfbench sweep` (issue 15 §2): every toggle alone, ranked by what it saves.
+@Suite("sweep ranks every toggle by its saving", .serialized)
+struct SweepCommandTests {
+    @Test func rowsAreRankedAndTheirSpecsReplayToTheirFigures() async throws {
+        let sweep = try await PerfbenchCLI.runAsync(["sweep", "Recordings/nov07.jsonl.gz", "--format", "json", "--jobs", "1"])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(sweep.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "perfbench.sweep/1")
+        let rows = try #require(object["candidates"] as? [[String: Any]])
+        #expect(rows.count > 30)
+        let savings = rows.compactMap { $0["saving_seconds"] as? Double }
+        #expect(savings == savings.sorted(by: >))
+        // The top row's spec, replayed, gives the total the sweep reported.
+        let top = try #require(rows.first)
+        let spec = try #require(top["spec"] as? String)
+        let metric = try #require(top["metric_seconds"] as? Double)
+        let replay = try await PerfbenchCLI.runAsync(["diff", "Recordings/nov07.jsonl.gz", "--base", "baseline", "--candidate", spec, "--format", "json", "--no-db"])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains(String(format: "\"candidate\": %.6f", metric)) || replay.stdout.contains("\(metric)"))
+        // Leave one out: each toggle the candidate changes, taken out again.
+        let loo = try await PerfbenchCLI.runAsync(["sweep", "Recordings/oct31.jsonl.gz", "--candidate", "plan-critical-path", "--jobs", "1"])
+        #expect(loo.status == 0, "\(loo.stderr)")
+        #expect(loo.stdout.contains("plan-critical-path without "))
+    }
+}
