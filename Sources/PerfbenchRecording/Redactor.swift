@@ -21,9 +21,15 @@ public struct Redactor: Sendable, Equatable {
     }
 
     /// Whether a header with this name carries a credential: `Authorization`, `Cookie`,
-    /// `Set-Cookie`, `Proxy-Authorization`, `X-Api-Key`, `Api-Key`, and anything ending in
-    /// `-api-key` or `-token`.
+    /// `Set-Cookie`, `Proxy-Authorization`, and any secret-shaped name (``isSecretName(_:)``):
+    /// `X-Api-Key`, `Token`, `X-Session`, `X-Client-Secret`, `Ocp-Apim-Subscription-Key`, …
     public static func isSecretHeader(_ name: String) -> Bool {
+        isCredentialHeader(name) || isSecretName(name)
+    }
+
+    /// The headers that are credentials by their very name: `Authorization`, `Cookie`,
+    /// `Set-Cookie`, `Proxy-Authorization`, `X-Api-Key`, `Api-Key`, `*-Api-Key`, `*-Token`.
+    static func isCredentialHeader(_ name: String) -> Bool {
         let lower = name.lowercased()
         switch lower {
         case "authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key", "api-key":
@@ -31,6 +37,51 @@ public struct Redactor: Sendable, Equatable {
         default:
             return lower.hasSuffix("-api-key") || lower.hasSuffix("-token")
         }
+    }
+
+    /// Whether a parameter, field or header name is shaped like a credential's, whatever its
+    /// case, separators or percent-encoding (`access%5Ftoken`, `clientSecret`, `X-Session`,
+    /// `apiKey`, `id_token`, `key`): default deny for anything that could name a secret.
+    public static func isSecretName(_ name: String) -> Bool {
+        let compact = compactName(name)
+        guard !compact.isEmpty, !harmlessNames.contains(compact) else { return false }
+        if secretNames.contains(compact) { return true }
+        if secretFragments.contains(where: { compact.contains($0) }) { return true }
+        return compact.hasSuffix("key") && !compact.hasSuffix("monkey")
+    }
+
+    /// Whole names that are credentials (after ``compactName(_:)``).
+    static let secretNames: Set<String> = [
+        "code", "auth", "key", "sig", "pwd", "pass", "secret", "password", "token", "jwt", "session", "cookie",
+    ]
+
+    /// Names that look secret-shaped but are known to hold no credential (OAuth's `token_type`
+    /// is `Bearer`, `expires_in` a number of seconds).
+    static let harmlessNames: Set<String> = ["tokentype", "expiresin", "keywords", "keyword", "genrekeywords"]
+
+    /// Parts of names that make them credentials (after ``compactName(_:)``).
+    static let secretFragments = [
+        "token", "secret", "passw", "jwt", "signature", "credential", "session", "cookie", "authoriz", "apikey",
+    ]
+
+    /// `name` lowercased, percent-decoded, without `_`, `-`, `.` and spaces.
+    static func compactName(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        let utf8 = Array(name.utf8)
+        var index = 0
+        while index < utf8.count {
+            var byte = utf8[index]
+            if byte == UInt8(ascii: "%"), index + 2 < utf8.count, let high = HexDigit.value(utf8[index + 1]),
+                let low = HexDigit.value(utf8[index + 2])
+            {
+                byte = high << 4 | low
+                index += 2
+            }
+            index += 1
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == 0x20 { continue }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The exchange with its URL, headers and bodies redacted.

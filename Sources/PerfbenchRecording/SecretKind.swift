@@ -10,18 +10,24 @@ public enum SecretKind: Sendable, Hashable, Comparable, CustomStringConvertible 
     case apiKey
     /// A password in a URL's user info (`redis://user:pass@host`).
     case urlPassword
+    /// A JSON Web Token (three base64url parts, the first two starting `eyJ`), anywhere.
+    case jwt
+    /// A Google API key (`AIza` and 35 more characters), anywhere.
+    case googleAPIKey
     /// A secret query, form or JSON parameter (`access_token`, `code`, …); the name is
     /// lowercased.
     case parameter(String)
 
-    /// `header authorization`, `bearer token`, `sk- API key`, `password in URL`,
+    /// `header authorization`, `bearer token`, `sk- API key`, `credentials in URL`, `JSON web token`, `Google API key`,
     /// `parameter access_token`.
     public var description: String {
         switch self {
         case .header(let name): return "header \(name)"
         case .bearerToken: return "bearer token"
         case .apiKey: return "sk- API key"
-        case .urlPassword: return "password in URL"
+        case .urlPassword: return "credentials in URL"
+        case .jwt: return "JSON web token"
+        case .googleAPIKey: return "Google API key"
         case .parameter(let name): return "parameter \(name)"
         }
     }

@@ -56,6 +56,8 @@ enum SecretText {
                 match = urlPassword(bytes, colon: index) ?? jsonMember(bytes, colon: index) ?? headerLine(bytes, colon: index)
             case UInt8(ascii: "b"), UInt8(ascii: "B"): match = bearer(bytes, at: index)
             case UInt8(ascii: "s"): match = skKey(bytes, at: index)
+            case UInt8(ascii: "e"): match = jwt(bytes, at: index)
+            case UInt8(ascii: "A"): match = googleKey(bytes, at: index)
             default: break
             }
             if let match {
@@ -89,6 +91,8 @@ enum SecretText {
         }
         var end = equals + 1
         while end < bytes.count, !isValueTerminator(bytes[end]) { end += 1 }
+        // `auth=Bearer <token>`: the bearer pattern hides the token that follows.
+        if end - equals - 1 == 6, lowercased(bytes, (equals + 1)..<end) == "bearer" { return nil }
         return secret(bytes, (equals + 1)..<end, kind)
     }
 
@@ -153,17 +157,30 @@ enum SecretText {
         guard colon + 2 < bytes.count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/"),
             colon > 0, isSchemeByte(bytes[colon - 1])
         else { return nil }
-        var index = colon + 3
-        var passwordStart: Int?
+        // The user information runs to the last `@` before the URL ends (a password may hold
+        // a `/`); all of it is hidden, user name included: a token is often passed as one.
+        let start = colon + 3
+        var index = start
+        var at: Int?
+        var firstSlash: Int?
+        var firstColon: Int?
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "@") { break }
-            if byte == UInt8(ascii: ":"), passwordStart == nil { passwordStart = index + 1 }
-            if isURLAuthorityTerminator(byte) { return nil }
+            if byte == UInt8(ascii: "@") { at = index }
+            if byte == UInt8(ascii: ":"), firstColon == nil, firstSlash == nil { firstColon = index }
+            if byte == UInt8(ascii: "/"), firstSlash == nil { firstSlash = index }
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || (byte != UInt8(ascii: "/") && isURLAuthorityTerminator(byte)) { break }
             index += 1
         }
-        guard index < bytes.count, let passwordStart else { return nil }
-        return secret(bytes, passwordStart..<index, .urlPassword)
+        guard let at, at > start else { return nil }
+        if let firstSlash, firstSlash < at {
+            // An `@` past the first `/` is user information only when a password with a `/`
+            // in it put the slash there: a `:` before the slash that is not a port.
+            guard let firstColon, firstColon < firstSlash,
+                !(firstColon + 1..<firstSlash).allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 })
+            else { return nil }
+        }
+        return secret(bytes, start..<at, .urlPassword)
     }
 
     private static func bearer(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> SecretMatch? {
@@ -194,20 +211,62 @@ enum SecretText {
         return SecretMatch(range: index..<end, kind: .apiKey)
     }
 
+    /// `eyJ….eyJ….signature`: a JSON web token (header and payload are base64url JSON objects).
+    private static func jwt(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> SecretMatch? {
+        func eyJ(_ at: Int) -> Bool {
+            at + 2 < bytes.count && bytes[at] == UInt8(ascii: "e") && bytes[at + 1] == UInt8(ascii: "y") && bytes[at + 2] == UInt8(ascii: "J")
+        }
+        guard eyJ(index), index == 0 || !isBase64URLByte(bytes[index - 1]) else { return nil }
+        var end = index
+        while end < bytes.count, isBase64URLByte(bytes[end]) { end += 1 }
+        guard end - index >= 10, end < bytes.count, bytes[end] == UInt8(ascii: "."), eyJ(end + 1) else { return nil }
+        end += 1
+        while end < bytes.count, isBase64URLByte(bytes[end]) { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ".") else { return nil }
+        end += 1
+        while end < bytes.count, isBase64URLByte(bytes[end]) { end += 1 }
+        return SecretMatch(range: index..<end, kind: .jwt)
+    }
+
+    /// `AIza` and 35 base64url characters: a Google API key.
+    private static func googleKey(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> SecretMatch? {
+        guard index + 39 <= bytes.count, bytes[index + 1] == UInt8(ascii: "I"), bytes[index + 2] == UInt8(ascii: "z"),
+            bytes[index + 3] == UInt8(ascii: "a"), index == 0 || !isBase64URLByte(bytes[index - 1])
+        else { return nil }
+        var end = index + 4
+        while end < bytes.count, isBase64URLByte(bytes[end]) { end += 1 }
+        guard end - index == 39 else { return nil }
+        return SecretMatch(range: index..<end, kind: .googleAPIKey)
+    }
+
+    private static func isBase64URLByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+
     // MARK: Helpers
 
-    /// A match for a non-empty value that is not already a redaction placeholder.
+    /// A match for a non-empty value that is not already a redaction placeholder, and that could
+    /// be a credential at all: `True`, `false`, `None`, `null` and short numbers cannot.
     private static func secret(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: SecretKind) -> SecretMatch? {
         guard !range.isEmpty, !containsPlaceholder(bytes, range) else { return nil }
+        if case .parameter = kind, cannotBeCredential(bytes, range) { return nil }
         return SecretMatch(range: range, kind: kind)
+    }
+
+    private static func cannotBeCredential(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        // Punctuation alone (`cookies_keys=['session_token', …]` lists names, opening with `[`).
+        if !bytes[range].contains(where: isAlphanumeric) { return true }
+        if range.count <= 4, bytes[range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        return ["true", "false", "none", "null"].contains(lowercased(bytes, range))
     }
 
     /// The kind for a secret key name (parameter or credential header), nil for other keys.
     private static func secretKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SecretKind? {
-        guard range.count >= 4, range.count <= 64 else { return nil }
+        guard range.count >= 3, range.count <= 64 else { return nil }
         let name = lowercased(bytes, range)
         if Redactor.secretParameters.contains(name) { return .parameter(name) }
-        if Redactor.isSecretHeader(name) { return .header(name) }
+        if Redactor.isCredentialHeader(name) { return .header(name) }
+        if Redactor.isSecretName(name) { return .parameter(name) }
         return nil
     }
 
@@ -232,6 +291,7 @@ enum SecretText {
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "%")
     }
 
     private static func isHeaderNameByte(_ byte: UInt8) -> Bool {

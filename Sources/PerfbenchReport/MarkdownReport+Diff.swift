@@ -6,8 +6,9 @@ extension MarkdownReport {
         var lines = [
             "### perfbench diff: \(code(diff.baseConfig.name)) → \(code(diff.candidateConfig.name))", "",
             "\(runs) recording\(runs == 1 ? "" : "s")" + (diff.isCorpus ? "; stage times are P50s (nearest rank)." : "."), "",
-            "| stage | base s | candidate s | Δ s | Δ % |", "|:---|---:|---:|---:|---:|",
         ]
+        lines += chart(diff)
+        lines += ["| stage | base s | candidate s | Δ s | Δ % |", "|:---|---:|---:|---:|---:|"]
         for (prefix, node) in TreeLines.walk(diff.tree.root, space: noBreakSpace) {
             let mover = diff.tree.isMover(node.path)
             lines.append(row([
@@ -32,5 +33,22 @@ extension MarkdownReport {
             "- **\(item.label):** " + escape(item.body) + (item.qualityDropped ? " ⚠️" : "")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A Mermaid bar chart (GitHub renders it) of the top-level stages, base beside candidate:
+    /// the first bar series is the base, the second the candidate.
+    static func chart(_ diff: DiffReport) -> [String] {
+        let stages = diff.tree.root.children.filter { $0.inBase || $0.inCandidate }
+        guard !stages.isEmpty else { return [] }
+        let names = stages.map { "\"" + $0.name.replacingOccurrences(of: "\"", with: "'") + "\"" }.joined(separator: ", ")
+        let top = stages.map { max($0.baseSeconds, $0.candidateSeconds) }.max() ?? 0
+        return [
+            "```mermaid", "xychart-beta",
+            "    title \"Top-level stages, seconds: base (first bar) and candidate (second)\"",
+            "    x-axis [\(names)]", "    y-axis \"seconds\" 0 --> \(DecimalText.fixed((top * 1.1).rounded(.up), 0))",
+            "    bar [\(stages.map { DecimalText.fixed($0.baseSeconds, 2) }.joined(separator: ", "))]",
+            "    bar [\(stages.map { DecimalText.fixed($0.candidateSeconds, 2) }.joined(separator: ", "))]",
+            "```", "",
+        ]
     }
 }

@@ -84,6 +84,9 @@ struct GateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML verdict (metrics, criteria, each group's totals) to FILE.", valueName: "file"))
     var html: String?
 
+    @Option(help: ArgumentHelp("Also write a speedscope profile of the candidate's runs to FILE.", valueName: "file"))
+    var speedscope: String?
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard maxRegression >= 0 else { throw ValidationError("--max-regression must be zero or more.") }
@@ -136,6 +139,7 @@ struct GateCommand: ParsableCommand {
         case .html: try ReportOutput.write(HTMLReport.gate(gate, candidate: runs, config: candidate), to: nil)
         }
         if let html { try ReportOutput.write(HTMLReport.gate(gate, candidate: runs, config: candidate), to: html) }
+        if let speedscope { try ReportOutput.write(SpeedscopeProfile.render(runs: runs), to: speedscope) }
         if runs.count < 20 {
             printToStandardError("perfbench: warning: \(runs.count) recordings; P95 over fewer than 20 is thin.")
         }

@@ -76,7 +76,7 @@ struct HARImporterTests {
         #expect(all[0].responseBody == #"{"content":[]}"#)
         #expect(all[1].requestBody == "grant_type=refresh_token&refresh_token=[REDACTED]&client_secret=[REDACTED]")
         #expect(all[1].responseBody == #"{"access_token":"[REDACTED]","token_type":"Bearer"}"#)
-        #expect(all[3].url == "redis://cache:[REDACTED]@cache.internal:6379/0")
+        #expect(all[3].url == "redis://[REDACTED]@cache.internal:6379/0")
     }
 
     @Test func keepHeaderLeavesTheNamedHeaderAlone() throws {

@@ -25,7 +25,7 @@ struct SecretScannerTests {
         let path = try folder.write("backend.log.gz", bytes: try GzipWriter.compress(Array(Self.log.utf8)))
         let findings = try SecretScanner.scan(path: path)
         #expect(findings.map { "\($0.line): \($0.kind)" } == [
-            "2: bearer token", "3: sk- API key", "4: password in URL", "5: parameter code", "6: header cookie",
+            "2: bearer token", "3: sk- API key", "4: credentials in URL", "5: parameter code", "6: header cookie",
             "7: parameter refresh_token", "9: header authorization", "9: parameter password",
         ])
         #expect(findings.first?.description == "\(path):2: bearer token")

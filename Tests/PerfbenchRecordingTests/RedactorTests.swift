@@ -26,10 +26,13 @@ struct RedactorTests {
     }
 
     @Test func urlPasswordsAreRedacted() {
-        #expect(Self.redactor.redactText("redis://user:pass@host:6379/0") == "redis://user:[REDACTED]@host:6379/0")
-        #expect(Self.redactor.redactText("see https://bob:hunter2@example.com/x?y=1") == "see https://bob:[REDACTED]@example.com/x?y=1")
-        #expect(Self.redactor.redactText("https://user@example.com/") == "https://user@example.com/", "no password")
+        // All of the user information goes: a token is often passed as the user name.
+        #expect(Self.redactor.redactText("redis://user:pass@host:6379/0") == "redis://[REDACTED]@host:6379/0")
+        #expect(Self.redactor.redactText("see https://bob:hunter2@example.com/x?y=1") == "see https://[REDACTED]@example.com/x?y=1")
+        #expect(Self.redactor.redactText("https://ghp_tokenAsUser123@example.com/") == "https://[REDACTED]@example.com/")
+        #expect(Self.redactor.redactText("https://u:pa/ss@example.com/x") == "https://[REDACTED]@example.com/x", "a password with a slash")
         #expect(Self.redactor.redactText("https://example.com:8443/a@b") == "https://example.com:8443/a@b", "a port is not a password")
+        #expect(Self.redactor.redactText("https://example.com/users/a@b.c/x") == "https://example.com/users/a@b.c/x", "an @ in the path")
     }
 
     @Test func bearerTokensAndSKKeysAreRedactedAnywhere() {
@@ -101,5 +104,30 @@ struct RedactorTests {
     @Test func redactionIsIdempotent() {
         let once = Self.redactor.redactText("a?token=abc&password=p redis://u:p@h Bearer abcdefghij sk-ABCDEFGHIJKLMNOPQRSTUV")
         #expect(Self.redactor.redactText(once) == once)
+    }
+
+    /// Default deny (issue 18 §3): secret-shaped names in any style, and token-shaped values.
+    @Test(arguments: [
+        "id_token=abc123def", "jwt=abc123def", "key=abc123def", "apiKey=abc123def", "clientSecret=abc123def",
+        "secret=abc123def", "password=12345678", "access%5Ftoken=abc123def", "X-Session=abc123def",
+        "session_token=abc123def", "signature=abc123def",
+    ])
+    func secretShapedNamesAreRedactedInAnyStyle(_ text: String) {
+        #expect(Self.redactor.redactText(text).hasSuffix("=[REDACTED]"), "\(text)")
+        #expect(!Redactor.secretKinds(in: text).isEmpty)
+    }
+
+    @Test func tokenShapedValuesAreRedactedAnywhere() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+        #expect(Self.redactor.redactText("see \(jwt) here") == "see [REDACTED] here")
+        #expect(Self.redactor.redactText("https://x.example/?q=\(jwt)") == "https://x.example/?q=[REDACTED]")
+        let google = "AIzaSyA-1234567890abcdefghijklmnopqrstu"
+        #expect(Self.redactor.redactText("maps \(google)") == "maps [REDACTED]")
+        for header in ["Token", "apikey", "X-Client-Secret", "Ocp-Apim-Subscription-Key", "X-Session"] {
+            #expect(Redactor.isSecretHeader(header), "\(header)")
+        }
+        #expect(!Redactor.isSecretHeader("Content-Type") && !Redactor.isSecretHeader("Retry-After"))
+        // What must stay: OAuth's token_type, audio features' key (a number), ordinary words.
+        #expect(Self.redactor.redactText(#"{"token_type":"Bearer","key":5,"keyword":"rock"}"#) == #"{"token_type":"Bearer","key":5,"keyword":"rock"}"#)
     }
 }
