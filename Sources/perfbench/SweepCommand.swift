@@ -17,8 +17,8 @@ struct SweepCommand: ParsableCommand {
             total for one recording; each with the candidate's quality (overall, cohesion), API \
             calls per workflow, timeouts and errors, so a saving that costs quality shows. Every \
             row's spec can be pasted into --candidate. Deterministic: the same ranking every run, \
-            with any --jobs. Replays cost a few milliseconds each: a sweep over the 60 bundled \
-            recordings runs about 70 configurations.
+            with any --jobs, and --shard I/N splits the recordings across machines like the \
+            other commands (perfbench merge makes the ranking).
 
             Examples:
               perfbench sweep Recordings/nov07.jsonl.gz
@@ -46,6 +46,8 @@ struct SweepCommand: ParsableCommand {
 
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var shard: ShardOptions
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
@@ -80,6 +82,7 @@ struct SweepCommand: ParsableCommand {
                 candidates.append(("\(spec) without \(phase.id.rawValue)", config.name, config))
             }
         }
+        shard.begin()
         let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig, strict: false, jobs: jobs)
         let baseMetric = SweepReport.metric(metric, baseRuns)
         let progress = candidates.count > 1 ? ProgressLine(total: candidates.count) : nil
@@ -90,6 +93,7 @@ struct SweepCommand: ParsableCommand {
             progress?.update(index + 1)
         }
         progress?.finish()
+        if try shard.finish(command: "sweep") { return }
         let report = SweepReport(
             base: base, metricName: paths.count == 1 ? "total" : metric, recordings: paths.count,
             baseRow: SweepReport.row(name: base, spec: base, runs: baseRuns, metricName: metric, baseMetric: baseMetric),

@@ -44,6 +44,11 @@ struct ShardMergeTests {
         #expect(diff.plain.1 == 0 && diff.merged.1 == 0)
         #expect(diff.merged.0 == diff.plain.0)
 
+        let sweep = try await Self.both(["sweep", corpus, "--base", "guide-immediate", "--format", "json"], in: folder)
+        #expect(sweep.plain.1 == 0 && sweep.merged.1 == 0)
+        #expect(sweep.merged.0 == sweep.plain.0)
+        #expect(sweep.plain.0.contains("\"schema\": \"perfbench.sweep/1\""))
+
         let replay = try await Self.both(["replay", corpus, "--no-db"], in: folder)
         #expect(replay.merged.0 == replay.plain.0)
         #expect(!replay.plain.0.isEmpty)
