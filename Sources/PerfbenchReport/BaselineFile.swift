@@ -25,6 +25,9 @@ public struct BaselineFile: Sendable, Equatable {
     public var config: RunConfig
     public var recordingSetHash: String
     public var entries: [Entry]
+    /// Absolute criteria every gate against this baseline checks too (`baseline --require`), as
+    /// written (`total.p95<90s`, `plan`); absent from files that hold none.
+    public var requirements: [String] = []
 
     public init(perfbenchVersion: String, config: RunConfig, recordingSetHash: String, entries: [Entry]) {
         self.perfbenchVersion = perfbenchVersion
@@ -78,7 +81,7 @@ public struct BaselineFile: Sendable, Equatable {
                     ("stages", .sorted(entry.stages) { .seconds($0) }),
                 ])
             })),
-        ])
+        ] + (requirements.isEmpty ? [] : [("require", .array(requirements.map(OrderedJSON.string)))]))
         return object.rendered(pretty: true) + "\n"
     }
 
@@ -129,8 +132,15 @@ public struct BaselineFile: Sendable, Equatable {
             }
             entries.append(Entry(recording: recording, totalSeconds: total, stages: stages))
         }
-        return BaselineFile(
+        var file = BaselineFile(
             perfbenchVersion: version, config: RunConfig(name: name, phases: phases), recordingSetHash: hash,
             entries: entries)
+        if let require = json["require"] {
+            guard let items = require.arrayValue?.compactMap(\.stringValue), items.count == require.arrayValue?.count else {
+                throw bad("require", "must be a list of criteria strings, e.g. [\"total.p95<90s\"]")
+            }
+            file.requirements = items
+        }
+        return file
     }
 }

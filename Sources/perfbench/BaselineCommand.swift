@@ -36,12 +36,25 @@ struct BaselineCommand: ParsableCommand {
 
     @OptionGroup var shard: ShardOptions
 
+    @Option(
+        help: ArgumentHelp(
+            "An absolute criterion (repeatable; as gate --require takes it, e.g. plan or total.p95<=90s) stored in the "
+                + "baseline, so every gate against it checks it too.", valueName: "criterion"))
+    var require: [String] = []
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
+        for text in require {
+            do {
+                _ = try Criterion.parse(text)
+            } catch {
+                throw ExitStatus.usage.fail(error.description)
+            }
+        }
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
         shard.begin()
@@ -49,7 +62,8 @@ struct BaselineCommand: ParsableCommand {
         if try shard.finish(command: "baseline") { return }
         let hash = try GateSupport.hash(paths)
         let runConfig = StoreOptions.sharedConfig(of: runs)
-        let file = BaselineFile(runs: runs, config: runConfig, recordingSetHash: hash, perfbenchVersion: PerfbenchVersion.current)
+        var file = BaselineFile(runs: runs, config: runConfig, recordingSetHash: hash, perfbenchVersion: PerfbenchVersion.current)
+        file.requirements = require
         try ReportOutput.write(file.rendered(), to: output)
         let total = file.totalPercentiles
         print(

@@ -117,6 +117,14 @@ struct GateCommand: ParsableCommand {
             throw ExitStatus.usage.fail("--baseline none leaves nothing to check: add --require criteria, e.g. --require plan.")
         }
         let reference = baseline == "none" ? nil : try loadBaseline()
+        // The baseline's own criteria, checked as the command line's are.
+        for text in reference?.requirements ?? [] {
+            do {
+                criteria += try Criterion.parse(text)
+            } catch {
+                throw ExitStatus.badInput.fail("\(baseline): require: \(error.description)")
+            }
+        }
         let paths = try InputPaths.expand(recordings)
         if let reference { try check(reference, paths: paths) }
         shard.begin()

@@ -47,6 +47,19 @@ import Testing
     }
 }
 
+/// A baseline carries its criteria, so every gate against it checks them.
+@Suite struct BaselineCriteriaTests {
+    @Test func criteriaRoundTripThroughTheBaselineFile() throws {
+        var file = BaselineFile(runs: [Fixtures.run()], config: Fixtures.baselineConfig, recordingSetHash: "h", perfbenchVersion: "v")
+        #expect(!file.rendered().contains("\"require\""), "no key without criteria")
+        file.requirements = ["plan", "total.p95<=90s"]
+        let read = try BaselineFile.parse(file.rendered(), path: "b.json")
+        #expect(read.requirements == ["plan", "total.p95<=90s"])
+        let broken = file.rendered().replacingOccurrences(of: "\"plan\"", with: "3")
+        #expect(throws: (any Error).self) { try BaselineFile.parse(broken, path: "b.json") }
+    }
+}
+
 /// Recordings are named below the folder their set shares (the gate's baseline check and movers).
 @Suite struct RecordingNamesTests {
     @Test func theSameFilesNamedFromAnywhereGetTheSameNames() {
