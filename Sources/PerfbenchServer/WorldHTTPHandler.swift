@@ -27,6 +27,11 @@ final class WorldHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var discarded: Int?
     /// The delayed answer on the event loop's timer, cancelled if the connection closes first.
     private var pending: Scheduled<Void>?
+    /// Whether the client half-closed: the request in progress is still answered, then the
+    /// connection is closed.
+    private var inputClosed = false
+    /// Whether a request is between its head and its answer.
+    private var answering = false
 
     init(
         responder: WorldResponder, timing: ResponseTiming, registry: ConnectionRegistry, maxBodyBytes: Int
@@ -50,9 +55,25 @@ final class WorldHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelInactive()
     }
 
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // Idle with no answer due: an abandoned keep-alive connection or a stalled request.
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, pending == nil {
+            context.close(promise: nil)
+            return
+        }
+        if let channelEvent = event as? ChannelEvent, channelEvent == .inputClosed {
+            inputClosed = true
+            // Nothing left to answer: done.
+            if !answering { context.close(promise: nil) }
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let started):
+            answering = true
             head = started
             body = nil
             discarded = nil
@@ -156,7 +177,8 @@ final class WorldHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func send(_ answer: ServerAnswer, to request: HTTPRequestHead, context: ChannelHandlerContext) {
         switch answer {
         case .respond(let response):
-            let keepAlive = request.isKeepAlive
+            answering = false
+            let keepAlive = request.isKeepAlive && !inputClosed
             let written = write(response, to: request, keepAlive: keepAlive, context: context)
             if !keepAlive {
                 written.assumeIsolated().whenComplete { _ in context.close(promise: nil) }

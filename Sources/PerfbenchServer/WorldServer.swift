@@ -66,9 +66,12 @@ public enum WorldServer {
         let responder = WorldResponder(world: world, scale: TimeScale(factor: configuration.timeScale), clock: clock)
         let registry = ConnectionRegistry()
         let maxBodyBytes = configuration.maxBodyBytes
+        let idle = TimeAmount.microseconds(configuration.idleTimeout.microseconds)
         let listener = try await bind(configuration) { channel in
             let handler = WorldHTTPHandler(
                 responder: responder, timing: timing, registry: registry, maxBodyBytes: maxBodyBytes)
+            // Nothing read for `idle`: the handler closes the connection unless an answer is due.
+            try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
             try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
             try channel.pipeline.syncOperations.addHandler(handler)
         }
@@ -98,6 +101,8 @@ public enum WorldServer {
                 .serverChannelOption(.backlog, value: 512)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+                // A client that half-closes after its request still gets the answer.
+                .childChannelOption(.allowRemoteHalfClosure, value: true)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture { try setUp(channel) }
                 }

@@ -16,6 +16,10 @@ public struct WorldServerConfiguration: Sendable {
     public var timeScale: Double
     /// Request bodies larger than this are refused with 413.
     public var maxBodyBytes: Int
+    /// A connection that sends nothing for this long while no answer is pending is closed: an
+    /// idle keep-alive connection, and a request head or body that stalls (a slow client cannot
+    /// hold a connection open). Real time, whatever the time scale.
+    public var idleTimeout: Duration = .seconds(60)
 
     /// A configuration serving `profile` and `seed` on `host`:`port` at `timeScale`.
     public init(
@@ -49,6 +53,9 @@ public struct WorldServerConfiguration: Sendable {
         }
         guard maxBodyBytes > 0 else {
             throw .invalidConfiguration("the body limit must be positive, not \(maxBodyBytes)")
+        }
+        guard idleTimeout > .zero else {
+            throw .invalidConfiguration("the idle timeout must be positive, not \(idleTimeout)")
         }
     }
 

@@ -22,7 +22,10 @@ struct ServeCommand: AsyncParsableCommand {
             Retry-After is divided by K (Retry-After in seconds with up to six decimals), so a \
             300 s workflow runs in 300/K s. Every response carries X-Perfbench-Time-Scale: K. \
             A connection error of the world closes the connection without an answer. Request \
-            bodies over 1 MiB get 413; unreadable requests get 400.
+            bodies over 1 MiB get 413; unreadable requests get 400. A connection that sends \
+            nothing for 60 s (real time) while no answer is due is closed, so an idle or \
+            stalled client cannot hold it; a client that half-closes after its request still \
+            gets the answer, then the connection closes.
 
             Binds 127.0.0.1 by default; --port 0 picks a free port (printed). Stops on Ctrl-C \
             or SIGTERM with exit 0. Exit 64 for bad options, 74 when the address cannot be \
