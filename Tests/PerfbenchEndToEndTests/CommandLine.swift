@@ -39,7 +39,7 @@ extension PerfbenchCLI {
     /// suites running beside it (a served world, real-clock sleeps) stall. Output goes through
     /// temporary files.
     static func runAsync(
-        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, program: URL? = nil
     ) async throws -> Output {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -50,7 +50,7 @@ extension PerfbenchCLI {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
