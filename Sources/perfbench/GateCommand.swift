@@ -87,6 +87,9 @@ struct GateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a speedscope profile of the candidate's runs to FILE.", valueName: "file"))
     var speedscope: String?
 
+    @Option(help: ArgumentHelp("Also write Chrome trace-event JSON of the candidate's runs (open in Perfetto) to FILE.", valueName: "file"))
+    var trace: String?
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard maxRegression >= 0 else { throw ValidationError("--max-regression must be zero or more.") }
@@ -148,6 +151,7 @@ struct GateCommand: ParsableCommand {
         }
         if let html { try ReportOutput.write(HTMLReport.gate(gate, candidate: runs, config: candidate), to: html) }
         if let speedscope { try ReportOutput.write(SpeedscopeProfile.render(runs: runs), to: speedscope) }
+        if let trace { try ReportOutput.write(TraceEvents.render(runs: runs), to: trace) }
         if runs.count < 20 {
             printToStandardError("perfbench: warning: \(runs.count) recordings; P95 over fewer than 20 is thin.")
         }

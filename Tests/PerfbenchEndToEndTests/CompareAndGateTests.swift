@@ -40,6 +40,27 @@ struct CompareAndGateTests {
         #expect(recorded.stdout.hasPrefix("perfbench diff: recorded → recorded"))
     }
 
+    @Test func diffAndGateWriteTracesAndProfilesOfTheirRuns() async throws {
+        let folder = try PerfbenchCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let trace = folder.appendingPathComponent("t.json").path
+        let profile = folder.appendingPathComponent("p.json").path
+        let diff = try await PerfbenchCLI.runAsync([
+            "diff", "Recordings/oct31.jsonl.gz", "--base", "baseline", "--candidate", "plan-critical-path", "--no-db",
+            "--trace", trace, "--speedscope", profile,
+        ])
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let traceText = try String(contentsOfFile: trace, encoding: .utf8)
+        #expect(traceText.contains("(baseline)") && traceText.contains("(plan-critical-path)"))
+        let profileText = try String(contentsOfFile: profile, encoding: .utf8)
+        #expect(profileText.contains("\"critical path: Recordings/oct31.jsonl.gz (plan-critical-path)\""))
+        let gate = try await PerfbenchCLI.runAsync([
+            "gate", "Recordings/oct31.jsonl.gz", "--baseline", "none", "--require", "total.p95<=1000s", "--no-db", "--trace", trace,
+        ])
+        #expect(gate.status == 0, "\(gate.stderr)")
+        #expect(try String(contentsOfFile: trace, encoding: .utf8).contains("\"traceEvents\""))
+    }
+
     @Test func diffShowsTheCandidateSavingTime() async throws {
         let folder = try await Self.corpus()
         defer { try? FileManager.default.removeItem(at: folder) }
