@@ -20,30 +20,30 @@ import PerfbenchRecording
 /// The LLM and unknown hosts have no model: their limits are in tokens, which a recording
 /// does not show.
 struct RateLimitModel: Sendable {
+    /// The most sends the recording had inside one span of time.
+    struct Scale: Sendable, Equatable {
+        let span: Duration
+        let capacity: Int
+        /// A span shorter than the host's window: a limiter that refuses bursts (a token bucket)
+        /// can pass the busiest window and still refuse a burst the recording never made.
+        let isBurst: Bool
+    }
+
     /// One host's inferred limit.
     struct HostLimit: Sendable, Equatable {
-        /// The rolling window.
-        let window: Duration
-        /// The most sends the recording had inside one window.
-        let capacity: Int
-        /// The most sends the recording had inside each shorter span (``burstSpans``): a limiter
-        /// that refuses bursts (a token bucket) can pass the busiest window and still refuse a
-        /// burst the recording never made.
-        let bursts: [(span: Duration, capacity: Int)]
+        /// The rolling window and then the burst spans (``burstSpans``), with the recording's most
+        /// sends in each.
+        let scales: [Scale]
         /// How long a modelled 429 takes: the median recorded 429 of the host, else its fastest
         /// recorded answer, else 50 ms.
         let rejectionLatency: Duration
         /// Recorded 429s of the host (evidence that the capacity is near the real limit).
         let recorded429s: Int
 
-        /// The window and then the burst spans, with the recording's most sends in each.
-        var scales: [(span: Duration, capacity: Int)] { [(window, capacity)] + bursts }
-
-        static func == (lhs: HostLimit, rhs: HostLimit) -> Bool {
-            lhs.window == rhs.window && lhs.capacity == rhs.capacity && lhs.rejectionLatency == rhs.rejectionLatency
-                && lhs.recorded429s == rhs.recorded429s && lhs.bursts.map(\.span) == rhs.bursts.map(\.span)
-                && lhs.bursts.map(\.capacity) == rhs.bursts.map(\.capacity)
-        }
+        /// The rolling window.
+        var window: Duration { scales[0].span }
+        /// The most sends the recording had inside one window.
+        var capacity: Int { scales[0].capacity }
     }
 
     /// Spotify's documented rolling window.
@@ -85,10 +85,9 @@ struct RateLimitModel: Sendable {
         } else {
             rejection = .milliseconds(50)
         }
-        return HostLimit(
-            window: window, capacity: busiest(starts, span: window),
-            bursts: burstSpans.map { ($0, busiest(starts, span: $0)) }, rejectionLatency: rejection,
-            recorded429s: rejected.count)
+        let scales = [Scale(span: window, capacity: busiest(starts, span: window), isBurst: false)]
+            + burstSpans.map { Scale(span: $0, capacity: busiest(starts, span: $0), isBurst: true) }
+        return HostLimit(scales: scales, rejectionLatency: rejection, recorded429s: rejected.count)
     }
 
     /// The most of the sorted `starts` inside one `span`; all sends at one instant count as
@@ -128,11 +127,12 @@ struct RateLimitWindow: Sendable {
     var peak: Int { peaks.first ?? 0 }
 
     /// Admits a send at `now` (returns nil and records it) or refuses it, returning the
-    /// Retry-After in whole seconds. `limits` holds a capacity per scale of `scales` to enforce
-    /// (nil: that scale is only watched). With `growing`, a send during a refusal is refused and
-    /// doubles what is left of it.
+    /// Retry-After in whole seconds. The window's capacity is `windowCapacity`; the burst spans
+    /// are enforced at the recording's own capacities only with `enforceBursts` (else only
+    /// watched, for ``peaks``). With `growing`, a send during a refusal is refused and doubles
+    /// what is left of it. Allocates nothing after the first call: it runs for every request.
     mutating func admit(
-        at now: Duration, scales: [(span: Duration, capacity: Int)], limits: [Int?], growing: Bool = false
+        at now: Duration, scales: [RateLimitModel.Scale], windowCapacity: Int, enforceBursts: Bool, growing: Bool = false
     ) -> Int? {
         if heads.count != scales.count {
             heads = Array(repeating: 0, count: scales.count)
@@ -144,16 +144,19 @@ struct RateLimitWindow: Sendable {
             return Self.wholeSeconds(grown)
         }
         var free: Duration?
-        for (scale, limit) in zip(scales.indices, limits) {
-            while heads[scale] < times.count, times[heads[scale]] <= now - scales[scale].span { heads[scale] += 1 }
+        var oldest = Int.max
+        for scale in scales.indices {
+            let span = scales[scale].span
+            while heads[scale] < times.count, times[heads[scale]] <= now - span { heads[scale] += 1 }
+            oldest = min(oldest, heads[scale])
             let inside = times.count - heads[scale]
             peaks[scale] = max(peaks[scale], inside + 1)
-            if let limit, limit > 0, inside >= limit {
-                let until = times[heads[scale]] + scales[scale].span - now
+            let limit = scales[scale].isBurst ? (enforceBursts ? scales[scale].capacity : 0) : windowCapacity
+            if limit > 0, inside >= limit {
+                let until = times[heads[scale]] + span - now
                 free = max(free ?? until, until)
             }
         }
-        let oldest = heads.min() ?? 0
         if oldest > 256, oldest * 2 > times.count {
             times.removeFirst(oldest)
             for scale in heads.indices { heads[scale] -= oldest }

@@ -67,10 +67,7 @@ public enum ReplayRunner {
         let fitted = answers.timeBySource.values.reduce(0) { $0 + $1.fitted }
         // Beyond the busiest window, or beyond twice the busiest burst (a burst one call fuller
         // is noise; twice as full is a pattern the recording never showed).
-        let faster = rates.filter { rate in
-            let isWindow = rate.window >= RateLimitModel.spotifyWindow
-            return rate.replayed > (isWindow ? rate.recorded : 2 * rate.recorded)
-        }
+        let faster = rates.filter { $0.replayed > ($0.isBurst ? 2 * $0.recorded : $0.recorded) }
         guard fitted > 0 || !faster.isEmpty, !options.atRecordedConfiguration else { return outcome }
         // Fitted latencies were fitted at the recorded configuration; another one changes how
         // those calls overlap, so the figures that rest on them are less sure: say how much.
@@ -80,7 +77,7 @@ public enum ReplayRunner {
         // recorded configuration the busiest window can come out a call fuller on replayed
         // timing (seen: 67 against 66 for a HAR capture).
         for rate in faster {
-            let name = "\(rate.service.rawValue)_per_\(rate.window.components.seconds)s"
+            let name = "\(rate.service.rawValue)_per_\(rate.span.components.seconds)s"
             outcome.run.counters[RunResult.extrapolatedRatePrefix + name] = Double(rate.replayed)
             outcome.run.counters[RunResult.recordedRatePrefix + name] = Double(rate.recorded)
         }

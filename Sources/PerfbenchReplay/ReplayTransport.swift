@@ -88,16 +88,14 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         }
     }
 
-    /// Per host the rate-limit model covers: the most sends the replay made inside one of the
-    /// host's windows, against the most the recording made (its busiest window).
-    public var sendRates: [(service: Service, window: Duration, replayed: Int, recorded: Int)] {
+    /// Per host the rate-limit model covers and per span it watches (the window, then the burst
+    /// spans): the most sends the replay made inside one, against the most the recording made.
+    public var sendRates: [SendRate] {
         state.withLock { state in
             [(Service.spotify, 0), (.reccobeats, 1)].flatMap { service, slot in
-                guard let host = index.rateLimits.limit(for: service), state.windows[slot].peak > 0 else {
-                    return [(service: Service, window: Duration, replayed: Int, recorded: Int)]()
-                }
+                guard let host = index.rateLimits.limit(for: service), state.windows[slot].peak > 0 else { return [SendRate]() }
                 return zip(host.scales, state.windows[slot].peaks).map { scale, peak in
-                    (service, scale.span, peak, scale.capacity)
+                    SendRate(service: service, span: scale.span, isBurst: scale.isBurst, replayed: peak, recorded: scale.capacity)
                 }
             }
         }
@@ -359,12 +357,12 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let factor = alternative ? 1
             : host.recorded429s > 0 ? max(1, options.rateLimitHeadroom) : max(2, options.rateLimitHeadroom)
         let capacity = Int((Double(host.capacity) * factor).rounded(.up))
-        let limits: [Int?] = [capacity] + host.bursts.map { alternative ? $0.capacity : nil }
         // Only Spotify's refusals are known to grow while called (its Retry-After reached a day
         // in the logs); ReccoBeats' 429s there were per minute.
         let growing = alternative && options.limiter == .growingBlock && key.service == .spotify
         guard
-            let retryAfter = state.windows[slot].admit(at: now, scales: host.scales, limits: limits, growing: growing)
+            let retryAfter = state.windows[slot].admit(
+                at: now, scales: host.scales, windowCapacity: capacity, enforceBursts: alternative, growing: growing)
         else { return nil }
         state.counters.rateLimited += 1
         if host.recorded429s == 0 { state.counters.rateLimitedUnrecorded += 1 }
@@ -406,4 +404,14 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         state.firstUnanswerable = error
         throw error
     }
+}
+
+/// How fast a replay sent a host over one span, against the recording (``ReplayTransport/sendRates``).
+public struct SendRate: Sendable, Equatable {
+    public var service: Service
+    public var span: Duration
+    /// A span shorter than the host's window (1 s, 5 s).
+    public var isBurst: Bool
+    public var replayed: Int
+    public var recorded: Int
 }
