@@ -47,7 +47,7 @@ public struct Redactor: Sendable, Equatable {
         guard !compact.isEmpty, !harmlessNames.contains(compact) else { return false }
         if secretNames.contains(compact) { return true }
         if secretFragments.contains(where: { compact.contains($0) }) { return true }
-        return compact.hasSuffix("key") && !compact.hasSuffix("monkey")
+        return compact.hasSuffix("key")
     }
 
     /// Whole names that are credentials (after ``compactName(_:)``).
@@ -55,9 +55,9 @@ public struct Redactor: Sendable, Equatable {
         "code", "auth", "key", "sig", "pwd", "pass", "secret", "password", "token", "jwt", "session", "cookie",
     ]
 
-    /// Names that look secret-shaped but are known to hold no credential (OAuth's `token_type`
-    /// is `Bearer`, `expires_in` a number of seconds).
-    static let harmlessNames: Set<String> = ["tokentype", "expiresin", "keywords", "keyword", "genrekeywords"]
+    /// Names that look secret-shaped but are known to hold no credential: OAuth's `token_type`
+    /// (`Bearer`).
+    static let harmlessNames: Set<String> = ["tokentype"]
 
     /// Parts of names that make them credentials (after ``compactName(_:)``).
     static let secretFragments = [

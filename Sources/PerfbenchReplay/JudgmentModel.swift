@@ -131,12 +131,10 @@ struct JudgmentModel: Sendable {
         return min(1, max(0, recordedScore + slope * (new - recordedMatch) + spread * z))
     }
 
-    /// A standard normal drawn from `seed` (Box–Muller over two SplitMix64 uniforms).
+    /// A standard normal drawn from `seed`.
     static func standardNormal(seed: UInt64) -> Double {
         var random = SplitMix64(seed: seed)
-        let u1 = max(random.nextUnit(), 1e-12)
-        let u2 = random.nextUnit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        return random.nextGaussian()
     }
 
     /// The JSON answer inside a chat-completions response body.

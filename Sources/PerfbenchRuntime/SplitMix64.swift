@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small, fast, seeded random number generator (SplitMix64) whose sequence is the same on
 /// every platform, so anything drawn from it is reproducible.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -25,5 +31,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// A double in [0, 1) with 53 random bits.
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A double in (0, 1): never 0, so it is safe under `log`.
+    public mutating func nextOpenUnit() -> Double {
+        (Double(next() >> 11) + 0.5) * 0x1.0p-53
+    }
+
+    /// A standard normal draw (Box–Muller; the second value is dropped to keep the state simple).
+    public mutating func nextGaussian() -> Double {
+        let radius = (-2 * log(nextOpenUnit())).squareRoot()
+        return radius * cos(2 * Double.pi * nextUnit())
     }
 }

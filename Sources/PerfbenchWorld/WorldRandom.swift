@@ -4,17 +4,6 @@ import PerfbenchRuntime
 /// Draws used across the world. SplitMix64 is the one generator: its sequence is fixed per seed on
 /// every platform, so catalogues, answers and latencies are reproducible.
 extension SplitMix64 {
-    /// A double in (0, 1): never 0, so it is safe under `log`.
-    mutating func nextOpenUnit() -> Double {
-        (Double(next() >> 11) + 0.5) * 0x1.0p-53
-    }
-
-    /// A standard normal draw (Box–Muller; the second value is dropped to keep the state simple).
-    mutating func nextGaussian() -> Double {
-        let radius = (-2 * log(nextOpenUnit())).squareRoot()
-        return radius * cos(2 * Double.pi * nextUnit())
-    }
-
     /// An approximately normal draw (sum of four uniforms, scaled to unit variance; bounded at
     /// ±3.46). Several times cheaper than Box–Muller, for catalogue features where exact tails do
     /// not matter; latencies use ``nextGaussian()``.

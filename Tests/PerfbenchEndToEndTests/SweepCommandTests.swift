@@ -17,9 +17,11 @@ struct SweepCommandTests {
         let top = try #require(rows.first)
         let spec = try #require(top["spec"] as? String)
         let metric = try #require(top["metric_seconds"] as? Double)
-        let replay = try await PerfbenchCLI.runAsync(["diff", "Recordings/nov07.jsonl.gz", "--base", "baseline", "--candidate", spec, "--format", "json", "--no-db"])
-        #expect(replay.status == 0, "\(replay.stderr)")
-        #expect(replay.stdout.contains(String(format: "\"candidate\": %.6f", metric)) || replay.stdout.contains("\(metric)"))
+        let diff = try await PerfbenchCLI.runAsync(["diff", "Recordings/nov07.jsonl.gz", "--base", "baseline", "--candidate", spec, "--format", "json", "--no-db"])
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let compared = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        let total = ((compared["percentiles"] as? [String: Any])?["total_seconds"] as? [String: Any])?["p50"] as? [String: Any]
+        #expect(total?["candidate"] as? Double == metric)
         // Leave one out: each toggle the candidate changes, taken out again.
         let loo = try await PerfbenchCLI.runAsync(["sweep", "Recordings/oct31.jsonl.gz", "--candidate", "plan-critical-path", "--jobs", "1"])
         #expect(loo.status == 0, "\(loo.stderr)")

@@ -12,10 +12,9 @@ import Testing
 
     /// A candidate run whose draws gave `draws` (draw 0 first: the replay's own figure).
     static func run(_ recording: String, _ draws: [Double]) -> RunResult {
-        var runs = draws.map { Fixtures.run(recording: recording, total: $0) }
+        let runs = draws.map { Fixtures.run(recording: recording, total: $0) }
         var first = runs[0]
         if draws.count > 1 { first.interval = PredictionInterval(runs: runs) }
-        runs[0] = first
         return first
     }
 
