@@ -1,0 +1,60 @@
+import Foundation
+import PerfbenchImport
+import PerfbenchPipeline
+import PerfbenchRecording
+import PerfbenchWorld
+import Testing
+
+@testable import PerfbenchReplay
+
+/// The LLM's judgment re-asked in distribution (issue 14 §1).
+@Suite struct JudgmentModelTests {
+    static let recording = try? Synthesizer.synthesize(profile: .nov07, seed: 46, promptIndex: 0).recording
+
+    /// The recorded quality evaluation: its request body and score.
+    static func evaluation(_ index: ReplayIndex) throws -> (body: String, score: Double) {
+        let exchange = try #require(index.recording.exchanges.first { $0.requestBody?.contains("task: quality_evaluation") == true })
+        let body = try #require(exchange.requestBody)
+        let score = try #require(JudgmentModel.content(exchange.responseBody)?["score"]?.doubleValue)
+        return (body, score)
+    }
+
+    /// `body` with only the first `kept` tracks of its playlist.
+    static func shortened(_ body: String, keeping kept: Int) throws -> String {
+        let envelope = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        var messages = try #require(envelope["messages"] as? [[String: Any]])
+        let userText = try #require(messages.last?["content"] as? String)
+        var user = try #require(try JSONSerialization.jsonObject(with: Data(userText.utf8)) as? [String: Any])
+        user["tracks"] = Array(try #require(user["tracks"] as? [Any]).prefix(kept))
+        messages[messages.count - 1]["content"] = String(decoding: try JSONSerialization.data(withJSONObject: user, options: [.sortedKeys]), as: UTF8.self)
+        var copy = envelope
+        copy["messages"] = messages
+        return String(decoding: try JSONSerialization.data(withJSONObject: copy, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test func theSamePlaylistKeepsItsScoreAndAnotherIsMovedAndSpread() throws {
+        let index = ReplayIndex(recording: try #require(Self.recording))
+        let model = try #require(index.models.judgment)
+        let (body, score) = try Self.evaluation(index)
+        // The recorded playlist: the recorded score, in every draw.
+        #expect(model.score(for: body, recordedScore: score, recordedBody: body, z: 0) == score)
+        #expect(abs((model.score(for: body, recordedScore: score, recordedBody: body, z: 2) ?? 0) - score) <= 2 * model.residualSpread + 1e-12)
+        // Half the playlist: a spread that grows with the share changed, so draws differ.
+        let other = try Self.shortened(body, keeping: 6)
+        let middle = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 0))
+        let high = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 1))
+        #expect(high > middle)
+        #expect((0...1).contains(middle))
+        let answer = try #require(index.recording.exchanges.first { $0.requestBody == body }?.responseBody)
+        let rescored = try #require(JudgmentModel.rescored(answer, score: 0.42))
+        #expect(JudgmentModel.content(rescored)?["score"]?.doubleValue == 0.42)
+    }
+
+    /// An imported log's LLM requests are placeholders: there is no playlist to judge.
+    @Test func anImportedLogHasNoModel() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = folder.appendingPathComponent("Recordings/logs/moodlist-2025-11-07-workflow-306s.log.gz").path
+        let workflow = try #require(try MoodlistLogImporter().importFile(path: path).firstUsable)
+        #expect(ReplayIndex(recording: workflow.recording).models.judgment == nil)
+    }
+}
