@@ -59,11 +59,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (the tree coloured by Δ, the critical paths) to FILE.", valueName: "file"))
     var html: String?
 
-    @Option(help: ArgumentHelp("Also write a speedscope profile of both sides (base runs first) to FILE.", valueName: "file"))
-    var speedscope: String?
-
-    @Option(help: ArgumentHelp("Also write Chrome trace-event JSON of both sides (base runs first; open in Perfetto) to FILE.", valueName: "file"))
-    var trace: String?
+    @OptionGroup var profiles: ProfileOutputs
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
@@ -75,7 +71,7 @@ struct DiffCommand: ParsableCommand {
         let baseConfig = try Self.configuration(spec: base, option: "--base")
         let candidateConfig = try Self.configuration(spec: candidate, option: "--candidate")
         let paths = try InputPaths.expand(recordings)
-        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html), ("--speedscope", speedscope), ("--trace", trace)])
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html)] + profiles.outputs)
         shard.begin()
         let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs, draws: draws)
         let candidateRuns = try Replaying.run(
@@ -94,8 +90,7 @@ struct DiffCommand: ParsableCommand {
         case .html: report = HTMLReport.diff(diff, base: baseRuns, candidate: candidateRuns)
         }
         if let html { try ReportOutput.write(HTMLReport.diff(diff, base: baseRuns, candidate: candidateRuns), to: html) }
-        if let speedscope { try ReportOutput.write(SpeedscopeProfile.render(runs: baseRuns + candidateRuns), to: speedscope) }
-        if let trace { try ReportOutput.write(TraceEvents.render(runs: baseRuns + candidateRuns), to: trace) }
+        try profiles.write(baseRuns + candidateRuns)
         try ReportOutput.write(report, to: output)
         try store.record(kind: .diff, runs: candidateRuns, paths: paths, verdict: nil, config: candidateConfig.summary)
     }

@@ -84,11 +84,7 @@ struct GateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML verdict (metrics, criteria, each group's totals) to FILE.", valueName: "file"))
     var html: String?
 
-    @Option(help: ArgumentHelp("Also write a speedscope profile of the candidate's runs to FILE.", valueName: "file"))
-    var speedscope: String?
-
-    @Option(help: ArgumentHelp("Also write Chrome trace-event JSON of the candidate's runs (open in Perfetto) to FILE.", valueName: "file"))
-    var trace: String?
+    @OptionGroup var profiles: ProfileOutputs
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
@@ -129,6 +125,7 @@ struct GateCommand: ParsableCommand {
             }
         }
         let paths = try InputPaths.expand(recordings)
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--html", html)] + profiles.outputs)
         if let reference { try check(reference, paths: paths) }
         shard.begin()
         let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, draws: draws)
@@ -150,8 +147,7 @@ struct GateCommand: ParsableCommand {
         case .html: try ReportOutput.write(HTMLReport.gate(gate, candidate: runs, config: candidate), to: nil)
         }
         if let html { try ReportOutput.write(HTMLReport.gate(gate, candidate: runs, config: candidate), to: html) }
-        if let speedscope { try ReportOutput.write(SpeedscopeProfile.render(runs: runs), to: speedscope) }
-        if let trace { try ReportOutput.write(TraceEvents.render(runs: runs), to: trace) }
+        try profiles.write(runs)
         if runs.count < 20 {
             printToStandardError("perfbench: warning: \(runs.count) recordings; P95 over fewer than 20 is thin.")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerfbenchReport
 
 /// Report formats of CLI.md.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -77,5 +78,27 @@ enum ReportOutput {
     /// Colour only on a terminal and never with NO_COLOR (docs/CLI.md).
     static var colourAllowed: Bool {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
+    }
+}
+
+/// `--trace FILE` and `--speedscope FILE`: the runs for the viewers people already open (a diff
+/// writes both sides, base runs first).
+struct ProfileOutputs: ParsableArguments {
+    @Option(help: ArgumentHelp("Also write Chrome trace-event JSON of the runs (open in Perfetto) to FILE.", valueName: "file"))
+    var trace: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write a speedscope profile of the runs (the stages as a flame graph over time, and the critical path) to FILE.",
+            valueName: "file"))
+    var speedscope: String?
+
+    /// The paths, for ``ReportOutput/refuseOverwriting(inputs:outputs:)``.
+    var outputs: [(option: String, path: String?)] { [("--trace", trace), ("--speedscope", speedscope)] }
+
+    /// Writes what was asked for.
+    func write(_ runs: [RunResult]) throws {
+        if let trace { try ReportOutput.write(TraceEvents.render(runs: runs), to: trace) }
+        if let speedscope { try ReportOutput.write(SpeedscopeProfile.render(runs: runs), to: speedscope) }
     }
 }

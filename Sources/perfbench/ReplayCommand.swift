@@ -44,8 +44,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Write Chrome trace-event JSON (open in Perfetto or speedscope).")
-    var trace: String?
+    @OptionGroup var profiles: ProfileOutputs
 
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -67,8 +66,6 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (icicle, critical path, requests and waits) to FILE.", valueName: "file"))
     var html: String?
 
-    @Option(help: ArgumentHelp("Also write a speedscope profile (a flame graph of the stages over time, and the critical path) to FILE.", valueName: "file"))
-    var speedscope: String?
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
@@ -81,7 +78,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let paths = try InputPaths.expand(recordings)
-        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--trace", trace), ("--html", html), ("--speedscope", speedscope)])
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html)] + profiles.outputs)
         shard.begin()
         let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs, draws: draws)
         if try shard.finish(command: "replay") { return }
@@ -97,8 +94,7 @@ struct ReplayCommand: ParsableCommand {
         case (.html, _): report = HTMLReport.replay(runs)
         }
         if let html { try ReportOutput.write(HTMLReport.replay(runs), to: html) }
-        if let speedscope { try ReportOutput.write(SpeedscopeProfile.render(runs: runs), to: speedscope) }
-        if let trace { try ReportOutput.write(TraceEvents.render(runs: runs), to: trace) }
+        try profiles.write(runs)
         try ReportOutput.write(report, to: output)
         try store.record(kind: .replay, runs: runs, paths: paths, verdict: nil)
     }

@@ -76,6 +76,7 @@ struct MalformedInputTests {
         // Options.
         Case(name: "output over its input", file: nil, arguments: ["replay", "Recordings/oct31.jsonl.gz", "--output", "Recordings/oct31.jsonl.gz", "--no-db"], status: 64, says: "--output"),
         Case(name: "trace over its input", file: nil, arguments: ["replay", "Recordings/oct31.jsonl.gz", "--trace", "Recordings/oct31.jsonl.gz", "--no-db"], status: 64, says: "--trace"),
+        Case(name: "gate trace over its input", file: nil, arguments: ["gate", "Recordings/oct31.jsonl.gz", "--baseline", "none", "--require", "plan", "--trace", "Recordings/oct31.jsonl.gz", "--no-db"], status: 64, says: "--trace"),
         Case(name: "unknown phase", file: nil, arguments: ["replay", "Recordings/oct31.jsonl.gz", "--phase", "warp-speed=on", "--no-db"], status: 64, says: "warp-speed"),
         Case(name: "unknown preset", file: nil, arguments: ["replay", "Recordings/oct31.jsonl.gz", "--preset", "turbo", "--no-db"], status: 64, says: "turbo"),
         Case(name: "draws out of range", file: nil, arguments: ["replay", "Recordings/oct31.jsonl.gz", "--draws", "0", "--no-db"], status: 64, says: "--draws"),
