@@ -102,7 +102,6 @@ public struct SweepReport: Sendable {
         ]).rendered(pretty: true) + "\n"
     }
 
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
+    /// `text` in a column `width` wide, with at least one space after it.
+    private func pad(_ text: String, _ width: Int) -> String { TextReport.pad(text, width - 1) + " " }
 }
