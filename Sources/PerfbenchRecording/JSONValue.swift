@@ -93,7 +93,8 @@ public struct JSONObject: Equatable, Sendable {
 
     /// The value of the first member named `key`, or nil.
     public subscript(key: String) -> JSONValue? {
-        for member in members where member.key == key { return member.value }
+        // By index: `for member in members` copies (retains) every member it passes.
+        for index in members.indices where members[index].key == key { return members[index].value }
         return nil
     }
 
@@ -107,7 +108,8 @@ public struct JSONObject: Equatable, Sendable {
 extension JSONValue {
     /// The member `key` of an object, or nil for any other type.
     public subscript(key: String) -> JSONValue? {
-        objectValue?[key]
+        if case .object(let object) = self { return object[key] }
+        return nil
     }
 
     /// The number as an `Int` when integral, else nil.

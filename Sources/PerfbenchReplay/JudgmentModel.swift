@@ -139,9 +139,7 @@ struct JudgmentModel: Sendable {
 
     /// The JSON answer inside a chat-completions response body.
     static func content(_ body: String?) -> JSONValue? {
-        guard let body, let envelope = try? JSONValue.parse(body),
-            let text = envelope["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue
-        else { return nil }
+        guard let body, let text = LLMWire.content(of: try? JSONValue.parse(body)) else { return nil }
         return try? JSONValue.parse(text)
     }
 

@@ -36,8 +36,12 @@ struct RecordedAnswer: Sendable {
             result = .connectionError("recorded connection error")
         case .ok:
             if let status = exchange.status {
+                // Parsed here, once per recording: every replay of the index hands the clients
+                // this tree instead of the text to parse again.
+                let body = exchange.responseBody ?? ""
                 result = .response(
-                    HTTPResponse(status: status, headers: exchange.responseHeaders, body: exchange.responseBody ?? ""))
+                    HTTPResponse(
+                        status: status, headers: exchange.responseHeaders, body: body, parsedBody: ParsedBody(body)))
             } else {
                 // An "ok" outcome without a status (a truncated HAR entry): nothing usable came back.
                 result = .connectionError("recorded exchange has no status")

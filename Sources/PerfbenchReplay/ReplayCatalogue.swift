@@ -45,7 +45,7 @@ struct ReplayCatalogue: Sendable {
                 llmAnswers[key.task ?? "", default: []].append(response.body)
                 continue
             }
-            guard let json = try? JSONValue.parse(response.body) else { continue }
+            guard let json = response.json else { continue }
             if let batch = BatchEndpoint(key) {
                 addBatch(batch, key: key, json: json)
                 continue

@@ -23,6 +23,11 @@ public struct ReplayOptions: Sendable, Hashable {
     /// when): off by default, since building that map costs every replay a pass over the
     /// recording; the fit of imported logs turns it on.
     public var reportsServedExchanges = false
+    /// Keep the run's exchanges and waits (``RunResult/exchanges``, ``RunResult/waitEvents``):
+    /// on by default, since traces, the critical path and per-host rates read them; a search
+    /// over many configurations that reads only totals, stages and counts turns it off, so
+    /// thousands of runs stay small.
+    public var keepsEvents = true
     /// Which draw of the models this replay is: 0 (the default) is the plain replay; another
     /// value mixes into every seed a synthesized latency, tail draw or content is drawn with, so
     /// draw k of a run is the same on every machine and any other draw differs.

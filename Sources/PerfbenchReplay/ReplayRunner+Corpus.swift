@@ -40,15 +40,77 @@ extension ReplayRunner {
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?,
         progress: (@Sendable (_ done: Int) -> Void)? = nil
     ) -> [Result<RunResult, any Error>] {
-        ParallelRunner.map(paths, jobs: jobs, progress: progress) { path in
-            Result<RunResult, any Error> {
-                let recording = try load(path)
-                let config = try configure(recording.header, path)
-                let index = ReplayIndex(recording: recording)
+        replayMatrix(
+            paths: paths, configurations: 1, options: options, jobs: jobs, draws: draws, load: load,
+            configure: { _, header, path in try configure(header, path) }, progress: progress)[0]
+    }
+
+    /// Replays every recording in `paths` under each of `configurations` configurations:
+    /// `configure(column, header, path)` picks column `column`'s configuration for a recording
+    /// (nil: the header's own). Returns one row per configuration, each with one result per path
+    /// in the order of `paths`.
+    ///
+    /// Each recording is loaded and indexed once and replayed under every configuration from
+    /// that one index (its decoded answers and counterfactual models shared), then released:
+    /// work runs recording by recording, so at most about `jobs` indexes are held at a time and
+    /// memory stays flat in the number of recordings. Results are byte-identical for any `jobs`.
+    public static func replayMatrix(
+        paths: [String], configurations: Int, options: ReplayOptions, jobs: Int, draws: Int = 1,
+        load: @escaping @Sendable (String) throws -> Recording = { try Recording.load(from: $0) },
+        configure: @escaping @Sendable (_ column: Int, RecordingHeader, String) throws -> PipelineConfiguration?,
+        progress: (@Sendable (_ done: Int) -> Void)? = nil
+    ) -> [[Result<RunResult, any Error>]] {
+        guard configurations > 0 else { return [] }
+        let indexes = paths.map { _ in SharedIndex(uses: configurations) }
+        // Recording-major order: a recording's configurations are taken one after another, so
+        // its index is released soon after it was built.
+        let cells = paths.indices.flatMap { row in (0..<configurations).map { (row, $0) } }
+        let results = ParallelRunner.map(cells, jobs: jobs, progress: progress) { cell in
+            let (row, column) = cell
+            let path = paths[row]
+            defer { indexes[row].release() }
+            return Result<RunResult, any Error> {
+                let index = try indexes[row].index { try ReplayIndex(recording: load(path)) }
+                let config = try configure(column, index.recording.header, path)
                 var run = try replay(index: index, path: path, config: config, options: options).run
                 if draws > 1 { run.interval = try interval(of: run, index: index, path: path, config: config, options: options, draws: draws) }
                 return run
             }
+        }
+        return (0..<configurations).map { column in
+            paths.indices.map { row in results[row * configurations + column] }
+        }
+    }
+}
+
+/// One recording's index, built by the first replay that needs it and dropped after the last.
+private final class SharedIndex: Sendable {
+    private enum State {
+        case pending
+        case built(Result<ReplayIndex, any Error>)
+    }
+    private let state = Mutex<(state: State, uses: Int)>((.pending, 0))
+
+    init(uses: Int) {
+        state.withLock { $0.uses = uses }
+    }
+
+    /// The index, built with `build` on first call (other callers wait for it); a failure is
+    /// every caller's failure.
+    func index(_ build: () throws -> ReplayIndex) throws -> ReplayIndex {
+        try state.withLock { slot in
+            if case .built(let result) = slot.state { return try result.get() }
+            let result = Result { try build() }
+            slot.state = .built(result)
+            return try result.get()
+        }
+    }
+
+    /// One use finished; the last one drops the index.
+    func release() {
+        state.withLock { slot in
+            slot.uses -= 1
+            if slot.uses == 0 { slot.state = .pending }
         }
     }
 }

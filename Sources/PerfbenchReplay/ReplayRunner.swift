@@ -63,6 +63,10 @@ public enum ReplayRunner {
             path: path, configuration: configuration, workflow: workflow, answers: answers,
             executorJobs: run.jobs)
         outcome.servedExchanges = served
+        if !options.keepsEvents {
+            outcome.run.exchanges = []
+            outcome.run.waitEvents = []
+        }
         // What a what-if (a configuration other than the recorded one) must say about itself.
         let fitted = answers.timeBySource.values.reduce(0) { $0 + $1.fitted }
         // Beyond the busiest window, or beyond twice the busiest burst (a burst one call fuller

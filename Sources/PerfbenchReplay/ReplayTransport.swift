@@ -335,7 +335,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     ) -> TransportResult {
         guard let task = key.task.flatMap(LLMTask.init(rawValue:)), task == .qualityEvaluation || task == .finalEvaluation,
             let model = index.models.judgment, let body = request.body, case .response(let response) = result,
-            let recordedScore = JudgmentModel.content(response.body)?["score"]?.doubleValue
+            let recordedScore = (response.parsedBody?.llmAnswer ?? JudgmentModel.content(response.body))?["score"]?.doubleValue
         else { return result }
         let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
         guard let score = model.score(for: body, recordedScore: recordedScore, recordedBody: recordedBody, z: z),

@@ -73,9 +73,10 @@ struct DiffCommand: ParsableCommand {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html)] + profiles.outputs)
         shard.begin()
-        let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig.fixed, strict: false, jobs: jobs, draws: draws)
-        let candidateRuns = try Replaying.run(
-            paths: paths, fixed: candidateConfig.fixed, strict: false, jobs: jobs, draws: draws)
+        // Both sides from one load and index of each recording.
+        let sides = try Replaying.run(
+            paths: paths, columns: [baseConfig.fixed, candidateConfig.fixed], strict: false, jobs: jobs, draws: draws)
+        let (baseRuns, candidateRuns) = (sides[0], sides[1])
         if try shard.finish(command: "diff") { return }
         Replaying.warn(baseRuns, label: "base")
         Replaying.warn(candidateRuns, label: "candidate")

@@ -123,19 +123,49 @@ enum Replaying {
         try run(paths: paths, strict: strict, jobs: jobs, draws: draws) { _, _ in fixed }
     }
 
+    /// Replays `paths` under each of `columns` (nil: each recording's own configuration), every
+    /// recording loaded and indexed once for all of them: one row of runs per configuration.
+    /// With `keepingEvents` false the runs hold no exchanges or waits (for reports of totals).
+    static func run(
+        paths: [String], columns: [PipelineConfiguration?], strict: Bool, jobs: Int, draws: Int = 1,
+        keepingEvents: Bool = true
+    ) throws -> [[RunResult]] {
+        try Sharding.matrix(of: paths, columns: columns.count) { paths in
+            try matrix(
+                paths: paths, columns: columns.count, strict: strict, jobs: jobs, draws: draws, keepingEvents: keepingEvents
+            ) { column, _, _ in
+                columns[column]
+            }
+        }
+    }
+
     private static func run(
         paths: [String], strict: Bool, jobs: Int, draws: Int = 1,
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [RunResult] {
         try Sharding.runs(of: paths) { paths in
-            let progress = ProgressLine(total: paths.count)
-            var report: (@Sendable (Int) -> Void)?
-            if let progress { report = { done in progress.update(done) } }
-            let results = ReplayRunner.replayCorpus(
-                paths: paths, options: ReplayOptions(strict: strict), jobs: jobs, draws: draws, load: { try load($0) },
-                configure: configure, progress: report)
-            progress?.finish()
-            return try results.map { result in
+            try matrix(paths: paths, columns: 1, strict: strict, jobs: jobs, draws: draws) { _, header, path in
+                try configure(header, path)
+            }[0]
+        }
+    }
+
+    private static func matrix(
+        paths: [String], columns: Int, strict: Bool, jobs: Int, draws: Int, keepingEvents: Bool = true,
+        configure: @escaping @Sendable (Int, RecordingHeader, String) throws -> PipelineConfiguration?
+    ) throws -> [[RunResult]] {
+        let progress = ProgressLine(total: paths.count * columns)
+        var report: (@Sendable (Int) -> Void)?
+        if let progress { report = { done in progress.update(done) } }
+        var options = ReplayOptions(strict: strict)
+        options.keepsEvents = keepingEvents
+        let results = ReplayRunner.replayMatrix(
+            paths: paths, configurations: columns, options: options, jobs: jobs, draws: draws,
+            load: { try load($0) }, configure: configure, progress: report)
+        progress?.finish()
+        // The first failure in the order the calls would have run (configuration, then path).
+        return try results.map { row in
+            try row.map { result in
                 do {
                     return try result.get()
                 } catch {

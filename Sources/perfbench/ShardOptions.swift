@@ -126,6 +126,22 @@ enum Sharding {
         return runs
     }
 
+    /// The runs of `paths` under each of `columns` configurations (one call per configuration,
+    /// in order, as if each had been a ``runs(of:replay:)`` call): merged, or `replay` of this
+    /// shard's paths giving one row of runs per configuration.
+    static func matrix(
+        of paths: [String], columns: Int, replay: ([String]) throws -> [[RunResult]]
+    ) throws -> [[RunResult]] {
+        if merged != nil { return try (0..<columns).map { _ in try runs(of: paths) { _ in [] } } }
+        guard let active else { return try replay(paths) }
+        let mine = zip(paths, shards(of: paths, count: active.count)).filter { $0.1 == active.index }.map(\.0)
+        let rows = try replay(mine)
+        for runs in rows {
+            active.calls.append(PartialResult.Call(paths: paths, runs: Dictionary(zip(mine, runs.map(stripped)), uniquingKeysWith: { a, _ in a })))
+        }
+        return rows
+    }
+
     /// A run without what no report reads (request and response bodies and headers), so a
     /// partial file stays small.
     static func stripped(_ run: RunResult) -> RunResult {

@@ -83,16 +83,15 @@ struct SweepCommand: ParsableCommand {
             }
         }
         shard.begin()
-        let baseRuns = try Replaying.run(paths: paths, fixed: baseConfig, strict: false, jobs: jobs)
+        // Every configuration from one load and index of each recording.
+        let columns = try Replaying.run(
+            paths: paths, columns: [baseConfig] + candidates.map(\.config), strict: false, jobs: jobs,
+            keepingEvents: false)
+        let baseRuns = columns[0]
         let baseMetric = SweepReport.metric(metric, baseRuns)
-        let progress = candidates.count > 1 ? ProgressLine(total: candidates.count) : nil
-        var rows: [SweepReport.Row] = []
-        for (index, candidate) in candidates.enumerated() {
-            let runs = try Replaying.run(paths: paths, fixed: candidate.config, strict: false, jobs: jobs)
-            rows.append(SweepReport.row(name: candidate.name, spec: candidate.spec, runs: runs, metricName: metric, baseMetric: baseMetric))
-            progress?.update(index + 1)
+        let rows = zip(candidates, columns.dropFirst()).map { candidate, runs in
+            SweepReport.row(name: candidate.name, spec: candidate.spec, runs: runs, metricName: metric, baseMetric: baseMetric)
         }
-        progress?.finish()
         if try shard.finish(command: "sweep") { return }
         let report = SweepReport(
             base: base, metricName: paths.count == 1 ? "total" : metric, recordings: paths.count,

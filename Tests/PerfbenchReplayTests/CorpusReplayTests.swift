@@ -2,6 +2,7 @@ import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay
 import PerfbenchReport
+import Synchronization
 import Testing
 
 /// Replays over several recordings, on several threads.
@@ -46,5 +47,37 @@ import Testing
             #expect(error.exitCode == 66)
             #expect(error.description.contains("missing.jsonl.gz"))
         }
+    }
+
+    @Test func aMatrixLoadsEachRecordingOnceAndGivesWhatSeparateReplaysGive() throws {
+        let whatIf = try Recorder.configuration(["chunk-size": "10-15/2x", "parallel-artists": "8"])
+        let columns: [PipelineConfiguration?] = [nil, whatIf, nil]
+        let loads = Mutex<[String: Int]>([:])
+        let matrix = ReplayRunner.replayMatrix(
+            paths: Self.paths, configurations: columns.count, options: ReplayOptions(), jobs: 2,
+            load: { path in
+                loads.withLock { $0[path, default: 0] += 1 }
+                return try Recording.load(from: path)
+            },
+            configure: { column, _, _ in columns[column] })
+        #expect(loads.withLock { $0 } == Dictionary(uniqueKeysWithValues: Self.paths.map { ($0, 1) }))
+        #expect(matrix.count == columns.count)
+        for (column, config) in columns.enumerated() {
+            let separate = try ReplayRunner.replayCorpus(paths: Self.paths, config: config, strict: false, jobs: 1)
+            let row = try matrix[column].map { try $0.get() }
+            #expect(JSONReport.render(corpus: row) == JSONReport.render(corpus: separate))
+        }
+    }
+
+    @Test func runsWithoutEventsKeepEveryFigureButTheEvents() throws {
+        var lean = ReplayOptions()
+        lean.keepsEvents = false
+        let full = try ReplayRunner.replayCorpus(paths: Self.paths, config: nil, options: ReplayOptions(), jobs: 1).map { try $0.get() }
+        let light = try ReplayRunner.replayCorpus(paths: Self.paths, config: nil, options: lean, jobs: 1).map { try $0.get() }
+        #expect(full.allSatisfy { !$0.exchanges.isEmpty })
+        #expect(light.allSatisfy { $0.exchanges.isEmpty && $0.waitEvents.isEmpty })
+        #expect(light.map(\.totalSeconds) == full.map(\.totalSeconds))
+        #expect(light.map(\.requests) == full.map(\.requests))
+        #expect(light.map(\.stages) == full.map(\.stages))
     }
 }

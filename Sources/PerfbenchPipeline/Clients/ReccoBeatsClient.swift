@@ -24,7 +24,7 @@ struct ReccoBeatsClient: Sendable {
         let request = HTTPRequest(
             service: .reccobeats, path: "/v1/track/recommendation", query: query,
             tool: tools.recommendations.name)
-        let json = TrackDecoding.parse(try await caller.call(tools.recommendations, request).body)
+        let json = (try await caller.call(tools.recommendations, request)).json
         return (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack)
     }
 
@@ -51,7 +51,7 @@ struct ReccoBeatsClient: Sendable {
         }
         let results = try await concurrentMap(chunks, maxConcurrent: max(1, concurrency)) { chunk in
             let outcome = try await multipleTracks(chunk)
-            return (TrackDecoding.parse(outcome.body)?["content"]?.arrayValue ?? [])
+            return (outcome.json?["content"]?.arrayValue ?? [])
                 .compactMap(TrackDecoding.reccoTrack)
         }
         return results.flatMap { $0 }
@@ -122,7 +122,7 @@ struct ReccoBeatsClient: Sendable {
             let request = HTTPRequest(
                 service: .reccobeats, path: "/v1/track", query: [.init("ids", track.id)], tool: tools.trackMapping.name)
             guard let response = session.transport.warmCacheAnswer(for: request) else { continue }
-            let content = TrackDecoding.parse(response.body)?["content"]?.arrayValue ?? []
+            let content = response.json?["content"]?.arrayValue ?? []
             let uuid = content.compactMap(TrackDecoding.reccoTrack).first { $0.id == track.id }?.reccoID
             session.registry.store(uuid ?? "", for: track.id, ttl: .seconds((uuid == nil ? 14 : 60) * 86_400), at: now)
             caller.observer.cacheHit(
@@ -149,7 +149,7 @@ struct ReccoBeatsClient: Sendable {
             let outcome = try await multipleTracks(ids, tool: tools.trackMapping)
             if case .ok(let response) = outcome {
                 var found: [String: String] = [:]
-                let content = TrackDecoding.parse(response.body)?["content"]?.arrayValue ?? []
+                let content = response.json?["content"]?.arrayValue ?? []
                 for track in content.compactMap(TrackDecoding.reccoTrack) {
                     if let uuid = track.reccoID { found[track.id] = uuid }
                 }
@@ -173,7 +173,7 @@ struct ReccoBeatsClient: Sendable {
 
     func audioFeatures(_ uuid: String) async throws -> AudioFeatures? {
         let outcome = try await caller.call(tools.audioFeatures, featureRequest(uuid))
-        return TrackDecoding.parse(outcome.body).flatMap(TrackDecoding.features)
+        return outcome.json.flatMap(TrackDecoding.features)
     }
 }
 

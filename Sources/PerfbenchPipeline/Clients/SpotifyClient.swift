@@ -13,7 +13,7 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/search",
             query: [.init("q", query), .init("type", "track"), .init("limit", String(limit))],
             tool: tools.searchTracks.name)
-        let json = TrackDecoding.parse(try await caller.call(tools.searchTracks, request).body)
+        let json = (try await caller.call(tools.searchTracks, request)).json
         return (json?["tracks"]?["items"]?.arrayValue ?? []).compactMap {
             TrackDecoding.spotifyTrack($0, source: .spotify)
         }
@@ -24,7 +24,7 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/search",
             query: [.init("q", query), .init("type", "artist"), .init("limit", String(limit))],
             tool: tools.searchArtists.name)
-        let json = TrackDecoding.parse(try await caller.call(tools.searchArtists, request).body)
+        let json = (try await caller.call(tools.searchArtists, request)).json
         return (json?["artists"]?["items"]?.arrayValue ?? []).compactMap(TrackDecoding.spotifyArtist)
     }
 
@@ -35,14 +35,14 @@ struct SpotifyClient: Sendable {
                 service: .spotify, path: "/v1/artists/\(artist.id)/top-tracks",
                 query: [.init("market", market)], tool: tools.artistTopTracks.name)
             let outcome = try await caller.call(tools.artistTopTracks, request)
-            let tracks = (TrackDecoding.parse(outcome.body)?["tracks"]?.arrayValue ?? []).compactMap {
+            let tracks = (outcome.json?["tracks"]?.arrayValue ?? []).compactMap {
                 TrackDecoding.spotifyTrack($0, source: .artist)
             }
             if !tracks.isEmpty { return tracks }
         }
         let artistRequest = HTTPRequest(
             service: .spotify, path: "/v1/artists/\(artist.id)", tool: tools.artist.name)
-        let named = TrackDecoding.parse(try await caller.call(tools.artist, artistRequest).body)
+        let named = (try await caller.call(tools.artist, artistRequest)).json
             .flatMap(TrackDecoding.spotifyArtist)
         return try await searchTracks("artist:\(named?.name ?? artist.name)", limit: 20)
     }
@@ -52,7 +52,7 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/artists/\(artistID)/albums",
             query: [.init("market", "US"), .init("limit", "10"), .init("include_groups", "album,single")],
             tool: tools.artistAlbums.name)
-        let json = TrackDecoding.parse(try await caller.call(tools.artistAlbums, request).body)
+        let json = (try await caller.call(tools.artistAlbums, request)).json
         return (json?["items"]?.arrayValue ?? []).compactMap { item in
             guard let id = item["id"]?.stringValue else { return nil }
             return Album(id: id, name: item["name"]?.stringValue ?? "")
@@ -63,7 +63,7 @@ struct SpotifyClient: Sendable {
         let request = HTTPRequest(
             service: .spotify, path: "/v1/albums/\(albumID)/tracks", query: [.init("limit", "50")],
             tool: tools.albumTracks.name)
-        let json = TrackDecoding.parse(try await caller.call(tools.albumTracks, request).body)
+        let json = (try await caller.call(tools.albumTracks, request)).json
         return (json?["items"]?.arrayValue ?? []).compactMap {
             TrackDecoding.spotifyTrack($0, source: .artist)
         }
@@ -71,7 +71,7 @@ struct SpotifyClient: Sendable {
 
     func track(_ id: String) async throws -> Track? {
         let request = HTTPRequest(service: .spotify, path: "/v1/tracks/\(id)", tool: tools.track.name)
-        return TrackDecoding.parse(try await caller.call(tools.track, request).body).flatMap {
+        return (try await caller.call(tools.track, request)).json.flatMap {
             TrackDecoding.spotifyTrack($0, source: .artist)
         }
     }
@@ -81,7 +81,7 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/me/top/tracks",
             query: [.init("limit", "20"), .init("time_range", "medium_term")],
             tool: tools.userTopTracks.name)
-        let json = TrackDecoding.parse(try await caller.call(tools.userTopTracks, request).body)
+        let json = (try await caller.call(tools.userTopTracks, request)).json
         return (json?["items"]?.arrayValue ?? []).compactMap {
             TrackDecoding.spotifyTrack($0, source: .spotify)
         }
@@ -92,7 +92,7 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/me/top/artists",
             query: [.init("limit", "15"), .init("time_range", "medium_term")],
             tool: tools.userTopArtists.name)
-        let json = TrackDecoding.parse(try await caller.call(tools.userTopArtists, request).body)
+        let json = (try await caller.call(tools.userTopArtists, request)).json
         return (json?["items"]?.arrayValue ?? []).compactMap(TrackDecoding.spotifyArtist)
     }
 }

@@ -64,10 +64,4 @@ enum TrackDecoding {
         let start = head.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
         return String(text[start..<end])
     }
-
-    /// Parses a body, or nil when it is not JSON.
-    static func parse(_ body: String?) -> JSONValue? {
-        guard let body else { return nil }
-        return try? JSONValue.parse(body)
-    }
 }

@@ -19,14 +19,18 @@ struct LLMClient: Sendable {
             headers: [HTTPHeader("Content-Type", "application/json")],
             body: Self.body(task, input), tool: tool.name)
         let outcome = try await caller.call(tool, request)
-        guard let envelope = TrackDecoding.parse(outcome.body),
-            let content = envelope["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue,
-            let answer = try? JSONValue.parse(content), answer.objectValue != nil
-        else {
+        guard let answer = Self.answer(outcome), answer.objectValue != nil else {
             caller.observer.count { $0.llmFallbacks += 1 }
             return nil
         }
         return answer
+    }
+
+    /// The answer object inside a success's envelope, parsed (or taken from the transport's parse).
+    private static func answer(_ outcome: ToolOutcome) -> JSONValue? {
+        guard case .ok(let response) = outcome else { return nil }
+        if let parsed = response.parsedBody { return parsed.llmAnswer }
+        return LLMWire.content(of: response.json).flatMap { try? JSONValue.parse($0) }
     }
 
     /// The request body; the user message is the input with sorted keys.

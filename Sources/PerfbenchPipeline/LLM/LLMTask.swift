@@ -1,3 +1,5 @@
+import PerfbenchRecording
+
 /// The questions the workflow asks the LLM. Every chat-completions request names its task on the
 /// first line of the system message (`task: intent_analysis`) and sends its inputs as a JSON
 /// object in the user message; the answer is one JSON object whose shape the matching
@@ -62,4 +64,9 @@ public enum LLMWire {
     public static let defaultModel = "gpt-4o-mini"
     /// The sampling temperature the backend uses.
     public static let temperature = 0.25
+
+    /// The message content of a chat-completions answer (`choices[0].message.content`).
+    public static func content(of envelope: JSONValue?) -> String? {
+        envelope?["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue
+    }
 }

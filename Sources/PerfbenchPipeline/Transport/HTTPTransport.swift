@@ -1,15 +1,31 @@
 import PerfbenchRecording
 
 /// An upstream answer: status, headers and the JSON body text.
+///
+/// Equality and hashing compare status, headers and body; ``parsedBody`` is a cache of the body.
 public struct HTTPResponse: Sendable, Hashable {
     public var status: Int
     public var headers: [HTTPHeader]
     public var body: String
+    /// The body already parsed, when the transport has it (``ParsedBody``); nil: the clients
+    /// parse ``body``. Set it only to the parse of this very body.
+    public var parsedBody: ParsedBody?
 
-    public init(status: Int, headers: [HTTPHeader] = [], body: String) {
+    public init(status: Int, headers: [HTTPHeader] = [], body: String, parsedBody: ParsedBody? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.parsedBody = parsedBody
+    }
+
+    public static func == (lhs: HTTPResponse, rhs: HTTPResponse) -> Bool {
+        lhs.status == rhs.status && lhs.headers == rhs.headers && lhs.body == rhs.body
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(status)
+        hasher.combine(headers)
+        hasher.combine(body)
     }
 
     /// The first header called `name` (case-insensitive).

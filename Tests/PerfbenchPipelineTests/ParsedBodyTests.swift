@@ -1,0 +1,27 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+import Testing
+
+/// A body parsed once by the transport stands for the text in everything the clients read.
+@Suite struct ParsedBodyTests {
+    static let envelope = #"{"choices":[{"message":{"role":"assistant","content":"{\"score\":0.82,\"ok\":true}"}}]}"#
+
+    @Test func aChatCompletionsBodyCarriesItsAnswerParsed() {
+        let parsed = ParsedBody(Self.envelope)
+        #expect(parsed.json?["choices"]?.arrayValue?.count == 1)
+        #expect(parsed.llmAnswer?["score"]?.doubleValue == 0.82)
+        #expect(ParsedBody(#"{"items":[]}"#).llmAnswer == nil)
+        #expect(ParsedBody("not json").json == nil)
+    }
+
+    @Test func aResponseReadsItsParseAndComparesByItsText() {
+        let plain = HTTPResponse(status: 200, body: #"{"id":"a"}"#)
+        let parsed = HTTPResponse(status: 200, body: #"{"id":"a"}"#, parsedBody: ParsedBody(#"{"id":"a"}"#))
+        #expect(plain.json == parsed.json)
+        #expect(plain == parsed)
+        #expect(plain.hashValue == parsed.hashValue)
+        // The parse is what the clients read: a transport must only attach this body's own.
+        let mismatched = HTTPResponse(status: 200, body: #"{"id":"a"}"#, parsedBody: ParsedBody(#"{"id":"b"}"#))
+        #expect(mismatched.json?["id"]?.stringValue == "b")
+    }
+}
