@@ -23,6 +23,9 @@ public struct ReplayOptions: Sendable, Hashable {
     /// when): off by default, since building that map costs every replay a pass over the
     /// recording; the fit of imported logs turns it on.
     public var reportsServedExchanges = false
+    /// What-ifs on the upstream's speed (`--latency`), applied in order to every answer of the
+    /// requests each one targets; empty (the default) keeps every latency as the models give it.
+    public var latencyChanges: [LatencyChange] = []
     /// Keep the run's exchanges and waits (``RunResult/exchanges``, ``RunResult/waitEvents``):
     /// on by default, since traces, the critical path and per-host rates read them; a search
     /// over many configurations that reads only totals, stages and counts turns it off, so

@@ -41,25 +41,26 @@ extension ReplayRunner {
         progress: (@Sendable (_ done: Int) -> Void)? = nil
     ) -> [Result<RunResult, any Error>] {
         replayMatrix(
-            paths: paths, configurations: 1, options: options, jobs: jobs, draws: draws, load: load,
+            paths: paths, options: [options], jobs: jobs, draws: draws, load: load,
             configure: { _, header, path in try configure(header, path) }, progress: progress)[0]
     }
 
-    /// Replays every recording in `paths` under each of `configurations` configurations:
-    /// `configure(column, header, path)` picks column `column`'s configuration for a recording
-    /// (nil: the header's own). Returns one row per configuration, each with one result per path
-    /// in the order of `paths`.
+    /// Replays every recording in `paths` in each of `options.count` columns: column `column`
+    /// runs with `options[column]` under the configuration `configure(column, header, path)`
+    /// picks for a recording (nil: the header's own). Returns one row per column, each with one
+    /// result per path in the order of `paths`.
     ///
     /// Each recording is loaded and indexed once and replayed under every configuration from
     /// that one index (its decoded answers and counterfactual models shared), then released:
     /// work runs recording by recording, so at most about `jobs` indexes are held at a time and
     /// memory stays flat in the number of recordings. Results are byte-identical for any `jobs`.
     public static func replayMatrix(
-        paths: [String], configurations: Int, options: ReplayOptions, jobs: Int, draws: Int = 1,
+        paths: [String], options: [ReplayOptions], jobs: Int, draws: Int = 1,
         load: @escaping @Sendable (String) throws -> Recording = { try Recording.load(from: $0) },
         configure: @escaping @Sendable (_ column: Int, RecordingHeader, String) throws -> PipelineConfiguration?,
         progress: (@Sendable (_ done: Int) -> Void)? = nil
     ) -> [[Result<RunResult, any Error>]] {
+        let configurations = options.count
         guard configurations > 0 else { return [] }
         let indexes = paths.map { _ in SharedIndex(uses: configurations) }
         // Recording-major order: a recording's configurations are taken one after another, so
@@ -72,6 +73,7 @@ extension ReplayRunner {
             return Result<RunResult, any Error> {
                 let index = try indexes[row].index { try ReplayIndex(recording: load(path)) }
                 let config = try configure(column, index.recording.header, path)
+                let options = options[column]
                 var run = try replay(index: index, path: path, config: config, options: options).run
                 if draws > 1 { run.interval = try interval(of: run, index: index, path: path, config: config, options: options, draws: draws) }
                 return run
@@ -126,7 +128,7 @@ extension ReplayRunner {
     ) throws -> PredictionInterval {
         // A what-if meets the limiter alternatives wherever it sends faster than recorded, even
         // if every answer was exact; the recorded configuration never does.
-        let whatIf = config.map { $0.phaseMap != index.recordedPhaseMap } ?? false
+        let whatIf = !options.latencyChanges.isEmpty || (config.map { $0.phaseMap != index.recordedPhaseMap } ?? false)
         guard run.requests.exact < run.requests.total || whatIf else {
             return PredictionInterval(runs: Array(repeating: run, count: draws))
         }

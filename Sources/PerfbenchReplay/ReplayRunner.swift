@@ -29,7 +29,8 @@ public enum ReplayRunner {
         let configuration = try config ?? recordedConfiguration(of: index, path: path)
         let options = {
             var options = options
-            options.atRecordedConfiguration = config.map { $0.phaseMap == index.recordedPhaseMap } ?? true
+            options.atRecordedConfiguration =
+                options.latencyChanges.isEmpty && (config.map { $0.phaseMap == index.recordedPhaseMap } ?? true)
             return options
         }()
         let input = WorkflowInput(
@@ -63,6 +64,10 @@ public enum ReplayRunner {
             path: path, configuration: configuration, workflow: workflow, answers: answers,
             executorJobs: run.jobs)
         outcome.servedExchanges = served
+        if !options.latencyChanges.isEmpty {
+            // The report names what was changed, as the configuration it ran under.
+            outcome.run.config.name += " latency " + options.latencyChanges.map(\.description).joined(separator: " ")
+        }
         if !options.keepsEvents {
             outcome.run.exchanges = []
             outcome.run.waitEvents = []

@@ -126,7 +126,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     private func plan(
         _ request: HTTPRequest, key: RequestKey, timeout: Duration, now: Duration, state: inout State
     ) throws -> PlannedAnswer {
-        if !options.strict, options.rateLimits, let refused = rateLimit(key, now: now, timeout: timeout, state: &state) {
+        if !options.strict, options.rateLimits, let refused = rateLimit(request, key, now: now, timeout: timeout, state: &state) {
             return refused
         }
         guard let number = index.keyNumbers[key.text] else {
@@ -146,7 +146,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let queue = index.queues[number]
         let reused = index.answers[index.lastDefinitive[number] ?? queue[queue.count - 1]]
         state.counters.reused += 1
-        return capped(reused.latency, reused.result, kind: .composed, timeout: timeout)
+        return capped(reused.latency, reused.result, kind: .composed, timeout: timeout, for: request, key)
     }
 
     /// What a warm persistent cache held for `request` (the `warm-cache` toggle): the recording's
@@ -202,13 +202,14 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             let latency = index.models.latencies.llmLatency(
                 task: task, bytes: body.utf8.count, recorded: answer.latency, recordedBytes: recordedBody.utf8.count, z: z)
             let result = judged(answer.result, request: request, key: key, recordedBody: recordedBody, state: &state)
-            return capped(latency, result, kind: .composed, timeout: timeout)
+            return capped(latency, result, kind: .composed, timeout: timeout, for: request, key)
         }
         // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
-        guard mayOutlast(answer, timeout: timeout) else {
+        guard mayOutlast(answer, timeout: timeout, request, key) else {
             if answer.latency > timeout { state.counters.cutByTimeout += 1 }
             return capped(
-                answer.latency, answer.result, kind: .exact, timeout: timeout, source: AnswerSource(answer.provenance))
+                answer.latency, answer.result, kind: .exact, timeout: timeout, source: AnswerSource(answer.provenance),
+                for: request, key)
         }
         try requireExact(request, key, &state)
         return beyondRecordedTimeout(answer, request, key: key, timeout: timeout, state: &state) { state in
@@ -223,8 +224,11 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     /// timeout than the recorded one, and not at the recorded configuration (there it is the
     /// timeout that happened, a connect timeout, say, shorter than the read timeout in force,
     /// and it happens again).
-    private func mayOutlast(_ answer: RecordedAnswer, timeout: Duration) -> Bool {
-        answer.isTimeout && timeout > answer.latency + .milliseconds(1) && !options.atRecordedConfiguration
+    private func mayOutlast(_ answer: RecordedAnswer, timeout: Duration, _ request: HTTPRequest, _ key: RequestKey) -> Bool {
+        guard answer.isTimeout else { return false }
+        // Made faster by `--latency`, the call may end within the same timeout.
+        if changed(answer.latency, request, key) < answer.latency { return true }
+        return timeout > answer.latency + .milliseconds(1) && !options.atRecordedConfiguration
     }
 
     /// A recorded timeout replayed under a longer `timeout`. The timeout is censored data: the
@@ -238,7 +242,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let latencies = index.models.latencies
         let drawn = latencies.tailDraw(for: key, beyond: answer.latency, seed: nextSeed(key, &state))
         if drawn != nil { state.counters.tailDraws += 1 }
-        let latency = drawn ?? answer.latency + latencies.tailExcess(for: key)
+        let latency = changed(drawn ?? answer.latency + latencies.tailExcess(for: key), request, key)
         guard latency <= timeout else { return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout) }
         state.counters.slowSuccesses += 1
         return PlannedAnswer(kind: .synthesized, delay: latency, result: content(&state))
@@ -256,11 +260,13 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let content = { (state: inout State) in
             TransportResult.response(self.unrecordedContent(request, key: key) { self.nextSeed(key, &state) }.response)
         }
-        if mayOutlast(recorded, timeout: timeout) {
+        if mayOutlast(recorded, timeout: timeout, request, key) {
             return beyondRecordedTimeout(recorded, request, key: key, timeout: timeout, state: &state, content: content)
         }
         let result = recorded.isTimeout ? TransportResult.timeout : content(&state)
-        return capped(recorded.latency, result, kind: .composed, timeout: timeout, source: AnswerSource(recorded.provenance))
+        return capped(
+            recorded.latency, result, kind: .composed, timeout: timeout, source: AnswerSource(recorded.provenance),
+            for: request, key)
     }
 
     /// The stand-in answer for the next unmatched call of `endpoint` sent in `stagePath`: the
@@ -323,7 +329,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let result = key.service == .llm
             ? judged(.response(response), request: request, key: key, recordedBody: nil, state: &state)
             : .response(response)
-        return capped(latency, result, kind: composed ? .composed : .synthesized, timeout: timeout)
+        return capped(latency, result, kind: composed ? .composed : .synthesized, timeout: timeout, for: request, key)
     }
 
     /// `result` (a recorded LLM answer to another input) with the score an evaluation of
@@ -346,7 +352,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     }
 
     /// The model's 429 when `key`'s host is over its inferred capacity; nil admits the send.
-    private func rateLimit(_ key: RequestKey, now: Duration, timeout: Duration, state: inout State) -> PlannedAnswer? {
+    private func rateLimit(_ request: HTTPRequest, _ key: RequestKey, now: Duration, timeout: Duration, state: inout State) -> PlannedAnswer? {
         guard let host = index.rateLimits.limit(for: key.service) else { return nil }
         let slot = key.service == .spotify ? 0 : 1
         // A host that answered 429 in the recording showed where its limit is; one that never
@@ -370,17 +376,38 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             ? #"{"error":{"status":429,"message":"API rate limit exceeded"}}"#
             : #"{"error":"Too Many Requests"}"#
         let response = HTTPResponse(status: 429, headers: [HTTPHeader("Retry-After", String(retryAfter))], body: body)
-        return capped(host.rejectionLatency, .response(response), kind: .synthesized, timeout: timeout)
+        return capped(host.rejectionLatency, .response(response), kind: .synthesized, timeout: timeout, for: request, key)
     }
 
     /// `result` after `latency`, or a timeout after `timeout` when the latency is longer.
     private func capped(
         _ latency: Duration, _ result: TransportResult, kind: ReplayAnswerKind, timeout: Duration,
-        source: AnswerSource = .modelled
+        source: AnswerSource = .modelled, for request: HTTPRequest, _ key: RequestKey
     ) -> PlannedAnswer {
-        latency > timeout
+        let latency = changed(latency, request, key)
+        return latency > timeout
             ? PlannedAnswer(kind: kind, delay: timeout, result: .timeout, source: source)
             : PlannedAnswer(kind: kind, delay: latency, result: result, source: source)
+    }
+
+    /// `latency` under the options' `--latency` changes that apply to `request` (each in turn).
+    private func changed(_ latency: Duration, _ request: HTTPRequest, _ key: RequestKey) -> Duration {
+        guard !options.latencyChanges.isEmpty else { return latency }
+        var template: String?
+        var result = latency
+        for change in options.latencyChanges
+        where change.applies(
+            service: key.service, tool: request.tool, task: key.task,
+            template: {
+                if let template { return template }
+                let made = EndpointTemplate.template(for: request.path)
+                template = made
+                return made
+            })
+        {
+            result = change.apply(to: result)
+        }
+        return result
     }
 
     /// The seed of the next synthesized answer for `key`: FNV-1a of the key and its occurrence.

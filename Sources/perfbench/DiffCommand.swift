@@ -20,9 +20,15 @@ struct DiffCommand: ParsableCommand {
             (an older one may fetch audio features all at once), so "what would the plan have \
             saved on this run" is `--base recorded --candidate plan-critical-path`.
 
+            --latency changes the candidate's upstream speed only (the base keeps its latencies): \
+            "what would a ReccoBeats twice as fast save" is `--candidate recorded --latency \
+            reccobeats=0.5` against `--base recorded`. A recorded timeout made faster may now \
+            succeed: its end is drawn from the endpoint's fit, as under a longer timeout.
+
             Examples:
               perfbench diff Recordings/guide197.jsonl.gz --base baseline --candidate guide-immediate
               perfbench diff backend.log.gz --base recorded --candidate plan-critical-path
+              perfbench diff Recordings/nov07.jsonl.gz --base recorded --candidate recorded --latency reccobeats=0.5
               perfbench diff Recordings/corpus --base baseline --candidate plan-critical-path --format markdown
             """
     )
@@ -61,6 +67,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var profiles: ProfileOutputs
 
+    @OptionGroup var latency: LatencyOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -75,7 +83,9 @@ struct DiffCommand: ParsableCommand {
         shard.begin()
         // Both sides from one load and index of each recording.
         let sides = try Replaying.run(
-            paths: paths, columns: [baseConfig.fixed, candidateConfig.fixed], strict: false, jobs: jobs, draws: draws)
+            paths: paths,
+            columns: [.init(config: baseConfig.fixed), .init(config: candidateConfig.fixed, latency: latency.changes)],
+            strict: false, jobs: jobs, draws: draws)
         let (baseRuns, candidateRuns) = (sides[0], sides[1])
         if try shard.finish(command: "diff") { return }
         Replaying.warn(baseRuns, label: "base")

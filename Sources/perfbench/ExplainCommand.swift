@@ -29,6 +29,8 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
+    @OptionGroup var latency: LatencyOptions
+
     @Option(help: "Report format: text, json, markdown or html (one self-contained file).")
     var format: ReportFormat = .text
 
@@ -46,7 +48,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
-        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
+        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, latency: latency.changes)
         Replaying.warn(runs)
         switch format {
         case .text: try ReportOutput.write(ExplainReport.text(runs), to: output)

@@ -86,6 +86,8 @@ struct GateCommand: ParsableCommand {
 
     @OptionGroup var profiles: ProfileOutputs
 
+    @OptionGroup var latency: LatencyOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard maxRegression >= 0 else { throw ValidationError("--max-regression must be zero or more.") }
@@ -128,7 +130,7 @@ struct GateCommand: ParsableCommand {
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--html", html)] + profiles.outputs)
         if let reference { try check(reference, paths: paths) }
         shard.begin()
-        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, draws: draws)
+        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, draws: draws, latency: latency.changes)
         if try shard.finish(command: "gate") { return }
         Replaying.warn(runs)
         let candidate = StoreOptions.sharedConfig(of: runs)

@@ -46,6 +46,8 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var profiles: ProfileOutputs
 
+    @OptionGroup var latency: LatencyOptions
+
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -80,7 +82,7 @@ struct ReplayCommand: ParsableCommand {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html)] + profiles.outputs)
         shard.begin()
-        let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs, draws: draws)
+        let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs, draws: draws, latency: latency.changes)
         if try shard.finish(command: "replay") { return }
         Replaying.warn(runs)
         let report: String
@@ -102,14 +104,21 @@ struct ReplayCommand: ParsableCommand {
 
 /// Loads recordings (native or HAR), resolves each one's configuration and replays them.
 enum Replaying {
+    /// One column of a matrix of replays: a configuration (nil: each recording's own) and the
+    /// `--latency` changes it runs with.
+    struct Column: Sendable {
+        var config: PipelineConfiguration?
+        var latency: [LatencyChange] = []
+    }
+
     static func run(
-        paths: [String], config: ConfigOptions, strict: Bool, jobs: Int, draws: Int = 1
+        paths: [String], config: ConfigOptions, strict: Bool, jobs: Int, draws: Int = 1, latency: [LatencyChange] = []
     ) throws -> [RunResult] {
         // Validate the flags once, against baseline, before any replay (exit 64/65/66).
         let environment = ProcessInfo.processInfo.environment
         _ = try config.resolve(startingFrom: .baseline, environment: environment)
         let environmentApplies = config.environmentApplies(environment)
-        return try run(paths: paths, strict: strict, jobs: jobs, draws: draws) { header, path in
+        return try run(paths: paths, strict: strict, jobs: jobs, draws: draws, latency: latency) { header, path in
             if config.isEmpty && !environmentApplies { return nil }
             let recorded = try ReplayRunner.recordedConfiguration(header, path: path)
             return try config.sources(environment: environment).resolve(startingFrom: recorded)
@@ -120,50 +129,54 @@ enum Replaying {
     static func run(
         paths: [String], fixed: PipelineConfiguration?, strict: Bool, jobs: Int, draws: Int = 1
     ) throws -> [RunResult] {
-        try run(paths: paths, strict: strict, jobs: jobs, draws: draws) { _, _ in fixed }
+        try run(paths: paths, strict: strict, jobs: jobs, draws: draws, latency: []) { _, _ in fixed }
     }
 
-    /// Replays `paths` under each of `columns` (nil: each recording's own configuration), every
-    /// recording loaded and indexed once for all of them: one row of runs per configuration.
-    /// With `keepingEvents` false the runs hold no exchanges or waits (for reports of totals).
+    /// Replays `paths` in each of `columns`, every recording loaded and indexed once for all of
+    /// them: one row of runs per column. With `keepingEvents` false the runs hold no exchanges
+    /// or waits (for reports of totals).
     static func run(
-        paths: [String], columns: [PipelineConfiguration?], strict: Bool, jobs: Int, draws: Int = 1,
-        keepingEvents: Bool = true
+        paths: [String], columns: [Column], strict: Bool, jobs: Int, draws: Int = 1, keepingEvents: Bool = true
     ) throws -> [[RunResult]] {
         try Sharding.matrix(of: paths, columns: columns.count) { paths in
             try matrix(
-                paths: paths, columns: columns.count, strict: strict, jobs: jobs, draws: draws, keepingEvents: keepingEvents
+                paths: paths, latencies: columns.map(\.latency), strict: strict, jobs: jobs, draws: draws,
+                keepingEvents: keepingEvents
             ) { column, _, _ in
-                columns[column]
+                columns[column].config
             }
         }
     }
 
     private static func run(
-        paths: [String], strict: Bool, jobs: Int, draws: Int = 1,
+        paths: [String], strict: Bool, jobs: Int, draws: Int, latency: [LatencyChange],
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [RunResult] {
         try Sharding.runs(of: paths) { paths in
-            try matrix(paths: paths, columns: 1, strict: strict, jobs: jobs, draws: draws) { _, header, path in
+            try matrix(paths: paths, latencies: [latency], strict: strict, jobs: jobs, draws: draws) { _, header, path in
                 try configure(header, path)
             }[0]
         }
     }
 
     private static func matrix(
-        paths: [String], columns: Int, strict: Bool, jobs: Int, draws: Int, keepingEvents: Bool = true,
+        paths: [String], latencies: [[LatencyChange]], strict: Bool, jobs: Int, draws: Int, keepingEvents: Bool = true,
         configure: @escaping @Sendable (Int, RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [[RunResult]] {
-        let progress = ProgressLine(total: paths.count * columns)
+        let progress = ProgressLine(total: paths.count * latencies.count)
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress.update(done) } }
-        var options = ReplayOptions(strict: strict)
-        options.keepsEvents = keepingEvents
+        let options = latencies.map { latency in
+            var options = ReplayOptions(strict: strict)
+            options.keepsEvents = keepingEvents
+            options.latencyChanges = latency
+            return options
+        }
         let results = ReplayRunner.replayMatrix(
-            paths: paths, configurations: columns, options: options, jobs: jobs, draws: draws,
-            load: { try load($0) }, configure: configure, progress: report)
+            paths: paths, options: options, jobs: jobs, draws: draws, load: { try load($0) }, configure: configure,
+            progress: report)
         progress?.finish()
-        // The first failure in the order the calls would have run (configuration, then path).
+        // The first failure in the order the calls would have run (column, then path).
         return try results.map { row in
             try row.map { result in
                 do {

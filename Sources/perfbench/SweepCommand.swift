@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PerfbenchPipeline
+import PerfbenchReplay
 import PerfbenchReport
 
 /// `perfbench sweep`: which toggle, alone, saves most.
@@ -20,9 +21,15 @@ struct SweepCommand: ParsableCommand {
             with any --jobs, and --shard I/N splits the recordings across machines like the \
             other commands (perfbench merge makes the ranking).
 
+            With --latency CHANGE the rows are not toggles but upstream speed, Coz-style: every \
+            host, tool and LLM task in turn with that change to its latencies (as replay \
+            --latency TARGET=CHANGE applies it), so the ranking says which upstream, made faster, \
+            saves most; a row's spec is the base and the --latency to pass to replay or diff.
+
             Examples:
               perfbench sweep Recordings/nov07.jsonl.gz
               perfbench sweep Recordings/corpus --metric p95 --candidate plan-critical-path --format markdown
+              perfbench sweep Recordings/nov07.jsonl.gz --latency 0.5
             """
     )
 
@@ -47,12 +54,29 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        help: ArgumentHelp(
+            "Rank upstream speed instead of toggles: every host, tool and LLM task in turn with this latency change "
+                + "(0.5: twice as fast; -1s: a second less per call), answering which one, made faster, saves most.",
+            valueName: "change"))
+    var latency: String?
+
     @OptionGroup var shard: ShardOptions
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         guard ["p50", "p95", "p99"].contains(metric) else { throw ValidationError("--metric must be p50, p95 or p99.") }
+        if latency != nil, candidate != nil {
+            throw ValidationError("--latency ranks hosts, tools and tasks; --candidate ranks a preset's toggles: use one of them.")
+        }
+        if let latency {
+            do {
+                _ = try LatencyChange(parsing: "spotify=" + latency)
+            } catch {
+                throw ValidationError("--latency \(latency): write a factor (0.5: twice as fast) or a shift (-1s, +300ms).")
+            }
+        }
         guard format != .html else { throw ValidationError("--format html is not available for sweep: use text, json or markdown.") }
     }
 
@@ -61,31 +85,11 @@ struct SweepCommand: ParsableCommand {
         let candidateConfig = try candidate.map { try Replaying.configuration(spec: $0, option: "--candidate") }
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
-        var candidates: [(name: String, spec: String, config: PipelineConfiguration)] = []
-        for phase in Phase.all {
-            var seen = Set([phase.value(in: baseConfig)])
-            for (label, value) in [("doc", phase.doc), ("shipped", phase.shipped)] {
-                guard let value else { continue }
-                var config = baseConfig
-                try config.set(phase.id, to: value)
-                let canonical = phase.value(in: config)
-                guard seen.insert(canonical).inserted else { continue }
-                config.name = "\(base),\(phase.id.rawValue)=\(canonical)"
-                candidates.append(("\(phase.id.rawValue)=\(canonical) (\(label))", config.name, config))
-            }
-        }
-        if let candidateConfig, let spec = candidate {
-            for phase in Phase.all where phase.value(in: candidateConfig) != phase.value(in: baseConfig) {
-                var config = candidateConfig
-                try config.set(phase.id, to: phase.value(in: baseConfig))
-                config.name = "\(spec),\(phase.id.rawValue)=\(phase.value(in: baseConfig))"
-                candidates.append(("\(spec) without \(phase.id.rawValue)", config.name, config))
-            }
-        }
+        let candidates = try latency.map { latencyCandidates($0, baseConfig) } ?? toggleCandidates(baseConfig, candidateConfig)
         shard.begin()
         // Every configuration from one load and index of each recording.
         let columns = try Replaying.run(
-            paths: paths, columns: [baseConfig] + candidates.map(\.config), strict: false, jobs: jobs,
+            paths: paths, columns: [.init(config: baseConfig)] + candidates.map(\.column), strict: false, jobs: jobs,
             keepingEvents: false)
         let baseRuns = columns[0]
         let baseMetric = SweepReport.metric(metric, baseRuns)
@@ -101,6 +105,48 @@ struct SweepCommand: ParsableCommand {
         case .text, .html: try ReportOutput.write(report.text, to: output)
         case .json: try ReportOutput.write(report.json, to: output)
         case .markdown: try ReportOutput.write(report.markdown, to: output)
+        }
+    }
+
+    private typealias Candidate = (name: String, spec: String, column: Replaying.Column)
+
+    /// Every toggle at its doc and shipped values (where they differ from the base's), then,
+    /// with --candidate, each of the candidate's changes taken out again.
+    private func toggleCandidates(
+        _ baseConfig: PipelineConfiguration, _ candidateConfig: PipelineConfiguration?
+    ) throws -> [Candidate] {
+        var candidates: [Candidate] = []
+        for phase in Phase.all {
+            var seen = Set([phase.value(in: baseConfig)])
+            for (label, value) in [("doc", phase.doc), ("shipped", phase.shipped)] {
+                guard let value else { continue }
+                var config = baseConfig
+                try config.set(phase.id, to: value)
+                let canonical = phase.value(in: config)
+                guard seen.insert(canonical).inserted else { continue }
+                config.name = "\(base),\(phase.id.rawValue)=\(canonical)"
+                candidates.append(("\(phase.id.rawValue)=\(canonical) (\(label))", config.name, .init(config: config)))
+            }
+        }
+        if let candidateConfig, let spec = candidate {
+            for phase in Phase.all where phase.value(in: candidateConfig) != phase.value(in: baseConfig) {
+                var config = candidateConfig
+                try config.set(phase.id, to: phase.value(in: baseConfig))
+                config.name = "\(spec),\(phase.id.rawValue)=\(phase.value(in: baseConfig))"
+                candidates.append(("\(spec) without \(phase.id.rawValue)", config.name, .init(config: config)))
+            }
+        }
+        return candidates
+    }
+
+    /// The base with `change` (a factor or shift) on one host, tool or LLM task at a time.
+    private func latencyCandidates(_ change: String, _ baseConfig: PipelineConfiguration) -> [Candidate] {
+        let targets = ["spotify", "reccobeats", "llm"] + LatencyChange.toolNames + LLMTask.allCases.map { "llm:" + $0.rawValue }
+        // Validated in `validate`: every target with this change parses.
+        return targets.compactMap { target in
+            let text = target + "=" + change
+            guard let parsed = try? LatencyChange(parsing: text) else { return nil }
+            return (text, "\(base) --latency \(text)", .init(config: baseConfig, latency: [parsed]))
         }
     }
 }

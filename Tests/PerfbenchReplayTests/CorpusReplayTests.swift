@@ -54,7 +54,7 @@ import Testing
         let columns: [PipelineConfiguration?] = [nil, whatIf, nil]
         let loads = Mutex<[String: Int]>([:])
         let matrix = ReplayRunner.replayMatrix(
-            paths: Self.paths, configurations: columns.count, options: ReplayOptions(), jobs: 2,
+            paths: Self.paths, options: Array(repeating: ReplayOptions(), count: columns.count), jobs: 2,
             load: { path in
                 loads.withLock { $0[path, default: 0] += 1 }
                 return try Recording.load(from: path)
