@@ -10,7 +10,9 @@ import PerfbenchRecording
 /// - `rate.errors`: requests answered with an error (a 4xx/5xx or a failed connection) per
 ///   request, percent (`%`);
 /// - `rate.timeouts` / `rate.timeouts.<service>`: timeouts per request, percent;
-/// - `cache.hit_rate`: cache hits per lookup, percent.
+/// - `cache.hit_rate`: cache hits per lookup, percent;
+/// - `quality.overall` / `quality.cohesion`: the playlist's scores (0–1), mean over the runs;
+/// - `requests` alone: requests per workflow, mean over the runs.
 ///
 /// Named sets: `plan` (the optimization plan's success criteria: P95 < 90 s, P50 < 60 s,
 /// ReccoBeats timeout rate < 1 %, error rate < 2 %) and `guide` (the guide's targets: mean
@@ -54,7 +56,7 @@ public struct Criterion: Sendable, Equatable {
         public var reason: String
         public var description: String {
             "--require \"\(text)\": \(reason). Write METRIC OP BOUND, e.g. total.p95<=90s, rate.errors<2%, "
-                + "requests.p50<=200, stage.orchestration/initial_generation.p95<=60s; or a named set: "
+                + "requests.p50<=200, quality.overall>=0.75, stage.orchestration/initial_generation.p95<=60s; or a named set: "
                 + Criterion.named.keys.sorted().joined(separator: ", ") + "."
         }
     }
@@ -111,6 +113,8 @@ public struct Criterion: Sendable, Equatable {
         case "total" where parts.count == 2 && statistic(parts[1]): return .seconds
         case "stage" where parts.count >= 3 && percentileValue(parts[parts.count - 1]) != nil: return .seconds
         case "requests" where parts.count == 2 && statistic(parts[1]): return .count
+        case "requests" where parts.count == 1: return .count
+        case "quality" where metric == "quality.overall" || metric == "quality.cohesion": return .count
         case "rate" where metric == "rate.errors" || metric == "rate.timeouts": return .percent
         case "rate" where parts.count == 3 && parts[1] == "timeouts" && Service(rawValue: parts[2]) != nil: return .percent
         case "cache" where metric == "cache.hit_rate": return .percent
@@ -139,7 +143,10 @@ public struct Criterion: Sendable, Equatable {
         case "stage":
             let path = parts[1..<(parts.count - 1)].joined(separator: ".")
             return statistic(runs.map { run in run.timingTree.node(at: path)?.seconds ?? 0 }, parts[parts.count - 1])
-        case "requests": return statistic(runs.map { Double($0.requests.total) }, parts[1])
+        case "requests": return statistic(runs.map { Double($0.requests.total) }, parts.count > 1 ? parts[1] : "mean")
+        case "quality":
+            let scores = runs.map { parts[1] == "overall" ? $0.quality.overall : $0.quality.cohesion }
+            return scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
         case "rate" where parts.count == 3:
             let service = Service(rawValue: parts[2])
             let sent = runs.flatMap(\.exchanges).filter { $0.service == service }
@@ -159,6 +166,7 @@ public struct Criterion: Sendable, Equatable {
         switch unit {
         case .seconds: return DecimalText.fixed(value, 2) + " s"
         case .percent: return DecimalText.fixed(value, 2) + " %"
+        case .count where metric.hasPrefix("quality."): return DecimalText.fixed(value, 2)
         case .count: return DecimalText.fixed(value, value.rounded() == value ? 0 : 1)
         }
     }

@@ -16,7 +16,25 @@ public struct SweepReport: Sendable {
         public var requestsPerWorkflow: Double
         public var timeouts: Int
         public var errors: Int
+        /// Whether some run sent a host faster than its recording ever did (the rate-limit
+        /// model's answer there is an extrapolation).
+        public var extrapolated = false
         public var savingPercent: Double { metric + saving == 0 ? 0 : saving / (metric + saving) * 100 }
+
+        public init(
+            name: String, spec: String, metric: Double, saving: Double, overall: Double, cohesion: Double,
+            requestsPerWorkflow: Double, timeouts: Int, errors: Int
+        ) {
+            self.name = name
+            self.spec = spec
+            self.metric = metric
+            self.saving = saving
+            self.overall = overall
+            self.cohesion = cohesion
+            self.requestsPerWorkflow = requestsPerWorkflow
+            self.timeouts = timeouts
+            self.errors = errors
+        }
     }
 
     public var base: String

@@ -22,6 +22,7 @@ struct Perfbench: AsyncParsableCommand {
             DiffCommand.self,
             ExplainCommand.self,
             SweepCommand.self,
+            OptimizeCommand.self,
             BaselineCommand.self,
             GateCommand.self,
             MergeCommand.self,

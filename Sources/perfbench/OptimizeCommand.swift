@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import PerfbenchPipeline
+import PerfbenchReplay
+import PerfbenchReport
+
+/// `perfbench optimize`: search combinations of toggles for the fastest that keeps quality.
+struct OptimizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize",
+        abstract: "Search combinations of toggles for the lowest P95 (or P50) that meets your requirements.",
+        discussion: """
+            Replays the recordings under up to --budget configurations and prints the Pareto \
+            front of --metric against quality and API calls per workflow among those that meet \
+            every --require (e.g. quality.overall>=0.75, requests<=200, rate.errors<2%), then \
+            the best one as a spec to paste into --candidate or --config, and with --write-config \
+            as a config file. The search first tries every toggle alone at each of its values \
+            (baseline, doc, shipped, every choice, and five points across a number's range), \
+            then generations of combinations built from the front and from the values that \
+            saved time alone; last, each change of the best that buys nothing is taken out (a \
+            few replays beyond the budget). Deterministic: the same --seed gives the same front and best, with \
+            any --jobs. Every recording is loaded and indexed once for the whole search.
+
+            The figures are replays: a combination far from what the recordings ran sends hosts \
+            faster than they were ever seen (the rate-limit model extrapolates) and asks the LLM \
+            about playlists it never judged (the judgment model answers); check the best one \
+            with `perfbench diff --draws 10` for its interval before shipping it. The search is \
+            adaptive, so it does not shard: use `sweep --shard` to spread single toggles over a \
+            matrix, or optimize over a representative subset of the corpus.
+
+            Examples:
+              perfbench optimize Recordings/nov07.jsonl.gz --budget 200
+              perfbench optimize Recordings/corpus --metric p95 --require quality.overall>=0.7 --require requests<=300 --write-config best.toml
+            """
+    )
+
+    @Argument(help: "Recordings or folders of recordings.")
+    var recordings: [String]
+
+    @Option(help: "The configuration the search starts from (SPEC: preset, file or comma list).")
+    var base: String = "baseline"
+
+    @Option(help: "What to minimize: p50, p95 or p99 over the recordings (one recording: its total).")
+    var metric: String = "p95"
+
+    @Option(
+        help: ArgumentHelp(
+            "A requirement every answer must meet, as gate --require takes it (repeatable): quality.overall>=0.75, "
+                + "requests<=200, rate.errors<2%, total.p50<=60s, or a named set (plan, guide).",
+            valueName: "criterion"))
+    var require: [String] = []
+
+    @Flag(
+        name: .customLong("no-extrapolation"),
+        help: "Leave out configurations that send a host faster than any recording did (their rate-limit waits are extrapolated).")
+    var noExtrapolation = false
+
+    @Option(help: "How many configurations to evaluate, the base included (1–100000).")
+    var budget: Int = 300
+
+    @Option(help: "Seed of the search's random choices: the same seed, the same answer.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Report format: text, json or markdown.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(
+        name: .customLong("write-config"),
+        help: ArgumentHelp("Also write the best configuration as a config file (TOML) that --config reads back.", valueName: "file"))
+    var writeConfig: String?
+
+    @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard ["p50", "p95", "p99"].contains(metric) else { throw ValidationError("--metric must be p50, p95 or p99.") }
+        guard (1...100_000).contains(budget) else { throw ValidationError("--budget must be between 1 and 100000, e.g. 300.") }
+        guard format != .html else { throw ValidationError("--format html is not available for optimize: use text, json or markdown.") }
+    }
+
+    func run() throws {
+        var criteria: [Criterion] = []
+        for text in require {
+            do {
+                criteria += try Criterion.parse(text)
+            } catch {
+                throw ExitStatus.usage.fail(error.description)
+            }
+        }
+        let baseConfig = try Replaying.configuration(spec: base, option: "--base")
+        let paths = try InputPaths.expand(recordings)
+        try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--write-config", writeConfig)])
+        // Per-host timeout rates read the exchanges; every other figure comes from the totals.
+        let needsEvents = criteria.contains { $0.metric.hasPrefix("rate.timeouts.") }
+        let metricName = paths.count == 1 ? "total" : metric
+        var search = ConfigurationSearch(
+            base: baseConfig, baseSpec: base, metricName: metric, requirements: criteria, budget: budget, seed: seed)
+        search.refusesExtrapolation = noExtrapolation
+        let outcome = try search.run { configs in
+            try Replaying.run(
+                paths: paths, columns: configs.map { .init(config: $0) }, strict: false, jobs: jobs, keepingEvents: needsEvents)
+        }
+        func row(_ candidate: ConfigurationSearch.Candidate) -> SweepReport.Row {
+            var row = SweepReport.Row(
+                name: candidate.changes.isEmpty ? "(the base)" : candidate.changes.joined(separator: ","),
+                spec: candidate.config.name, metric: candidate.metric, saving: outcome.base.metric - candidate.metric,
+                overall: candidate.overall, cohesion: candidate.cohesion, requestsPerWorkflow: candidate.requestsPerWorkflow,
+                timeouts: candidate.timeouts, errors: candidate.errors)
+            row.extrapolated = candidate.extrapolated
+            return row
+        }
+        let report = OptimizeReport(
+            base: base, metricName: metricName, recordings: paths.count, evaluated: outcome.evaluated.count,
+            feasible: outcome.evaluated.filter(\.feasible).count, seed: seed,
+            requirements: criteria.map(\.text) + (noExtrapolation ? ["no extrapolated rates"] : []),
+            baseRow: row(outcome.base), front: outcome.front.map(row), best: outcome.best.map(row))
+        switch format {
+        case .text, .html: try ReportOutput.write(report.text, to: output)
+        case .json: try ReportOutput.write(report.json, to: output)
+        case .markdown: try ReportOutput.write(report.markdown, to: output)
+        }
+        if let writeConfig {
+            guard let best = outcome.best else {
+                throw ExitStatus.regression.fail("no configuration met the requirements, so none was written to \(writeConfig).")
+            }
+            try ReportOutput.write(
+                ConfigurationFile.toml(
+                    for: best.config, name: "optimized",
+                    comment: [
+                        "perfbench optimize: the best of \(outcome.evaluated.count) configurations over \(paths.count) recording"
+                            + (paths.count == 1 ? "" : "s"),
+                        "by \(metricName) (seed \(seed)): \(DecimalText.fixed(best.metric, 2)) s against \(DecimalText.fixed(outcome.base.metric, 2)) s for \(base)",
+                    ]),
+                to: writeConfig)
+        }
+        if outcome.best == nil { throw ExitStatus.regression.fail("no configuration met the requirements.") }
+    }
+}
