@@ -26,6 +26,12 @@ public struct ReplayOptions: Sendable, Hashable {
     /// What-ifs on the upstream's speed (`--latency`), applied in order to every answer of the
     /// requests each one targets; empty (the default) keeps every latency as the models give it.
     public var latencyChanges: [LatencyChange] = []
+    /// Workflows to run one after another in one pipeline session (`--session N`): the first is
+    /// the run reported as always, the others find the session's caches warm (TTLs on the
+    /// virtual clock) and come back as ``RunResult/laterRuns``. 1 (the default): a cold run.
+    public var sessionRuns = 1
+    /// Virtual time between the runs of a session (a TTL may expire in it).
+    public var sessionGap: Duration = .zero
     /// Keep the run's exchanges and waits (``RunResult/exchanges``, ``RunResult/waitEvents``):
     /// on by default, since traces, the critical path and per-host rates read them; a search
     /// over many configurations that reads only totals, stages and counts turns it off, so

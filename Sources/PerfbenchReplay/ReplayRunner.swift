@@ -2,6 +2,7 @@ import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReport
 import PerfbenchRuntime
+import Synchronization
 
 /// Replays recordings through the pipeline on virtual time.
 public enum ReplayRunner {
@@ -37,33 +38,61 @@ public enum ReplayRunner {
             prompt: header.prompt, userID: header.userID ?? WorkflowInput(prompt: "").userID,
             observedGaps: index.observedGaps)
         let run = try VirtualTime.run { clock in
-            let transport = ReplayTransport(index: index, clock: clock, options: options)
+            // One pipeline session for every run of a warm session: its caches, limiters and
+            // breaker carry over; each run gets a fresh transport, as a new workflow would.
+            let transport = SessionTransport(ReplayTransport(index: index, clock: clock, options: options))
             let session = PipelineSession(
                 config: configuration, transport: transport, clock: PipelineClock(clock),
                 minuteOffset: options.minuteOffset ?? minuteOffset(of: header))
-            let result: Result<WorkflowResult, any Error>
-            do {
-                result = .success(try await Workflow.run(input, in: session))
-            } catch {
-                result = .failure(error)
+            var runs: [SessionRunOutput] = []
+            for number in 0..<max(1, options.sessionRuns) {
+                if number > 0 {
+                    if options.sessionGap > .zero { try await clock.sleep(for: options.sessionGap) }
+                    transport.current = ReplayTransport(index: index, clock: clock, options: options)
+                }
+                let replayTransport = transport.current
+                let result: Result<WorkflowResult, any Error>
+                do {
+                    result = .success(try await Workflow.run(input, in: session))
+                } catch {
+                    result = .failure(error)
+                }
+                runs.append(
+                    SessionRunOutput(
+                        result: result, answers: replayTransport.counters, unanswerable: replayTransport.firstUnanswerable,
+                        served: options.reportsServedExchanges && number == 0 ? replayTransport.servedExchanges : [:],
+                        rates: replayTransport.sendRates))
+                if case .failure = result { break }
             }
-            return (
-                result, transport.counters, transport.firstUnanswerable,
-                options.reportsServedExchanges ? transport.servedExchanges : [:], transport.sendRates)
+            return runs
         }
-        let (result, answers, unanswerable, served, rates) = run.value
-        // Strict failures of cached calls are swallowed by the pipeline; report the first one.
-        if let unanswerable { throw unanswerable.naming(recording: path) }
-        let workflow: WorkflowResult
-        do {
-            workflow = try result.get()
-        } catch let error as ReplayError {
-            throw error.naming(recording: path)
+        var outcomes: [ReplayOutcome] = []
+        for output in run.value {
+            // Strict failures of cached calls are swallowed by the pipeline; report the first one.
+            if let unanswerable = output.unanswerable { throw unanswerable.naming(recording: path) }
+            let workflow: WorkflowResult
+            do {
+                workflow = try output.result.get()
+            } catch let error as ReplayError {
+                throw error.naming(recording: path)
+            }
+            var outcome = ReplayOutcome.make(
+                path: path, configuration: configuration, workflow: workflow, answers: output.answers,
+                executorJobs: outcomes.isEmpty ? run.jobs : 0)
+            outcome.servedExchanges = output.served
+            annotate(&outcome, options: options, answers: output.answers, rates: output.rates)
+            outcomes.append(outcome)
         }
-        var outcome = ReplayOutcome.make(
-            path: path, configuration: configuration, workflow: workflow, answers: answers,
-            executorJobs: run.jobs)
-        outcome.servedExchanges = served
+        var outcome = outcomes[0]
+        outcome.run.laterRuns = outcomes.dropFirst().map(\.run)
+        return outcome
+    }
+
+    /// Names the latency changes and says what a what-if's figures rest on (fitted latencies,
+    /// send rates beyond the recording's).
+    private static func annotate(
+        _ outcome: inout ReplayOutcome, options: ReplayOptions, answers: ReplayCounters, rates: [SendRate]
+    ) {
         if !options.latencyChanges.isEmpty {
             // The report names what was changed, as the configuration it ran under.
             outcome.run.config.name += " latency " + options.latencyChanges.map(\.description).joined(separator: " ")
@@ -77,7 +106,7 @@ public enum ReplayRunner {
         // Beyond the busiest window, or beyond twice the busiest burst (a burst one call fuller
         // is noise; twice as full is a pattern the recording never showed).
         let faster = rates.filter { $0.replayed > ($0.isBurst ? 2 * $0.recorded : $0.recorded) }
-        guard fitted > 0 || !faster.isEmpty, !options.atRecordedConfiguration else { return outcome }
+        guard fitted > 0 || !faster.isEmpty, !options.atRecordedConfiguration else { return }
         // Fitted latencies were fitted at the recorded configuration; another one changes how
         // those calls overlap, so the figures that rest on them are less sure: say how much.
         if fitted > 0 { outcome.run.counters[RunResult.fittedUnderWhatIfCounter] = Double(fitted) / 1_000_000 }
@@ -90,7 +119,6 @@ public enum ReplayRunner {
             outcome.run.counters[RunResult.extrapolatedRatePrefix + name] = Double(rate.replayed)
             outcome.run.counters[RunResult.recordedRatePrefix + name] = Double(rate.recorded)
         }
-        return outcome
     }
 
     /// Where a recording's zero falls within a wall-clock minute: for a workflow imported from
@@ -127,5 +155,37 @@ public enum ReplayRunner {
         RecordingError(
             .badData, path: path, line: 1, field: "config.phases", problem: error.message,
             fix: "fix the header's phases, or replay with an explicit --preset or --phase")
+    }
+}
+
+/// What one run of a session left: the workflow (or its error) and its transport's figures.
+private struct SessionRunOutput: Sendable {
+    var result: Result<WorkflowResult, any Error>
+    var answers: ReplayCounters
+    var unanswerable: ReplayError?
+    var served: [String: Int]
+    var rates: [SendRate]
+}
+
+/// The transport a warm session's pipeline keeps: each run swaps in a fresh replay transport
+/// (recorded answers unserved again), while the session's caches stay warm.
+private final class SessionTransport: HTTPTransport, Sendable {
+    private let slot: Mutex<ReplayTransport>
+
+    init(_ first: ReplayTransport) {
+        slot = Mutex(first)
+    }
+
+    var current: ReplayTransport {
+        get { slot.withLock { $0 } }
+        set { slot.withLock { $0 = newValue } }
+    }
+
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> TransportResult {
+        try await current.send(request, timeout: timeout)
+    }
+
+    func warmCacheAnswer(for request: HTTPRequest) -> HTTPResponse? {
+        current.warmCacheAnswer(for: request)
     }
 }

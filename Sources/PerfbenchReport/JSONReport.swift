@@ -35,6 +35,7 @@ public enum JSONReport {
             ("warnings", .array(run.warnings.map(OrderedJSON.string))),
             ("weak_stages", .sorted(run.weakStages) { .string($0.rawValue) }),
         ] + (run.interval.map { [("interval", intervalObject($0))] } ?? [])
+            + (SessionSummary([run]).map { [("session", $0.json)] } ?? [])
             + (run.exchanges.isEmpty ? [] : [("critical_path", criticalPathObject(CriticalPath(run)))]))
     }
 
@@ -55,7 +56,7 @@ public enum JSONReport {
             ("schema", .string(corpusSchema)),
             ("runs", .array(runs.map(replayObject))),
             ("percentiles", percentilesObject(CorpusPercentiles(runs: runs))),
-        ])
+        ] + (SessionSummary(runs).map { [("session", $0.json)] } ?? []))
     }
 
     /// `{ "name": …, "phases": { id: value, … } }`, phases sorted by id.

@@ -30,6 +30,9 @@ public struct RunResult: Sendable, Equatable, Codable {
     public var interval: PredictionInterval?
     /// Every client-side wait, for the trace and the critical path (empty when not kept).
     public var waitEvents: [Wait] = []
+    /// With `--session N`, runs 2…N of the warm session this run opened (empty otherwise): the
+    /// same workflow again, finding the caches the runs before it filled.
+    public var laterRuns: [RunResult] = []
 
     /// Makes a run result; everything after `stages` has an empty default.
     public init(

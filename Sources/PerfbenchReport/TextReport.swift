@@ -14,6 +14,7 @@ public enum TextReport {
         lines += treeLines(run.timingTree, style: style, weak: run.weakStages)
         lines.append("")
         lines += summaryLines(RunTotals(runs: [run]), style: style)
+        if let session = SessionSummary([run]) { lines.append(style.bold("session:") + " " + session.text) }
         if let line = criticalPathLine(run) { lines.append(style.bold("critical path:") + " " + line) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -49,6 +50,7 @@ public enum TextReport {
         lines += percentileLines(percentiles, style: style)
         lines.append("")
         lines += summaryLines(RunTotals(runs: runs), style: style)
+        if let session = SessionSummary(runs) { lines.append(style.bold("session:") + " " + session.text) }
         return lines.joined(separator: "\n") + "\n"
     }
 

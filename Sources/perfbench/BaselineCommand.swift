@@ -58,7 +58,7 @@ struct BaselineCommand: ParsableCommand {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
         shard.begin()
-        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs)
+        let runs = try Replaying.run(paths: paths, config: config, jobs: jobs)
         if try shard.finish(command: "baseline") { return }
         let hash = try GateSupport.hash(paths)
         let runConfig = StoreOptions.sharedConfig(of: runs)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PerfbenchPipeline
+import PerfbenchReplay
 import PerfbenchReport
 
 /// `perfbench diff`: what a configuration change buys, stage by stage.
@@ -69,6 +70,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var latency: LatencyOptions
 
+    @OptionGroup var session: SessionOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -82,10 +85,14 @@ struct DiffCommand: ParsableCommand {
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html)] + profiles.outputs)
         shard.begin()
         // Both sides from one load and index of each recording.
+        var baseOptions = ReplayOptions()
+        session.apply(to: &baseOptions)
+        var candidateOptions = baseOptions
+        latency.apply(to: &candidateOptions)
         let sides = try Replaying.run(
             paths: paths,
-            columns: [.init(config: baseConfig.fixed), .init(config: candidateConfig.fixed, latency: latency.changes)],
-            strict: false, jobs: jobs, draws: draws)
+            columns: [.init(config: baseConfig.fixed, options: baseOptions), .init(config: candidateConfig.fixed, options: candidateOptions)],
+            jobs: jobs, draws: draws)
         let (baseRuns, candidateRuns) = (sides[0], sides[1])
         if try shard.finish(command: "diff") { return }
         Replaying.warn(baseRuns, label: "base")

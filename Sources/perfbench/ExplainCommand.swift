@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerfbenchReplay
 import PerfbenchReport
 
 /// `perfbench explain`: where the time of a replay goes, as its critical path.
@@ -48,7 +49,9 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
-        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, latency: latency.changes)
+        var options = ReplayOptions()
+        latency.apply(to: &options)
+        let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, options: options)
         Replaying.warn(runs)
         switch format {
         case .text: try ReportOutput.write(ExplainReport.text(runs), to: output)

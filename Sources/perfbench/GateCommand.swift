@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PerfbenchPipeline
 import PerfbenchRecording
+import PerfbenchReplay
 import PerfbenchReport
 
 /// `perfbench gate`: did this change make P95 worse?
@@ -49,7 +50,9 @@ struct GateCommand: ParsableCommand {
         help: ArgumentHelp(
             "An absolute criterion the candidate must meet (repeatable): total.p95<=90s, total.mean<120s, "
                 + "stage.<path>.p95<=30s, requests.p50<=200, rate.errors<2%, rate.timeouts.reccobeats<1%, "
-                + "cache.hit_rate>=50%; or a named set: plan (the plan's success criteria), guide (the guide's targets).",
+                + "cache.hit_rate>=50%, cache.hit_rate.repeat>50% (with --session N), quality.overall>=0.7; or a named set: "
+                + "plan (the plan's success criteria), guide (the guide's targets), plan-repeat and guide-repeat (their "
+                + "cache hit rates on repeat runs, with --session N).",
             valueName: "criterion"))
     var require: [String] = []
 
@@ -87,6 +90,8 @@ struct GateCommand: ParsableCommand {
     @OptionGroup var profiles: ProfileOutputs
 
     @OptionGroup var latency: LatencyOptions
+
+    @OptionGroup var session: SessionOptions
 
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
@@ -126,11 +131,18 @@ struct GateCommand: ParsableCommand {
                 throw ExitStatus.badInput.fail("\(baseline): require: \(error.description)")
             }
         }
+        if session.session < 2, let needing = criteria.first(where: \.needsSession) {
+            throw ExitStatus.usage.fail(
+                "--require \(needing.text) reads the repeat runs of warm sessions: add --session N (N ≥ 2), e.g. --session 3.")
+        }
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--html", html)] + profiles.outputs)
         if let reference { try check(reference, paths: paths) }
         shard.begin()
-        let runs = try Replaying.run(paths: paths, config: config, strict: false, jobs: jobs, draws: draws, latency: latency.changes)
+        var options = ReplayOptions()
+        latency.apply(to: &options)
+        session.apply(to: &options)
+        let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
         if try shard.finish(command: "gate") { return }
         Replaying.warn(runs)
         let candidate = StoreOptions.sharedConfig(of: runs)

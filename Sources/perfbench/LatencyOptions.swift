@@ -24,4 +24,9 @@ struct LatencyOptions: ParsableArguments {
             }
         }
     }
+
+    /// Puts the changes into `options`.
+    func apply(to options: inout ReplayOptions) {
+        options.latencyChanges = changes
+    }
 }

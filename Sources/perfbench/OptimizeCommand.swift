@@ -102,8 +102,9 @@ struct OptimizeCommand: ParsableCommand {
             base: baseConfig, baseSpec: base, metricName: metric, requirements: criteria, budget: budget, seed: seed)
         search.refusesExtrapolation = noExtrapolation
         let outcome = try search.run { configs in
-            try Replaying.run(
-                paths: paths, columns: configs.map { .init(config: $0) }, strict: false, jobs: jobs, keepingEvents: needsEvents)
+            var options = ReplayOptions()
+            options.keepsEvents = needsEvents
+            return try Replaying.run(paths: paths, columns: configs.map { .init(config: $0, options: options) }, jobs: jobs)
         }
         func row(_ candidate: ConfigurationSearch.Candidate) -> SweepReport.Row {
             var row = SweepReport.Row(

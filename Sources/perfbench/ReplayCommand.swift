@@ -48,6 +48,8 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var latency: LatencyOptions
 
+    @OptionGroup var session: SessionOptions
+
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -82,7 +84,10 @@ struct ReplayCommand: ParsableCommand {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html)] + profiles.outputs)
         shard.begin()
-        let runs = try Replaying.run(paths: paths, config: config, strict: strict, jobs: jobs, draws: draws, latency: latency.changes)
+        var options = ReplayOptions(strict: strict)
+        latency.apply(to: &options)
+        session.apply(to: &options)
+        let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
         if try shard.finish(command: "replay") { return }
         Replaying.warn(runs)
         let report: String
@@ -105,20 +110,20 @@ struct ReplayCommand: ParsableCommand {
 /// Loads recordings (native or HAR), resolves each one's configuration and replays them.
 enum Replaying {
     /// One column of a matrix of replays: a configuration (nil: each recording's own) and the
-    /// `--latency` changes it runs with.
+    /// replay options it runs with (`--latency` changes, warm sessions).
     struct Column: Sendable {
         var config: PipelineConfiguration?
-        var latency: [LatencyChange] = []
+        var options = ReplayOptions()
     }
 
     static func run(
-        paths: [String], config: ConfigOptions, strict: Bool, jobs: Int, draws: Int = 1, latency: [LatencyChange] = []
+        paths: [String], config: ConfigOptions, jobs: Int, draws: Int = 1, options: ReplayOptions = ReplayOptions()
     ) throws -> [RunResult] {
         // Validate the flags once, against baseline, before any replay (exit 64/65/66).
         let environment = ProcessInfo.processInfo.environment
         _ = try config.resolve(startingFrom: .baseline, environment: environment)
         let environmentApplies = config.environmentApplies(environment)
-        return try run(paths: paths, strict: strict, jobs: jobs, draws: draws, latency: latency) { header, path in
+        return try run(paths: paths, jobs: jobs, draws: draws, options: options) { header, path in
             if config.isEmpty && !environmentApplies { return nil }
             let recorded = try ReplayRunner.recordedConfiguration(header, path: path)
             return try config.sources(environment: environment).resolve(startingFrom: recorded)
@@ -127,51 +132,39 @@ enum Replaying {
 
     /// Replays `paths` under `fixed` (nil: each recording's own configuration).
     static func run(
-        paths: [String], fixed: PipelineConfiguration?, strict: Bool, jobs: Int, draws: Int = 1
+        paths: [String], fixed: PipelineConfiguration?, jobs: Int, draws: Int = 1, options: ReplayOptions = ReplayOptions()
     ) throws -> [RunResult] {
-        try run(paths: paths, strict: strict, jobs: jobs, draws: draws, latency: []) { _, _ in fixed }
+        try run(paths: paths, jobs: jobs, draws: draws, options: options) { _, _ in fixed }
     }
 
     /// Replays `paths` in each of `columns`, every recording loaded and indexed once for all of
-    /// them: one row of runs per column. With `keepingEvents` false the runs hold no exchanges
-    /// or waits (for reports of totals).
-    static func run(
-        paths: [String], columns: [Column], strict: Bool, jobs: Int, draws: Int = 1, keepingEvents: Bool = true
-    ) throws -> [[RunResult]] {
+    /// them: one row of runs per column.
+    static func run(paths: [String], columns: [Column], jobs: Int, draws: Int = 1) throws -> [[RunResult]] {
         try Sharding.matrix(of: paths, columns: columns.count) { paths in
-            try matrix(
-                paths: paths, latencies: columns.map(\.latency), strict: strict, jobs: jobs, draws: draws,
-                keepingEvents: keepingEvents
-            ) { column, _, _ in
+            try matrix(paths: paths, options: columns.map(\.options), jobs: jobs, draws: draws) { column, _, _ in
                 columns[column].config
             }
         }
     }
 
     private static func run(
-        paths: [String], strict: Bool, jobs: Int, draws: Int, latency: [LatencyChange],
+        paths: [String], jobs: Int, draws: Int, options: ReplayOptions,
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [RunResult] {
         try Sharding.runs(of: paths) { paths in
-            try matrix(paths: paths, latencies: [latency], strict: strict, jobs: jobs, draws: draws) { _, header, path in
+            try matrix(paths: paths, options: [options], jobs: jobs, draws: draws) { _, header, path in
                 try configure(header, path)
             }[0]
         }
     }
 
     private static func matrix(
-        paths: [String], latencies: [[LatencyChange]], strict: Bool, jobs: Int, draws: Int, keepingEvents: Bool = true,
+        paths: [String], options: [ReplayOptions], jobs: Int, draws: Int,
         configure: @escaping @Sendable (Int, RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [[RunResult]] {
-        let progress = ProgressLine(total: paths.count * latencies.count)
+        let progress = ProgressLine(total: paths.count * options.count)
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress.update(done) } }
-        let options = latencies.map { latency in
-            var options = ReplayOptions(strict: strict)
-            options.keepsEvents = keepingEvents
-            options.latencyChanges = latency
-            return options
-        }
         let results = ReplayRunner.replayMatrix(
             paths: paths, options: options, jobs: jobs, draws: draws, load: { try load($0) }, configure: configure,
             progress: report)

@@ -154,6 +154,7 @@ enum Sharding {
             kept.responseHeaders = []
             return kept
         }
+        copy.laterRuns = run.laterRuns.map(stripped)
         return copy
     }
 

@@ -89,8 +89,7 @@ struct SweepCommand: ParsableCommand {
         shard.begin()
         // Every configuration from one load and index of each recording.
         let columns = try Replaying.run(
-            paths: paths, columns: [.init(config: baseConfig)] + candidates.map(\.column), strict: false, jobs: jobs,
-            keepingEvents: false)
+            paths: paths, columns: ([.init(config: baseConfig)] + candidates.map(\.column)).map(Self.lean), jobs: jobs)
         let baseRuns = columns[0]
         let baseMetric = SweepReport.metric(metric, baseRuns)
         let rows = zip(candidates, columns.dropFirst()).map { candidate, runs in
@@ -139,6 +138,13 @@ struct SweepCommand: ParsableCommand {
         return candidates
     }
 
+    /// A column whose runs keep no exchanges or waits: the ranking reads totals only.
+    private static func lean(_ column: Replaying.Column) -> Replaying.Column {
+        var column = column
+        column.options.keepsEvents = false
+        return column
+    }
+
     /// The base with `change` (a factor or shift) on one host, tool or LLM task at a time.
     private func latencyCandidates(_ change: String, _ baseConfig: PipelineConfiguration) -> [Candidate] {
         let targets = ["spotify", "reccobeats", "llm"] + LatencyChange.toolNames + LLMTask.allCases.map { "llm:" + $0.rawValue }
@@ -146,7 +152,9 @@ struct SweepCommand: ParsableCommand {
         return targets.compactMap { target in
             let text = target + "=" + change
             guard let parsed = try? LatencyChange(parsing: text) else { return nil }
-            return (text, "\(base) --latency \(text)", .init(config: baseConfig, latency: [parsed]))
+            var options = ReplayOptions()
+            options.latencyChanges = [parsed]
+            return (text, "\(base) --latency \(text)", .init(config: baseConfig, options: options))
         }
     }
 }
