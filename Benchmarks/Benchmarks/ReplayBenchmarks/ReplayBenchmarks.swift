@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay
@@ -34,6 +35,40 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let outcome = try ReplayRunner.replay(index: index, path: "bench", config: whatIf, options: ReplayOptions())
             blackHole(outcome.run.totalSeconds)
+        }
+    }
+
+    // The bundled 2025-11-07 recording (376 exchanges, 333.40 s), parsed and indexed once: what
+    // each replay of a sweep, an optimize search or a diff costs after the parse.
+    let bundled = try? Recording.load(from: "../Recordings/nov07.jsonl.gz")
+    if let bundled {
+        let bundledIndex = ReplayIndex(recording: bundled)
+        Benchmark("replay bundled nov07 at its configuration (after parse)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                let outcome = try ReplayRunner.replay(index: bundledIndex, path: "nov07", config: nil, options: ReplayOptions())
+                blackHole(outcome.run.totalSeconds)
+            }
+        }
+        Benchmark("replay bundled nov07 under plan-critical-path (after parse)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                let outcome = try ReplayRunner.replay(index: bundledIndex, path: "nov07", config: whatIf, options: ReplayOptions())
+                blackHole(outcome.run.totalSeconds)
+            }
+        }
+    }
+
+    // The bundled corpus under two configurations, load and parse included, two threads: what
+    // `perfbench diff Recordings/corpus --jobs 2` costs before its report.
+    let corpus = ((try? FileManager.default.contentsOfDirectory(atPath: "../Recordings/corpus")) ?? [])
+        .filter { $0.hasSuffix(".jsonl.gz") }.sorted().map { "../Recordings/corpus/" + $0 }
+    Benchmark(
+        "corpus × 2 configurations, parse included, 2 jobs",
+        configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 10)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let rows = ReplayRunner.replayMatrix(
+                paths: corpus, options: [ReplayOptions(), ReplayOptions()], jobs: 2, configure: { column, _, _ in column == 0 ? nil : whatIf })
+            blackHole(rows.count)
         }
     }
 
