@@ -26,10 +26,13 @@ struct OptimizeCommand: ParsableCommand {
             about playlists it never judged (the judgment model answers); check the best one \
             with `perfbench diff --draws 10` for its interval before shipping it. The search is \
             adaptive, so it does not shard: use `sweep --shard` to spread single toggles over a \
-            matrix, or optimize over a representative subset of the corpus.
+            matrix, or optimize over a representative subset of the corpus. With --latency every \
+            configuration, the base included, runs with those upstream speeds: the best \
+            combination if ReccoBeats were twice as fast.
 
             Examples:
               perfbench optimize Recordings/nov07.jsonl.gz --budget 200
+              perfbench optimize Recordings/nov07.jsonl.gz --latency reccobeats=0.5
               perfbench optimize Recordings/corpus --metric p95 --require quality.overall>=0.7 --require requests<=300 --write-config best.toml
             """
     )
@@ -72,6 +75,8 @@ struct OptimizeCommand: ParsableCommand {
         help: ArgumentHelp("Also write the best configuration as a config file (TOML) that --config reads back.", valueName: "file"))
     var writeConfig: String?
 
+    @OptionGroup var latency: LatencyOptions
+
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -104,6 +109,7 @@ struct OptimizeCommand: ParsableCommand {
         let outcome = try search.run { configs in
             var options = ReplayOptions()
             options.keepsEvents = needsEvents
+            latency.apply(to: &options)
             return try Replaying.run(paths: paths, columns: configs.map { .init(config: $0, options: options) }, jobs: jobs)
         }
         func row(_ candidate: ConfigurationSearch.Candidate) -> SweepReport.Row {
@@ -115,8 +121,10 @@ struct OptimizeCommand: ParsableCommand {
             row.extrapolated = candidate.extrapolated
             return row
         }
+        // The upstream speeds every configuration ran with belong to the base's name.
+        let latencyNote = latency.changes.map { " --latency \($0)" }.joined()
         let report = OptimizeReport(
-            base: base, metricName: metricName, recordings: paths.count, evaluated: outcome.evaluated.count,
+            base: base + latencyNote, metricName: metricName, recordings: paths.count, evaluated: outcome.evaluated.count,
             feasible: outcome.evaluated.filter(\.feasible).count, seed: seed,
             requirements: criteria.map(\.text) + (noExtrapolation ? ["no extrapolated rates"] : []),
             baseRow: row(outcome.base), front: outcome.front.map(row), best: outcome.best.map(row))
