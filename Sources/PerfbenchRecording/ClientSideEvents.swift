@@ -8,6 +8,8 @@ public struct Wait: Sendable, Equatable, Hashable, Codable {
         case minInterval = "min_interval"
         /// The server asked for a pause (HTTP 429 with Retry-After).
         case retryAfter = "retry_after"
+        /// In line for a permit of a semaphore (the global ReccoBeats one), held by other calls.
+        case semaphore
     }
 
     /// Why the client waited.

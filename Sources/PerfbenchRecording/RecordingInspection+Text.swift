@@ -21,7 +21,8 @@ extension RecordingInspection {
         lines.append("429s \(rateLimited), Retry-After total \(JSONOutput.format(retryAfterSeconds, decimals: 3)) s")
         lines.append("waits: window \(waits.windowCount) (\(Self.seconds(waits.windowMicros)) s), "
             + "min interval \(waits.minIntervalCount) (\(Self.seconds(waits.minIntervalMicros)) s), "
-            + "retry-after \(waits.retryAfterCount) (\(Self.seconds(waits.retryAfterMicros)) s); "
+            + "retry-after \(waits.retryAfterCount) (\(Self.seconds(waits.retryAfterMicros)) s)"
+            + (waits.semaphoreCount > 0 ? ", semaphore \(waits.semaphoreCount) (\(Self.seconds(waits.semaphoreMicros)) s)" : "") + "; "
             + "retries \(retries); cache hits \(cacheHits)")
         lines.append("events observed \(observedEvents), inferred \(inferredEvents)")
         lines.append("body bytes: request \(requestBodyBytes), response \(responseBodyBytes)")

@@ -63,6 +63,10 @@ public struct RecordingInspection: Sendable, Equatable {
         public var retryAfterCount = 0
         /// Their total, in microseconds.
         public var retryAfterMicros = 0
+        /// Waits in line for a semaphore permit.
+        public var semaphoreCount = 0
+        /// Their total, in microseconds.
+        public var semaphoreMicros = 0
     }
 
     /// The file inspected.

@@ -42,6 +42,9 @@ public struct RecordingInspector {
             case .retryAfter:
                 inspection.waits.retryAfterCount += 1
                 inspection.waits.retryAfterMicros += wait.durationMicros
+            case .semaphore:
+                inspection.waits.semaphoreCount += 1
+                inspection.waits.semaphoreMicros += wait.durationMicros
             }
         case .retry: inspection.retries += 1
         case .cacheHit: inspection.cacheHits += 1

@@ -41,7 +41,8 @@ public struct ReplayOutcome: Sendable {
         let waits = WaitCounts(
             windowCount: counters.windowWaits, windowSeconds: counters.windowWaitSeconds,
             minIntervalCount: counters.minIntervalWaits, minIntervalSeconds: counters.minIntervalWaitSeconds,
-            retryAfterCount: counters.retryAfterWaits, retryAfterSeconds: counters.retryAfterSeconds)
+            retryAfterCount: counters.retryAfterWaits, retryAfterSeconds: counters.retryAfterSeconds,
+            semaphoreCount: counters.semaphoreWaits, semaphoreSeconds: counters.semaphoreWaitSeconds)
         let quality = QualityScores(
             overall: workflow.quality.overall, cohesion: workflow.quality.cohesion,
             tracks: workflow.quality.trackCount)

@@ -150,6 +150,8 @@ public enum JSONReport {
             ("retry_after_seconds", .seconds(waits.retryAfterSeconds)),
             ("min_interval_count", .int(waits.minIntervalCount)),
             ("min_interval_seconds", .seconds(waits.minIntervalSeconds)),
+            ("semaphore_count", .int(waits.semaphoreCount)),
+            ("semaphore_seconds", .seconds(waits.semaphoreSeconds)),
         ])
     }
 

@@ -101,7 +101,9 @@ extension TextReport {
                 + " (" + seconds(base.waits.totalSeconds) + " → " + seconds(candidate.waits.totalSeconds) + ")"
                 + ": window " + pair(base.waits.windowCount, candidate.waits.windowCount)
                 + ", min interval " + pair(base.waits.minIntervalCount, candidate.waits.minIntervalCount)
-                + ", retry-after " + pair(base.waits.retryAfterCount, candidate.waits.retryAfterCount), false),
+                + ", retry-after " + pair(base.waits.retryAfterCount, candidate.waits.retryAfterCount)
+                + (base.waits.semaphoreCount + candidate.waits.semaphoreCount > 0
+                    ? ", semaphore " + pair(base.waits.semaphoreCount, candidate.waits.semaphoreCount) : ""), false),
             ("cache", "hit rate " + DecimalText.fixed(base.cache.hitRate * 100, 1) + "% → "
                 + DecimalText.fixed(candidate.cache.hitRate * 100, 1) + "% (hits "
                 + pair(base.cache.hits, candidate.cache.hits) + ", misses "

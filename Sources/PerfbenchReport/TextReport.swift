@@ -127,7 +127,8 @@ public enum TextReport {
             ("waits", "\(waits.totalCount) (\(seconds(waits.totalSeconds)))"
                 + ": window \(waits.windowCount) (\(seconds(waits.windowSeconds)))"
                 + ", min interval \(waits.minIntervalCount) (\(seconds(waits.minIntervalSeconds)))"
-                + ", retry-after \(waits.retryAfterCount) (\(seconds(waits.retryAfterSeconds)))"),
+                + ", retry-after \(waits.retryAfterCount) (\(seconds(waits.retryAfterSeconds)))"
+                + (waits.semaphoreCount > 0 ? ", semaphore \(waits.semaphoreCount) (\(seconds(waits.semaphoreSeconds)))" : "")),
             ("cache", "\(totals.cache.hits) hits, \(totals.cache.misses) misses"
                 + " (\(DecimalText.fixed(totals.cache.hitRate * 100, 1))% hit rate)"),
             ("quality", (totals.runCount > 1 ? "mean " : "")

@@ -12,11 +12,16 @@ public struct WaitCounts: Sendable, Equatable, Hashable, Codable {
     public var retryAfterCount: Int
     /// Their total, in seconds.
     public var retryAfterSeconds: Double
+    /// Waits in line for a semaphore permit other calls held (the global ReccoBeats one).
+    public var semaphoreCount: Int
+    /// Their total, in seconds.
+    public var semaphoreSeconds: Double
 
     /// Makes wait counts; everything defaults to zero.
     public init(
         windowCount: Int = 0, windowSeconds: Double = 0, minIntervalCount: Int = 0,
-        minIntervalSeconds: Double = 0, retryAfterCount: Int = 0, retryAfterSeconds: Double = 0
+        minIntervalSeconds: Double = 0, retryAfterCount: Int = 0, retryAfterSeconds: Double = 0,
+        semaphoreCount: Int = 0, semaphoreSeconds: Double = 0
     ) {
         self.windowCount = windowCount
         self.windowSeconds = windowSeconds
@@ -24,13 +29,15 @@ public struct WaitCounts: Sendable, Equatable, Hashable, Codable {
         self.minIntervalSeconds = minIntervalSeconds
         self.retryAfterCount = retryAfterCount
         self.retryAfterSeconds = retryAfterSeconds
+        self.semaphoreCount = semaphoreCount
+        self.semaphoreSeconds = semaphoreSeconds
     }
 
     /// Every wait's count.
-    public var totalCount: Int { windowCount + minIntervalCount + retryAfterCount }
+    public var totalCount: Int { windowCount + minIntervalCount + retryAfterCount + semaphoreCount }
 
     /// Every wait's seconds.
-    public var totalSeconds: Double { windowSeconds + minIntervalSeconds + retryAfterSeconds }
+    public var totalSeconds: Double { windowSeconds + minIntervalSeconds + retryAfterSeconds + semaphoreSeconds }
 
     /// The sum of two runs' waits, for corpus totals.
     public static func + (lhs: WaitCounts, rhs: WaitCounts) -> WaitCounts {
@@ -40,6 +47,8 @@ public struct WaitCounts: Sendable, Equatable, Hashable, Codable {
             minIntervalCount: lhs.minIntervalCount + rhs.minIntervalCount,
             minIntervalSeconds: lhs.minIntervalSeconds + rhs.minIntervalSeconds,
             retryAfterCount: lhs.retryAfterCount + rhs.retryAfterCount,
-            retryAfterSeconds: lhs.retryAfterSeconds + rhs.retryAfterSeconds)
+            retryAfterSeconds: lhs.retryAfterSeconds + rhs.retryAfterSeconds,
+            semaphoreCount: lhs.semaphoreCount + rhs.semaphoreCount,
+            semaphoreSeconds: lhs.semaphoreSeconds + rhs.semaphoreSeconds)
     }
 }

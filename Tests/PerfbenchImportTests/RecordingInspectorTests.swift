@@ -98,7 +98,7 @@ struct RecordingInspectorTests {
         #expect(json.contains(#""exchanges":{"by_service":{"reccobeats":1,"spotify":102},"connection_errors":0,"rate_limited":2,"retry_after_seconds":6.5,"timeouts":1,"total":103}"#))
         #expect(json.contains(#""p50_ms":49.023,"p95_ms":95.039,"#))
         #expect(json.contains(#""status":{"200":100,"429":2}"#))
-        #expect(json.contains(#""waits":{"min_interval_count":0,"min_interval_seconds":0,"retry_after_count":0,"retry_after_seconds":0,"window_count":2,"window_seconds":67.8}"#))
+        #expect(json.contains(#""waits":{"min_interval_count":0,"min_interval_seconds":0,"retry_after_count":0,"retry_after_seconds":0,"semaphore_count":0,"semaphore_seconds":0,"window_count":2,"window_seconds":67.8}"#))
         #expect(json == Self.inspection.renderJSON(), "rendering is deterministic")
     }
 

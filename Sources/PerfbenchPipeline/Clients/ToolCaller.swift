@@ -13,8 +13,17 @@ struct ToolCaller: Sendable {
 
     func call(_ tool: ToolSpec, _ request: HTTPRequest) async throws -> ToolOutcome {
         if tool.service == .reccobeats {
+            let queued = clock.now
             return try await session.reccobeatsSlots.withPermit {
-                try await cachedCall(tool, request)
+                // Time in line behind the calls holding the permits: a wait of its own.
+                let inLine = clock.now - queued
+                if inLine > .zero {
+                    observer.waited(
+                        Wait(
+                            kind: .semaphore, tool: tool.name, startMicros: observer.micros(queued),
+                            durationMicros: Int(inLine.microseconds), stage: StageContext.path))
+                }
+                return try await cachedCall(tool, request)
             }
         }
         return try await cachedCall(tool, request)

@@ -12,6 +12,8 @@ public struct RunCounters: Sendable, Hashable {
     public var minIntervalWaitSeconds = 0.0
     public var retryAfterWaits = 0
     public var retryAfterSeconds = 0.0
+    public var semaphoreWaits = 0
+    public var semaphoreWaitSeconds = 0.0
     public var retries = 0
     public var timeouts = 0
     public var errors = 0
@@ -63,6 +65,9 @@ public struct RunCounters: Sendable, Hashable {
         case .retryAfter:
             retryAfterWaits += 1
             retryAfterSeconds += wait.seconds
+        case .semaphore:
+            semaphoreWaits += 1
+            semaphoreWaitSeconds += wait.seconds
         }
     }
 }
