@@ -97,6 +97,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The parsers as fuzz targets (FuzzTarget), and `perfbench-fuzz`: a regression runner
+        // built normally, libFuzzer's driver built with -sanitize=fuzzer (Tests/Fuzz/fuzz.sh).
+        .target(
+            name: "PerfbenchFuzzing",
+            dependencies: [
+                "PerfbenchRecording", "PerfbenchImport", "PerfbenchPipeline", "PerfbenchReplay", "PerfbenchReport",
+                "PerfbenchServer",
+            ]
+        ),
+        .executableTarget(name: "perfbench-fuzz", dependencies: ["PerfbenchFuzzing"]),
         .testTarget(name: "PerfbenchRuntimeTests", dependencies: ["PerfbenchRuntime"]),
         // Helpers the recording and import tests share (temporary folders, sample recordings).
         .target(name: "PerfbenchTestSupport", dependencies: ["PerfbenchRecording", "CZlib"], path: "Tests/PerfbenchTestSupport"),
@@ -133,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "PerfbenchEndToEndTests",
             dependencies: [
-                "perfbench", "PerfbenchServer", "PerfbenchWorld", "PerfbenchReplay", "PerfbenchReport",
+                "perfbench", "perfbench-fuzz", "PerfbenchServer", "PerfbenchWorld", "PerfbenchReplay", "PerfbenchReport",
                 "PerfbenchRecording", "PerfbenchPipeline",
             ]
         ),

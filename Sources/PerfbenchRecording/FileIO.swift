@@ -101,6 +101,7 @@ final class OutputFile {
         _ = fchmod(fd, 0o644)
         path = String(decoding: bytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         descriptor = fd
+        TemporaryFiles.register(path)
     }
 
     deinit { if descriptor >= 0 { _ = systemClose(descriptor) } }
@@ -149,6 +150,7 @@ enum FileSystem {
     /// Atomically replaces `destination` with `source`.
     static func rename(_ source: String, to destination: String) throws {
         let result = systemRename(source, destination)
+        if result == 0 { TemporaryFiles.unregister(source) }
         guard result == 0 else {
             throw RecordingError(
                 .writeFailed, path: destination, problem: "cannot move the finished file into place: \(errnoDescription())",
@@ -159,6 +161,7 @@ enum FileSystem {
     /// Deletes `path`, ignoring a file that is already gone.
     static func remove(_ path: String) {
         _ = unlink(path)
+        TemporaryFiles.unregister(path)
     }
 
     /// Whether `path` exists.

@@ -61,7 +61,7 @@ public final class RecordingReader {
     public func next() throws -> RecordingEvent? {
         while true {
             let path = self.path
-            let decoded = try lines.nextLine { bytes, number -> (RecordingLineDecoder.Line, Int)? in
+            let decoded = try lines.nextLine(skippingEmptyLines: true) { bytes, number -> (RecordingLineDecoder.Line, Int)? in
                 if Self.isBlank(bytes) { return nil }
                 let context = LineContext(path: path, line: number)
                 return (try RecordingLineDecoder.line(bytes, context), number)

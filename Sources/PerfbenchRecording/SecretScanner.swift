@@ -24,7 +24,7 @@ public enum SecretScanner {
             // Line by line: a recording may be far larger than memory, and a scan must work even
             // on a file the reader would reject (out of order, unknown fields).
             let lines = LineReader(source: reader)
-            while try lines.nextLine({ bytes, number -> Bool in
+            while try lines.nextLine(skippingEmptyLines: true, { bytes, number -> Bool in
                 guard let value = try? JSONParser.parse(bytes) else { return true }
                 walk(value, line: number, parentKey: nil) { _, kind in
                     findings.insert(SecretFinding(path: path, line: number, kind: kind))
@@ -33,7 +33,7 @@ public enum SecretScanner {
             }) != nil {}
         case .text:
             let lines = LineReader(source: reader)
-            while try lines.nextLine({ bytes, number -> Bool in
+            while try lines.nextLine(skippingEmptyLines: true, { bytes, number -> Bool in
                 for match in SecretText.matches(in: bytes) {
                     findings.insert(SecretFinding(path: path, line: number, kind: match.kind))
                 }

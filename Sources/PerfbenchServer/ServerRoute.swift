@@ -106,3 +106,11 @@ struct ServerRoute: Equatable {
         return String(validating: bytes, as: UTF8.self)
     }
 }
+
+extension WorldServer {
+    /// Whether the server can read `target` as a request target (for the fuzzer and tests:
+    /// anything else is answered 400).
+    public static func readsTarget(_ target: String) -> Bool {
+        (try? ServerRoute(target: target)) != nil
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerfbenchRecording
 import PerfbenchReport
 
 /// Report formats of CLI.md.
@@ -41,6 +42,8 @@ enum ReportOutput {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        TemporaryFiles.register(temporary.path)
+        defer { TemporaryFiles.unregister(temporary.path) }
         do {
             try Data(text.utf8).write(to: temporary)
             // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt on

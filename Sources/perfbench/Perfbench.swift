@@ -37,4 +37,11 @@ struct Perfbench: AsyncParsableCommand {
             HistoryCommand.self,
         ]
     )
+
+    /// Installs the interrupt cleanup (except for `serve`, which stops cleanly on its own), then
+    /// runs the command line.
+    static func main() async {
+        if CommandLine.arguments.dropFirst().first != "serve" { InterruptCleanup.install() }
+        await main(nil)
+    }
 }

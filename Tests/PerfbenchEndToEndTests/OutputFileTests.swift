@@ -129,4 +129,31 @@ import Testing
         #expect(device.status == 0, "\(device.stderr)")
         #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
     }
+
+    /// Ctrl-C in the middle of writing recordings: exit 130 and no `.NAME.tmp-*` file left.
+    @Test func anInterruptedCommandLeavesNoTemporaryFile() async throws {
+        let folder = try PerfbenchCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = PerfbenchCLI.executable
+        process.arguments = ["synth", "--profile", "default", "--seed", "7", "--count", "5000", "--output", folder.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_STATE_HOME"] = folder.path
+        process.environment = environment
+        try process.run()
+        func names() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] }
+        // Until the first recording is in place, so writes are under way (a generous minute: a
+        // loaded machine may be slow to start; the test never depends on how fast).
+        let started = ContinuousClock.now
+        while !names().contains(where: { $0.hasSuffix(".jsonl.gz") }), ContinuousClock.now - started < .seconds(60) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        process.interrupt()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(process.terminationStatus == 130)
+        #expect(!names().contains { $0.contains(".tmp") }, "\(names().filter { $0.contains(".tmp") })")
+        #expect(names().count < 5000)
+    }
 }

@@ -30,6 +30,16 @@ struct RecordingReaderErrorTests {
         #expect(error?.description.hasSuffix("fix or remove this line.") == true)
     }
 
+    @Test func runsOfEmptyLinesAreSkippedAndStillCounted() throws {
+        // Two million empty lines (LF and CRLF) between two events: read in one pass, and the
+        // broken line after them is still named by its own number.
+        let lines = [Samples.headerLine, Samples.exchangeLine(id: "a", start: 0)]
+            + Array(repeating: "", count: 1_000_000) + Array(repeating: "\r", count: 1_000_000)
+            + [Samples.exchangeLine(id: "b", start: 5), #"{"type":"exchange""#]
+        let error = try readError(lines)
+        #expect(error?.line == 2_000_004)
+    }
+
     @Test func newerFormatVersionIsRefusedNamingTheVersion() throws {
         let header = Samples.headerLine.replacingOccurrences(of: #""version":1"#, with: #""version":3"#)
         let error = try readError([header, Samples.exchangeLine(id: "a", start: 0)], label: "new.jsonl.gz")

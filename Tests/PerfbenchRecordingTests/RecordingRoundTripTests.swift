@@ -113,6 +113,23 @@ struct RecordingRoundTripTests {
         #expect(try folder.read("run.jsonl.gz") == Array("old".utf8))
     }
 
+    @Test func aWriteInProgressIsRegisteredSoAnInterruptCanRemoveIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let finished = try RecordingWriter(path: folder.file("done.jsonl.gz"), header: Samples.header)
+        let pending = TemporaryFiles.pending.filter { $0.hasPrefix(folder.file("")) }
+        #expect(pending.count == 1)
+        #expect(pending.first?.contains("/.done.jsonl.gz.tmp-") == true)
+        try finished.finish()
+        #expect(!TemporaryFiles.pending.contains { $0.hasPrefix(folder.file("")) })
+        // An interrupted one: removeAll deletes the temporary file, the destination never appears.
+        let interrupted = try RecordingWriter(path: folder.file("cut.jsonl.gz"), header: Samples.header)
+        try interrupted.write(Samples.recording.events[0])
+        TemporaryFiles.removeAll()
+        #expect(try folder.contents() == ["done.jsonl.gz"])
+        interrupted.abandon()
+    }
+
     @Test func writerDroppedWithoutFinishDeletesItsTemporaryFile() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
