@@ -54,7 +54,8 @@ public struct RecordingError: Error, CustomStringConvertible, Equatable, Sendabl
         if let line { text += ":\(line)" }
         text += ": "
         if let field { text += "\(field): " }
-        text += problem + ". " + fix
+        // A malformed value may be a credential: what the message quotes is redacted.
+        text += SecretText.redact(problem) + ". " + SecretText.redact(fix)
         // A fix may end in a question ("did you mean …?"); don't stack a period after it.
         if !fix.hasSuffix("?"), !fix.hasSuffix(".") { text += "." }
         return text

@@ -40,6 +40,18 @@ struct RecordingReaderErrorTests {
         #expect(error?.line == 2_000_004)
     }
 
+    @Test func anErrorQuotingACredentialPrintsItRedacted() throws {
+        // A JWT where a service name belongs: the message says what is wrong without the token.
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+        let line = #"{"type":"exchange","id":"x1","start_us":0,"duration_us":1,"service":""# + token
+            + #"","method":"GET","url":"https://api.spotify.com/v1/search"}"#
+        let error = try readError([Samples.headerLine, line])
+        let text = try #require(error?.description)
+        #expect(text.contains(#"service: unknown value "[REDACTED]""#), "\(text)")
+        #expect(!text.contains(token), "\(text)")
+        #expect(!text.contains("dozjgNryP4J3jVmNHl0w5N"))
+    }
+
     @Test func newerFormatVersionIsRefusedNamingTheVersion() throws {
         let header = Samples.headerLine.replacingOccurrences(of: #""version":1"#, with: #""version":3"#)
         let error = try readError([header, Samples.exchangeLine(id: "a", start: 0)], label: "new.jsonl.gz")

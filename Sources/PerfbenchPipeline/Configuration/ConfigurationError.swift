@@ -44,7 +44,9 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
 
     /// `file:line: message`, `file: message` or just the message.
     public var description: String {
-        switch (file, line) {
+        // A value quoted back may be a credential pasted into the wrong key: redacted.
+        let message = Redactor().redactText(message)
+        return switch (file, line) {
         case let (file?, line?): "\(file):\(line): \(message)"
         case let (file?, nil): "\(file): \(message)"
         default: message
