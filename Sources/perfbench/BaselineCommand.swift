@@ -42,12 +42,15 @@ struct BaselineCommand: ParsableCommand {
                 + "baseline, so every gate against it checks it too.", valueName: "criterion"))
     var require: [String] = []
 
+    @OptionGroup var limits: InputLimitOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
+        limits.apply()
         for text in require {
             do {
                 _ = try Criterion.parse(text)

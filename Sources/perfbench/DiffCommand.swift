@@ -72,6 +72,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
+    @OptionGroup var limits: InputLimitOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -79,6 +81,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        limits.apply()
         let baseConfig = try Self.configuration(spec: base, option: "--base")
         let candidateConfig = try Self.configuration(spec: candidate, option: "--candidate")
         let paths = try InputPaths.expand(recordings)

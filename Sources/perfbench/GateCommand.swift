@@ -93,6 +93,8 @@ struct GateCommand: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
+    @OptionGroup var limits: InputLimitOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard maxRegression >= 0 else { throw ValidationError("--max-regression must be zero or more.") }
@@ -101,6 +103,7 @@ struct GateCommand: ParsableCommand {
     }
 
     func run() throws {
+        limits.apply()
         var criteria: [Criterion] = []
         for text in require {
             do {

@@ -102,10 +102,7 @@ struct ImportHARCommand: ParsableCommand {
         help: "The capture ran this many times faster than real time (perfbench serve --time-scale K).")
     var timeScale: Double = 1
 
-    @Option(
-        name: .customLong("max-decompressed-mib"),
-        help: "Refuse inputs that decompress to more than this many MiB (gzip-bomb guard).")
-    var maxDecompressedMiB: UInt64 = 4096
+    @OptionGroup var limits: InputLimitOptions
 
     func validate() throws {
         guard !output.isEmpty else { throw ValidationError("--output needs a file name, e.g. Recordings/x.jsonl.gz.") }
@@ -115,9 +112,6 @@ struct ImportHARCommand: ParsableCommand {
         }
         for url in [spotifyURL, reccobeatsURL, llmURL].compactMap({ $0 }) where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             throw ValidationError("\(url): a service URL starts with http:// or https://, e.g. http://127.0.0.1:8081.")
-        }
-        guard maxDecompressedMiB >= 1, maxDecompressedMiB <= 1 << 30 else {
-            throw ValidationError("--max-decompressed-mib must be between 1 and 1073741824.")
         }
     }
 
@@ -134,7 +128,7 @@ struct ImportHARCommand: ParsableCommand {
         importer.upstreams = [(Service.spotify, spotifyURL), (.reccobeats, reccobeatsURL), (.llm, llmURL)]
             .compactMap { service, url in url.map { (service, $0.hasSuffix("/") ? String($0.dropLast()) : $0) } }
         do {
-            let result = try importer.importFile(path: file, maxDecompressedBytes: maxDecompressedMiB << 20)
+            let result = try importer.importFile(path: file, maxDecompressedBytes: limits.bytes)
             try result.recording.write(to: output, redactor: importer.redactor)
             var counts: [Service: Int] = [:]
             for exchange in result.recording.exchanges { counts[exchange.service, default: 0] += 1 }

@@ -50,19 +50,13 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Scan for secrets instead; exit 65 if any are found.")
     var secrets = false
 
-    @Option(
-        name: .customLong("max-decompressed-mib"),
-        help: "Refuse files that decompress to more than this many MiB (gzip-bomb guard).")
-    var maxDecompressedMiB: UInt64 = 4096
+    @OptionGroup var limits: InputLimitOptions
 
     func validate() throws {
-        guard maxDecompressedMiB >= 1, maxDecompressedMiB <= 1 << 30 else {
-            throw ValidationError("--max-decompressed-mib must be between 1 and 1073741824.")
-        }
     }
 
     func run() throws {
-        let limit = maxDecompressedMiB << 20
+        let limit = limits.bytes
         do {
             if secrets {
                 let findings = try SecretScanner.scan(path: file, maxDecompressedBytes: limit)

@@ -80,6 +80,8 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var limits: InputLimitOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -89,6 +91,7 @@ struct OptimizeCommand: ParsableCommand {
     }
 
     func run() throws {
+        limits.apply()
         var criteria: [Criterion] = []
         for text in require {
             do {

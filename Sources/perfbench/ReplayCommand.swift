@@ -71,6 +71,8 @@ struct ReplayCommand: ParsableCommand {
     var html: String?
 
 
+    @OptionGroup var limits: InputLimitOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -81,6 +83,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
+        limits.apply()
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--html", html)] + profiles.outputs)
         shard.begin()
@@ -198,19 +201,24 @@ enum Replaying {
         }
     }
 
+    /// The decompression limit of every input (`--max-decompressed-mib`); set once, before any
+    /// replay starts, and only read after.
+    nonisolated(unsafe) static var maxDecompressedBytes = GzipReader.defaultMaxDecompressedBytes
+
     /// A native recording, or a HAR file or moodlist backend log imported on the fly (redacted
     /// like `import har` / `import moodlist-log`; a log yields its first complete workflow).
     static func load(_ path: String) throws -> Recording {
-        switch try RecordingFileFormat.detect(path: path) {
+        let limit = maxDecompressedBytes
+        switch try RecordingFileFormat.detect(path: path, maxDecompressedBytes: limit) {
         case .har:
-            return try HARImporter().importFile(path: path).recording
+            return try HARImporter().importFile(path: path, maxDecompressedBytes: limit).recording
         case .text where try MoodlistLogImporter.looksLikeLog(path: path):
-            let imported = try MoodlistLogImporter().importFile(path: path)
-            guard let workflow = imported.firstUsable else { return try Recording.load(from: path) }
+            let imported = try MoodlistLogImporter().importFile(path: path, maxDecompressedBytes: limit)
+            guard let workflow = imported.firstUsable else { return try Recording.load(from: path, maxDecompressedBytes: limit) }
             // As `import moodlist-log` writes it: inferred latencies fitted to the log's stages.
             return (try? ImportedLogFit.fit(workflow.recording, path: path).recording) ?? workflow.recording
         case .native, .text:
-            return try Recording.load(from: path)
+            return try Recording.load(from: path, maxDecompressedBytes: limit)
         }
     }
 

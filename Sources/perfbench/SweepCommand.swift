@@ -63,6 +63,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var shard: ShardOptions
 
+    @OptionGroup var limits: InputLimitOptions
+
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
@@ -81,6 +83,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        limits.apply()
         let baseConfig = try Replaying.configuration(spec: base, option: "--base")
         let candidateConfig = try candidate.map { try Replaying.configuration(spec: $0, option: "--candidate") }
         let paths = try InputPaths.expand(recordings)

@@ -35,7 +35,7 @@ for target in "${targets[@]}"; do
     [ -d "Tests/Fuzz/regressions/$target" ] && cp -n "Tests/Fuzz/regressions/$target"/* "$corpus"/ 2>/dev/null || true
     log=".build-fuzz/$target.log"
     set +e
-    PERFBENCH_FUZZ_TARGET="$target" "$binary" "$corpus" -dict="Tests/Fuzz/dictionaries/$target.dict" \
+    ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" PERFBENCH_FUZZ_TARGET="$target" "$binary" "$corpus" -dict="Tests/Fuzz/dictionaries/$target.dict" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$crashes/" >"$log" 2>&1
     status=$?
