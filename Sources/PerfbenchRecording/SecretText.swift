@@ -81,7 +81,11 @@ enum SecretText {
     private static func keyValue(_ bytes: UnsafeBufferPointer<UInt8>, equals: Int) -> SecretMatch? {
         var keyStart = equals
         while keyStart > 0, isKeyByte(bytes[keyStart - 1]) { keyStart -= 1 }
-        guard keyStart < equals, let kind = secretKey(bytes, keyStart..<equals) else { return nil }
+        guard keyStart < equals else { return nil }
+        if equals - keyStart == 4, lowercased(bytes, keyStart..<equals) == "name" {
+            return multipartField(bytes, equals: equals)
+        }
+        guard let kind = secretKey(bytes, keyStart..<equals) else { return nil }
         // A quoted value (`password='x y'`, as structlog and shells write) runs to its quote.
         if equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\"") || bytes[equals + 1] == UInt8(ascii: "'") {
             let quote = bytes[equals + 1]
@@ -94,6 +98,29 @@ enum SecretText {
         // `auth=Bearer <token>`: the bearer pattern hides the token that follows.
         if end - equals - 1 == 6, lowercased(bytes, (equals + 1)..<end) == "bearer" { return nil }
         return secret(bytes, (equals + 1)..<end, kind)
+    }
+
+    /// A multipart form field with a secret name (`Content-Disposition: form-data;
+    /// name="password"`, a blank line, then the value on its own line): the value line.
+    private static func multipartField(_ bytes: UnsafeBufferPointer<UInt8>, equals: Int) -> SecretMatch? {
+        guard equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\"") else { return nil }
+        var close = equals + 2
+        while close < bytes.count, bytes[close] != UInt8(ascii: "\""), bytes[close] != 0x0A { close += 1 }
+        guard close < bytes.count, bytes[close] == UInt8(ascii: "\""), let kind = secretKey(bytes, (equals + 2)..<close) else {
+            return nil
+        }
+        // The rest of the header line, then further part headers, up to the blank line.
+        var index = close + 1
+        while index < bytes.count {
+            while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+            guard index < bytes.count else { return nil }
+            index += 1
+            if index < bytes.count, bytes[index] == 0x0A { index += 1; break }
+            if index + 1 < bytes.count, bytes[index] == 0x0D, bytes[index + 1] == 0x0A { index += 2; break }
+        }
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return secret(bytes, index..<end, kind)
     }
 
     private static func jsonMember(_ bytes: UnsafeBufferPointer<UInt8>, colon: Int) -> SecretMatch? {

@@ -131,3 +131,17 @@ struct RedactorTests {
         #expect(Self.redactor.redactText(#"{"token_type":"Bearer","key":5,"keyword":"rock"}"#) == #"{"token_type":"Bearer","key":5,"keyword":"rock"}"#)
     }
 }
+
+@Suite struct MultipartRedactionTests {
+    @Test func aMultipartFieldWithASecretNameLosesItsValue() {
+        let body = "--xyz\r\nContent-Disposition: form-data; name=\"user\"\r\n\r\nalice\r\n"
+            + "--xyz\r\nContent-Disposition: form-data; name=\"password\"\r\nContent-Type: text/plain\r\n\r\n123456\r\n"
+            + "--xyz\nContent-Disposition: form-data; name=\"client_secret\"\n\nabc def ghi\n--xyz--\r\n"
+        let redacted = Redactor().redactText(body)
+        #expect(redacted.contains("name=\"user\"\r\n\r\nalice\r\n"))
+        #expect(!redacted.contains("123456"))
+        #expect(!redacted.contains("abc def ghi"))
+        #expect(redacted.contains("name=\"password\"\r\nContent-Type: text/plain\r\n\r\n\(Redactor.placeholder)\r\n"))
+        #expect(Redactor.secretKinds(in: body).count == 2)
+    }
+}
