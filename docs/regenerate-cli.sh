@@ -7,8 +7,9 @@ binary=${1:-.build/debug/perfbench}
 head=$(sed -n '1,/^## perfbench$/p' docs/CLI.md | sed '$d')
 {
     printf '%s\n\n' "$head"
-    for command in "" replay diff baseline gate history inspect import "import har" "import moodlist-log" \
-        phases presets synth serve record demo; do
+    # Every subcommand the binary lists, and import's own subcommands.
+    commands=$("$binary" --help | sed -n '/^SUBCOMMANDS:/,$p' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
+    for command in "" $commands "import har" "import moodlist-log"; do
         echo "## perfbench${command:+ $command}"
         echo
         echo '```'

@@ -14,7 +14,7 @@ struct Perfbench: AsyncParsableCommand {
 
             Exit codes: 0 success, 1 internal error (a bug), 2 gate regression or unmet --require, 64 usage error, \
             65 bad input data, 66 input missing or unreadable (record: an upstream unreachable), 74 \
-            I/O error writing output.
+            I/O error writing output, 130/143 interrupted (temporary files removed).
             """,
         version: PerfbenchVersion.current,
         subcommands: [
