@@ -111,6 +111,16 @@ struct LatencyBook: Sendable {
         return key.service.rawValue + " " + key.method + " " + EndpointTemplate.template(for: key.path)
     }
 
+    /// How much one call of `key`'s endpoint varies from run to run, as a log-normal spread: the
+    /// endpoint's own spread, at most 0.5 (the recorded calls differ in size too, which a
+    /// rerun of the same call does not).
+    func rerunSpread(for key: RequestKey) -> Double {
+        min(distribution(for: key)?.logSpread ?? 0, Self.maxRerunSpread)
+    }
+
+    /// The cap of ``rerunSpread(for:)``.
+    static let maxRerunSpread = 0.5
+
     /// The most specific distribution that has data for `key`'s endpoint.
     func distribution(for key: RequestKey) -> LatencyDistribution? {
         byEndpoint[Self.endpoint(of: key)] ?? byService[key.service] ?? overall

@@ -37,6 +37,13 @@ struct LatencyDistribution: Sendable, Equatable {
         return quantile(random.nextUnit())
     }
 
+    /// The spread of the latencies on a log scale, robustly: half the distance between the
+    /// logarithms of the 84th and 16th percentiles (one standard deviation for a log-normal).
+    var logSpread: Double {
+        let low = max(quantile(0.16).seconds, 1e-6), high = max(quantile(0.84).seconds, 1e-6)
+        return max(0, (log(high) - log(low)) / 2)
+    }
+
     /// How far the slow tail reaches beyond a typical answer: p90 − p50 (never negative).
     ///
     /// A recorded timeout proves only "at least the old timeout"; the slow success that replaces

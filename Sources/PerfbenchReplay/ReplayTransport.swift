@@ -1,3 +1,4 @@
+import Foundation
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReport
@@ -206,9 +207,10 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         }
         // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
         guard mayOutlast(answer, timeout: timeout, request, key) else {
-            if answer.latency > timeout { state.counters.cutByTimeout += 1 }
+            let latency = rerun(answer, key: key, state: &state)
+            if latency > timeout { state.counters.cutByTimeout += 1 }
             return capped(
-                answer.latency, answer.result, kind: .exact, timeout: timeout, source: AnswerSource(answer.provenance),
+                latency, answer.result, kind: .exact, timeout: timeout, source: AnswerSource(answer.provenance),
                 for: request, key)
         }
         try requireExact(request, key, &state)
@@ -218,6 +220,18 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             let (status, body) = ResponseSynthesizer(catalogue: index.models.catalogue).answer(request, key: key, seed: seed)
             return .response(HTTPResponse(status: status, body: body))
         }
+    }
+
+    /// The latency of a recorded answer in this replay: as recorded, except in a later draw of a
+    /// what-if, where the same call made again takes another draw of the world's noise
+    /// (log-normal with the endpoint's spread, ``LatencyBook/rerunSpread(for:)``). The truth a
+    /// what-if predicts is one run, not the recorded one: an interval must hold a rerun's noise.
+    private func rerun(_ answer: RecordedAnswer, key: RequestKey, state: inout State) -> Duration {
+        guard options.draw > 0, !options.atRecordedConfiguration, !answer.isTimeout else { return answer.latency }
+        let spread = index.models.latencies.rerunSpread(for: key)
+        guard spread > 0 else { return answer.latency }
+        let z = JudgmentModel.standardNormal(seed: nextSeed(key, &state))
+        return .secondsRounded(answer.latency.seconds * exp(spread * z))
     }
 
     /// Whether a recorded timeout of `answer` may end differently under `timeout`: only a longer

@@ -95,16 +95,7 @@ public struct OptimizeReport: Sendable {
     }
 
     public var json: String {
-        func object(_ row: SweepReport.Row) -> OrderedJSON {
-            .members([
-                ("changes", .string(row.name)), ("spec", .string(row.spec)), ("metric_seconds", .seconds(row.metric)),
-                ("saving_seconds", .seconds(row.saving)), ("saving_percent", .number(row.savingPercent, decimals: 3)),
-                ("quality_overall", .number(row.overall, decimals: 6)), ("quality_cohesion", .number(row.cohesion, decimals: 6)),
-                ("requests_per_workflow", .number(row.requestsPerWorkflow, decimals: 3)),
-                ("timeouts", .int(row.timeouts)), ("errors", .int(row.errors)),
-                ("extrapolated_rates", .bool(row.extrapolated)),
-            ])
-        }
+        func object(_ row: SweepReport.Row) -> OrderedJSON { row.json(nameKey: "changes") }
         return OrderedJSON.members([
             ("schema", .string(Self.schema)), ("base", .string(base)), ("metric", .string(metricName)),
             ("recordings", .int(recordings)), ("seed", .string(String(seed))), ("evaluated", .int(evaluated)),

@@ -8,7 +8,12 @@ public struct PredictionInterval: Sendable, Equatable, Hashable, Codable {
     /// Each draw's total, in draw order (draw 0 first): what a corpus percentile per draw
     /// is computed from (``GateEvaluation``).
     public var drawTotals: [Double]
-    /// P10 / P50 / P90 of the total, in seconds (nearest rank).
+    /// P10 / P50 / P90 of the total, in seconds. P50 is the draws' nearest-rank median; P10 and
+    /// P90 bound a *prediction* interval for one more run: the draws' order statistics of ranks
+    /// ⌊0.1·(n + 1)⌋ and ⌈0.9·(n + 1)⌉ (clamped to 1…n), which hold a further draw 80 % of the
+    /// time when the models are right (a distribution-free property of exchangeable draws). With
+    /// fewer than 9 draws that is the whole range, which holds one (n − 1)/(n + 1) of the time:
+    /// ask for 10 or more when the band must mean 80 %.
     public var total: (p10: Double, p50: Double, p90: Double)
     /// P10 / P50 / P90 per stage path, in seconds.
     public var stages: [String: (p10: Double, p50: Double, p90: Double)]
@@ -28,12 +33,13 @@ public struct PredictionInterval: Sendable, Equatable, Hashable, Codable {
         drawTotals = runs.map(\.totalSeconds)
         func band(_ values: [Double]) -> (p10: Double, p50: Double, p90: Double) {
             let sorted = values.sorted()
-            func rank(_ q: Double) -> Double {
-                guard !sorted.isEmpty else { return 0 }
-                let index = max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))
-                return sorted[index]
-            }
-            return (rank(0.10), rank(0.50), rank(0.90))
+            guard !sorted.isEmpty else { return (0, 0, 0) }
+            let count = sorted.count
+            func value(rank: Int) -> Double { sorted[max(1, min(count, rank)) - 1] }
+            let median = Int((0.5 * Double(count)).rounded(.up))
+            let lower = Int((0.1 * Double(count + 1)).rounded(.down))
+            let upper = Int((0.9 * Double(count + 1)).rounded(.up))
+            return (value(rank: lower), value(rank: median), value(rank: upper))
         }
         total = band(runs.map(\.totalSeconds))
         var byStage: [String: [Double]] = [:]

@@ -21,6 +21,17 @@ public struct SweepReport: Sendable {
         public var extrapolated = false
         public var savingPercent: Double { metric + saving == 0 ? 0 : saving / (metric + saving) * 100 }
 
+        /// The row as a JSON object, its name under `nameKey`.
+        func json(nameKey: String) -> OrderedJSON {
+            .members([
+                (nameKey, .string(name)), ("spec", .string(spec)), ("metric_seconds", .seconds(metric)),
+                ("saving_seconds", .seconds(saving)), ("saving_percent", .number(savingPercent, decimals: 3)),
+                ("quality_overall", .number(overall, decimals: 6)), ("quality_cohesion", .number(cohesion, decimals: 6)),
+                ("requests_per_workflow", .number(requestsPerWorkflow, decimals: 3)),
+                ("timeouts", .int(timeouts)), ("errors", .int(errors)), ("extrapolated_rates", .bool(extrapolated)),
+            ])
+        }
+
         public init(
             name: String, spec: String, metric: Double, saving: Double, overall: Double, cohesion: Double,
             requestsPerWorkflow: Double, timeouts: Int, errors: Int
@@ -54,10 +65,12 @@ public struct SweepReport: Sendable {
     public static func row(name: String, spec: String, runs: [RunResult], metricName: String, baseMetric: Double) -> Row {
         let totals = RunTotals(runs: runs)
         let value = metric(metricName, runs)
-        return Row(
+        var row = Row(
             name: name, spec: spec, metric: value, saving: baseMetric - value, overall: totals.overall,
             cohesion: totals.cohesion, requestsPerWorkflow: Double(totals.requests.total) / Double(max(runs.count, 1)),
             timeouts: totals.requests.timeouts, errors: totals.requests.errors)
+        row.extrapolated = runs.contains { run in run.counters.keys.contains { $0.hasPrefix(RunResult.extrapolatedRatePrefix) } }
+        return row
     }
 
     public init(base: String, metricName: String, recordings: Int, baseRow: Row, rows: [Row]) {
@@ -81,7 +94,10 @@ public struct SweepReport: Sendable {
                 pad(DecimalText.signed(row.saving, 2), 10) + pad(DecimalText.signed(row.savingPercent, 1), 7)
                     + pad(DecimalText.fixed(row.overall, 2), 10) + pad(DecimalText.fixed(row.cohesion, 2), 10)
                     + pad(DecimalText.fixed(row.requestsPerWorkflow, 1), 11) + pad("\(row.timeouts)", 10)
-                    + pad("\(row.errors)", 8) + row.name)
+                    + pad("\(row.errors)", 8) + (row.extrapolated ? "* " : "") + row.name)
+        }
+        if rows.contains(where: \.extrapolated) {
+            lines.append("* sends a host faster than its recording did: the rate-limit waits there are the model's extrapolation")
         }
         lines.append(
             "base: quality \(DecimalText.fixed(baseRow.overall, 2)), cohesion \(DecimalText.fixed(baseRow.cohesion, 2)), "
@@ -105,15 +121,7 @@ public struct SweepReport: Sendable {
     }
 
     public var json: String {
-        func object(_ row: Row) -> OrderedJSON {
-            .members([
-                ("name", .string(row.name)), ("spec", .string(row.spec)), ("metric_seconds", .seconds(row.metric)),
-                ("saving_seconds", .seconds(row.saving)), ("saving_percent", .number(row.savingPercent, decimals: 3)),
-                ("quality_overall", .number(row.overall, decimals: 6)), ("quality_cohesion", .number(row.cohesion, decimals: 6)),
-                ("requests_per_workflow", .number(row.requestsPerWorkflow, decimals: 3)),
-                ("timeouts", .int(row.timeouts)), ("errors", .int(row.errors)),
-            ])
-        }
+        func object(_ row: Row) -> OrderedJSON { row.json(nameKey: "name") }
         return OrderedJSON.members([
             ("schema", .string(Self.schema)), ("base", .string(base)), ("metric", .string(metricName)),
             ("recordings", .int(recordings)), ("base_run", object(baseRow)), ("candidates", .array(rows.map(object))),

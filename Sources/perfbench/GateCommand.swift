@@ -104,14 +104,7 @@ struct GateCommand: ParsableCommand {
 
     func run() throws {
         limits.apply()
-        var criteria: [Criterion] = []
-        for text in require {
-            do {
-                criteria += try Criterion.parse(text)
-            } catch {
-                throw ExitStatus.usage.fail(error.description)
-            }
-        }
+        var criteria = try Requirements.parse(require)
         // The config file's `require` criteria, checked as the command line's are.
         if let path = config.configFile, let file = try? ConfigurationFile.load(path: path) {
             for text in file.requirements {

@@ -92,14 +92,7 @@ struct OptimizeCommand: ParsableCommand {
 
     func run() throws {
         limits.apply()
-        var criteria: [Criterion] = []
-        for text in require {
-            do {
-                criteria += try Criterion.parse(text)
-            } catch {
-                throw ExitStatus.usage.fail(error.description)
-            }
-        }
+        let criteria = try Requirements.parse(require)
         let baseConfig = try Replaying.configuration(spec: base, option: "--base")
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output), ("--write-config", writeConfig)])

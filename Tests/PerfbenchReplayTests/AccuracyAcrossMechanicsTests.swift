@@ -11,7 +11,7 @@ import Testing
 /// replayed under every preset, against that world running the preset.
 ///
 /// `PERFBENCH_PRINT_ACCURACY=1 swift test --filter AccuracyAcrossMechanics` prints the table;
-/// `PERFBENCH_ACCURACY_DRAWS=N` sets the draws of each interval (default 5).
+/// `PERFBENCH_ACCURACY_DRAWS=N` sets the draws of each interval (default 10: the fewest whose P10–P90 means 80 %).
 @Suite struct AccuracyAcrossMechanicsTests {
     /// A run longer than this does not finish.
     static let runLimit = PredictionInterval.runLimitSeconds
@@ -111,7 +111,7 @@ import Testing
     /// The README's table (about 90 s in a debug build): only when asked for.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PERFBENCH_PRINT_ACCURACY"] == "1", "set PERFBENCH_PRINT_ACCURACY=1 to print the table"))
     func everyMechanicsPrintsItsTable() throws {
-        let draws = Int(ProcessInfo.processInfo.environment["PERFBENCH_ACCURACY_DRAWS"] ?? "") ?? 5
+        let draws = Int(ProcessInfo.processInfo.environment["PERFBENCH_ACCURACY_DRAWS"] ?? "") ?? 10
         let rows = try Self.measure(mechanics: WorldMechanics.names, draws: draws)
         #expect(rows.count == CounterfactualAccuracyTests.worlds.count * WorldMechanics.names.count * (Preset.all.count - 1))
         Self.print(rows)
