@@ -66,6 +66,18 @@ public struct ConfigurationSearch: Sendable {
     /// Count a configuration that sends a host faster than any recording did as not meeting
     /// the requirements (its rate-limit waits are an extrapolation).
     public var refusesExtrapolation = false
+    /// How candidates are chosen.
+    public var strategy = Strategy.adaptive
+
+    /// How the search picks its candidates.
+    public enum Strategy: String, Sendable, CaseIterable {
+        /// Every toggle alone, then generations built from what the earlier ones found, then the
+        /// best simplified: each step depends on the results before it.
+        case adaptive
+        /// Every toggle alone, then random combinations from the seed: the whole list is known
+        /// before any replay, so it can be split across machines (`--shard`) and merged.
+        case fixed
+    }
 
     public init(
         base: PipelineConfiguration, baseSpec: String, metricName: String, requirements: [Criterion], budget: Int,
@@ -108,6 +120,28 @@ public struct ConfigurationSearch: Sendable {
         }
         random.shuffle(&others)
         let singles = named + others
+        if strategy == .fixed {
+            var list = singles
+            var attempts = 0
+            while list.count + 1 < budget, attempts < budget * 20 {
+                attempts += 1
+                var settings: [(PhaseID, String)] = []
+                for _ in 0...(1 + random.index(3)) {
+                    let phase = Phase.all[random.index(Phase.all.count)]
+                    let values = Self.values(of: phase)
+                    settings.removeAll { $0.0 == phase.id }
+                    settings.append((phase.id, values[random.index(values.count)]))
+                }
+                guard let config = changed(base, settings), seen.insert(changes(of: config)).inserted else { continue }
+                list.append(config)
+            }
+            var start = 0
+            while start < list.count, evaluated.count < budget {
+                try submit(Array(list[start..<min(start + batchSize, list.count)]))
+                start += batchSize
+            }
+            return Outcome(base: evaluated[0], evaluated: evaluated, front: Self.front(evaluated), best: Self.best(evaluated))
+        }
         var start = 0
         while start < singles.count, evaluated.count < budget {
             try submit(Array(singles[start..<min(start + batchSize, singles.count)]))

@@ -9,7 +9,7 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Make the report, verdict and exit code of a sharded run from its partial results.",
         discussion: """
-            replay, diff, gate, baseline and sweep take --shard I/N --partial FILE: each shard replays \
+            replay, diff, gate, baseline, sweep and optimize (with --search fixed) take --shard I/N --partial FILE: each shard replays \
             the recordings assigned to it (shard 1 + FNV-1a of the recording's path below the \
             folder the set shares, mod N: stable across machines and directories) and writes \
             its runs. merge reads all N partial files, checks that they come from the same \

@@ -25,8 +25,10 @@ struct OptimizeCommand: ParsableCommand {
             faster than they were ever seen (the rate-limit model extrapolates) and asks the LLM \
             about playlists it never judged (the judgment model answers); check the best one \
             with `perfbench diff --draws 10` for its interval before shipping it. The search is \
-            adaptive, so it does not shard: use `sweep --shard` to spread single toggles over a \
-            matrix, or optimize over a representative subset of the corpus. With --latency every \
+            adaptive by default, and an adaptive search cannot be split across machines (each \
+            generation needs the whole corpus's results): --search fixed takes every toggle alone \
+            and then random combinations from --seed, a list known before any replay, which \
+            --shard I/N splits by recording and perfbench merge puts together, byte for byte. With --latency every \
             configuration, the base included, runs with those upstream speeds: the best \
             combination if ReccoBeats were twice as fast.
 
@@ -80,6 +82,15 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Replays to run at once (default: the number of cores). Output is identical for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        help: ArgumentHelp(
+            "adaptive (default): generations built from what earlier ones found; fixed: every toggle alone, then "
+                + "random combinations from --seed, a list known before any replay (needed for --shard).",
+            valueName: "strategy"))
+    var search: ConfigurationSearch.Strategy = .adaptive
+
+    @OptionGroup var shard: ShardOptions
+
     @OptionGroup var limits: InputLimitOptions
 
     func validate() throws {
@@ -88,6 +99,11 @@ struct OptimizeCommand: ParsableCommand {
         guard ["p50", "p95", "p99"].contains(metric) else { throw ValidationError("--metric must be p50, p95 or p99.") }
         guard (1...100_000).contains(budget) else { throw ValidationError("--budget must be between 1 and 100000, e.g. 300.") }
         guard format != .html else { throw ValidationError("--format html is not available for optimize: use text, json or markdown.") }
+        if shard.shard != nil, search != .fixed {
+            throw ValidationError(
+                "--shard needs --search fixed: an adaptive search picks each generation from the whole corpus's results, "
+                    + "which no shard has; a fixed search knows its list before any replay.")
+        }
     }
 
     func run() throws {
@@ -99,15 +115,18 @@ struct OptimizeCommand: ParsableCommand {
         // Per-host timeout rates read the exchanges; every other figure comes from the totals.
         let needsEvents = criteria.contains { $0.metric.hasPrefix("rate.timeouts.") }
         let metricName = paths.count == 1 ? "total" : metric
-        var search = ConfigurationSearch(
+        var searcher = ConfigurationSearch(
             base: baseConfig, baseSpec: base, metricName: metric, requirements: criteria, budget: budget, seed: seed)
-        search.refusesExtrapolation = noExtrapolation
-        let outcome = try search.run { configs in
+        searcher.refusesExtrapolation = noExtrapolation
+        searcher.strategy = search
+        shard.begin()
+        let outcome = try searcher.run { configs in
             var options = ReplayOptions()
             options.keepsEvents = needsEvents
             latency.apply(to: &options)
             return try Replaying.run(paths: paths, columns: configs.map { .init(config: $0, options: options) }, jobs: jobs)
         }
+        if try shard.finish(command: "optimize") { return }
         func row(_ candidate: ConfigurationSearch.Candidate) -> SweepReport.Row {
             var row = SweepReport.Row(
                 name: candidate.changes.isEmpty ? "(the base)" : candidate.changes.joined(separator: ","),
@@ -146,3 +165,5 @@ struct OptimizeCommand: ParsableCommand {
         if outcome.best == nil { throw ExitStatus.regression.fail("no configuration met the requirements.") }
     }
 }
+
+extension ConfigurationSearch.Strategy: ExpressibleByArgument {}

@@ -49,6 +49,11 @@ struct ShardMergeTests {
         #expect(sweep.merged.0 == sweep.plain.0)
         #expect(sweep.plain.0.contains("\"schema\": \"perfbench.sweep/1\""))
 
+        let optimize = try await Self.both(["optimize", corpus, "--search", "fixed", "--budget", "24", "--format", "json"], in: folder)
+        #expect(optimize.plain.1 == 0 && optimize.merged.1 == 0)
+        #expect(optimize.merged.0 == optimize.plain.0)
+        #expect(optimize.plain.0.contains("\"evaluated\": 24"))
+
         let replay = try await Self.both(["replay", corpus, "--no-db"], in: folder)
         #expect(replay.merged.0 == replay.plain.0)
         #expect(!replay.plain.0.isEmpty)

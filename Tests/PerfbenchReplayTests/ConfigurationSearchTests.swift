@@ -85,3 +85,20 @@ import Testing
         #expect(ConfigurationSearch.values(of: Phase.phase(.earlyExit)).sorted() == ["off", "on"])
     }
 }
+
+extension ConfigurationSearchTests {
+    @Test func aFixedSearchKnowsItsWholeListBeforeAnyResult() throws {
+        // Two cost models, one list: a fixed search's candidates never depend on the results.
+        func candidates(_ runs: @escaping (PipelineConfiguration) -> [RunResult]) throws -> [[String]] {
+            var search = ConfigurationSearch(
+                base: .baseline, baseSpec: "baseline", metricName: "p50", requirements: [], budget: 400, seed: 9, batchSize: 16)
+            search.strategy = .fixed
+            return try search.run { configs in configs.map(runs) }.evaluated.map(\.changes)
+        }
+        let one = try candidates(Self.runs)
+        let other = try candidates { config in Self.runs(config).map { run in var run = run; run.totalSeconds *= 2; return run } }
+        #expect(one == other)
+        #expect(one.count == 400)
+        #expect(one.contains { $0.count >= 2 })
+    }
+}
