@@ -39,16 +39,18 @@ struct HARCaptureTests {
 
     @Test(.enabled(if: mitmdump != nil, "mitmdump not found: pip install mitmproxy, or run .ci/run"))
     func aHARCapturedThroughMitmproxyReplaysLikeTheNativeRecording() async throws {
-        // A live run on a real clock: on a loaded machine the proxy's own time per request can
-        // grow for one run. Up to two captures; the totals must agree within 1 % in one of them
-        // (seen: 0.33–0.54 %), and everything else in every one.
+        // A live run on a real clock: the native recording holds the proxy's own time per
+        // request, the HAR does not. Idle, the totals agree within 0.33–0.54 %; with builds
+        // running beside it on 2 cores, 1.8–2.6 % (≈ 8 ms a request). Up to two captures; the
+        // totals must agree within 5 % in one of them (a HAR import that lost its timings is off
+        // by tens of percent), and everything else in every one.
         var errors: [Double] = []
         for _ in 0..<2 {
             let error = try await Self.captureAndCompare()
             errors.append(error)
-            if error <= 0.01 { break }
+            if error <= 0.05 { break }
         }
-        #expect(errors.contains { $0 <= 0.01 }, "HAR replay total off the native one by \(errors.map { $0 * 100 }) %")
+        #expect(errors.contains { $0 <= 0.05 }, "HAR replay total off the native one by \(errors.map { $0 * 100 }) %")
     }
 
     /// One live run captured both ways and replayed: checks requests, outcomes and coverage, and

@@ -24,8 +24,9 @@ struct ReccoBeatsClient: Sendable {
         let request = HTTPRequest(
             service: .reccobeats, path: "/v1/track/recommendation", query: query,
             tool: tools.recommendations.name)
-        let json = (try await caller.call(tools.recommendations, request)).json
-        return (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack)
+        return try await caller.call(tools.recommendations, request).decoded("recco.content") { json in
+            (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack)
+        }
     }
 
     /// `GET /v1/track?ids=…` for up to 50 ids (Spotify ids or UUIDs).
@@ -51,8 +52,7 @@ struct ReccoBeatsClient: Sendable {
         }
         let results = try await concurrentMap(chunks, maxConcurrent: max(1, concurrency)) { chunk in
             let outcome = try await multipleTracks(chunk)
-            return (outcome.json?["content"]?.arrayValue ?? [])
-                .compactMap(TrackDecoding.reccoTrack)
+            return outcome.decoded("recco.content") { json in (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack) }
         }
         return results.flatMap { $0 }
     }
@@ -149,8 +149,10 @@ struct ReccoBeatsClient: Sendable {
             let outcome = try await multipleTracks(ids, tool: tools.trackMapping)
             if case .ok(let response) = outcome {
                 var found: [String: String] = [:]
-                let content = response.json?["content"]?.arrayValue ?? []
-                for track in content.compactMap(TrackDecoding.reccoTrack) {
+                let content = response.decoded("recco.content") { json in
+                    (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack)
+                }
+                for track in content {
                     if let uuid = track.reccoID { found[track.id] = uuid }
                 }
                 return found
@@ -173,7 +175,7 @@ struct ReccoBeatsClient: Sendable {
 
     func audioFeatures(_ uuid: String) async throws -> AudioFeatures? {
         let outcome = try await caller.call(tools.audioFeatures, featureRequest(uuid))
-        return outcome.json.flatMap(TrackDecoding.features)
+        return outcome.decoded("recco.features") { json in json.flatMap(TrackDecoding.features) }
     }
 }
 

@@ -13,9 +13,8 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/search",
             query: [.init("q", query), .init("type", "track"), .init("limit", String(limit))],
             tool: tools.searchTracks.name)
-        let json = (try await caller.call(tools.searchTracks, request)).json
-        return (json?["tracks"]?["items"]?.arrayValue ?? []).compactMap {
-            TrackDecoding.spotifyTrack($0, source: .spotify)
+        return try await caller.call(tools.searchTracks, request).decoded("search.tracks") { json in
+            (json?["tracks"]?["items"]?.arrayValue ?? []).compactMap { TrackDecoding.spotifyTrack($0, source: .spotify) }
         }
     }
 
@@ -24,8 +23,9 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/search",
             query: [.init("q", query), .init("type", "artist"), .init("limit", String(limit))],
             tool: tools.searchArtists.name)
-        let json = (try await caller.call(tools.searchArtists, request)).json
-        return (json?["artists"]?["items"]?.arrayValue ?? []).compactMap(TrackDecoding.spotifyArtist)
+        return try await caller.call(tools.searchArtists, request).decoded("search.artists") { json in
+            (json?["artists"]?["items"]?.arrayValue ?? []).compactMap(TrackDecoding.spotifyArtist)
+        }
     }
 
     /// Top tracks in `US`, then the fallback markets, then the artist and a search by name.
@@ -35,8 +35,8 @@ struct SpotifyClient: Sendable {
                 service: .spotify, path: "/v1/artists/\(artist.id)/top-tracks",
                 query: [.init("market", market)], tool: tools.artistTopTracks.name)
             let outcome = try await caller.call(tools.artistTopTracks, request)
-            let tracks = (outcome.json?["tracks"]?.arrayValue ?? []).compactMap {
-                TrackDecoding.spotifyTrack($0, source: .artist)
+            let tracks = outcome.decoded("top-tracks") { json in
+                (json?["tracks"]?.arrayValue ?? []).compactMap { TrackDecoding.spotifyTrack($0, source: .artist) }
             }
             if !tracks.isEmpty { return tracks }
         }
@@ -63,16 +63,15 @@ struct SpotifyClient: Sendable {
         let request = HTTPRequest(
             service: .spotify, path: "/v1/albums/\(albumID)/tracks", query: [.init("limit", "50")],
             tool: tools.albumTracks.name)
-        let json = (try await caller.call(tools.albumTracks, request)).json
-        return (json?["items"]?.arrayValue ?? []).compactMap {
-            TrackDecoding.spotifyTrack($0, source: .artist)
+        return try await caller.call(tools.albumTracks, request).decoded("album.tracks") { json in
+            (json?["items"]?.arrayValue ?? []).compactMap { TrackDecoding.spotifyTrack($0, source: .artist) }
         }
     }
 
     func track(_ id: String) async throws -> Track? {
         let request = HTTPRequest(service: .spotify, path: "/v1/tracks/\(id)", tool: tools.track.name)
-        return (try await caller.call(tools.track, request)).json.flatMap {
-            TrackDecoding.spotifyTrack($0, source: .artist)
+        return try await caller.call(tools.track, request).decoded("track") { json in
+            json.flatMap { TrackDecoding.spotifyTrack($0, source: .artist) }
         }
     }
 
@@ -81,9 +80,8 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/me/top/tracks",
             query: [.init("limit", "20"), .init("time_range", "medium_term")],
             tool: tools.userTopTracks.name)
-        let json = (try await caller.call(tools.userTopTracks, request)).json
-        return (json?["items"]?.arrayValue ?? []).compactMap {
-            TrackDecoding.spotifyTrack($0, source: .spotify)
+        return try await caller.call(tools.userTopTracks, request).decoded("me.top-tracks") { json in
+            (json?["items"]?.arrayValue ?? []).compactMap { TrackDecoding.spotifyTrack($0, source: .spotify) }
         }
     }
 
