@@ -81,18 +81,17 @@ struct GzipTests {
         #expect(error?.problem.contains("length mismatch") == true, "\(String(describing: error))")
     }
 
-    @Test func gzipBombIsRefusedFast() throws {
+    /// Refused at the limit, not after inflating it all (no wall-clock bound: a loaded machine
+    /// can be slow for reasons of its own; the error says the reader stopped at 1 MiB).
+    @Test func gzipBombIsRefusedAtTheLimit() throws {
         // 16 MiB of zeros compress to about 16 KiB.
         let bomb = try GzipWriter.compress([UInt8](repeating: 0, count: 16 << 20), level: 9)
         #expect(bomb.count < 64 << 10)
-        let started = ContinuousClock.now
         let error = recordingError {
             _ = try GzipReader(bytes: bomb, label: "bomb.gz", maxDecompressedBytes: 1 << 20).readAll()
         }
-        let elapsed = ContinuousClock.now - started
         #expect(error?.problem.contains("more than 1048576 bytes") == true, "\(String(describing: error))")
         #expect(error?.fix.contains("raise the limit") == true)
-        #expect(elapsed < .seconds(1))
     }
 
     @Test func zlibInputIsDetected() throws {
