@@ -25,8 +25,10 @@ extension RecordingInspector {
             inspector = RecordingInspector(path: path, format: .text, header: recording.header)
             for event in recording.events { inspector.add(event) }
         case .text:
+            // Line 1 decides: a recording's header or a HAR's opening brace would be there.
             throw RecordingError.badData(
-                path, "neither a perfbench recording nor a HAR file",
+                path, line: 1,
+                "neither a perfbench recording (line 1 is not its header) nor a HAR file (not a JSON object with \"log\")",
                 fix: "import a backend log first (perfbench import moodlist-log), or pass --secrets to scan it for secrets")
         }
         let secrets = scanSecrets ? try SecretScanner.scan(path: path, maxDecompressedBytes: maxDecompressedBytes).count : 0

@@ -61,7 +61,7 @@ struct HistoryCommand: ParsableCommand {
             }
             let store = try RunStore.open(path: path, access: .readOnly)
             let report = try HistoryReport(store: store, limit: limit, config: config)
-            print(format == .json ? report.json() : report.text(), terminator: "")
+            try ReportOutput.write(format == .json ? report.json() : report.text(), to: nil)
         } catch let error as StoreError {
             throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
         }

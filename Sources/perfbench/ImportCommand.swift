@@ -136,7 +136,7 @@ struct ImportHARCommand: ParsableCommand {
                 .map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
             var summary = "\(output): \(result.recording.events.count) exchanges from \(result.creator)"
             if !services.isEmpty { summary += " (\(services))" }
-            print(summary)
+            try ReportOutput.write(summary + "\n", to: nil)
             if result.droppedBinaryBodies > 0 {
                 printToStandardError("perfbench: \(result.droppedBinaryBodies) binary response bodies were not kept.")
             }
@@ -272,16 +272,16 @@ struct ImportMoodlistLogCommand: ParsableCommand {
                     summary += ", \(workflow.backwardJumps) steps back in the log's clock (largest \(seconds) s)"
                 }
                 if !workflow.isComplete { summary += "; cut short: log stops at line \(workflow.lastLine)" }
-                print(summary)
-                print("  configuration: \(workflow.recording.header.configLabel)")
+                try ReportOutput.write(summary + "\n", to: nil)
+                try ReportOutput.write("  configuration: \(workflow.recording.header.configLabel)" + "\n", to: nil)
                 for evidence in workflow.inferredEvidence {
-                    print("    \(recordedAs.spec == nil ? "" : "(not applied) ")\(evidence.text)")
+                    try ReportOutput.write("    \(recordedAs.spec == nil ? "" : "(not applied) ")\(evidence.text)" + "\n", to: nil)
                 }
-                if let report = fitted?.report { print(Self.describe(report)) }
-                Self.sources(fitted?.recording ?? workflow.recording, path: path).forEach { print($0) }
-                if let notFitted { print(notFitted) }
+                if let report = fitted?.report { try ReportOutput.write(Self.describe(report) + "\n", to: nil) }
+                try ReportOutput.write(Self.sources(fitted?.recording ?? workflow.recording, path: path).map { $0 + "\n" }.joined(), to: nil)
+                if let notFitted { try ReportOutput.write(notFitted + "\n", to: nil) }
             }
-            print("\(file): \(imported.totalLines) lines, \(imported.skippedLines) skipped (unknown shape)")
+            try ReportOutput.write("\(file): \(imported.totalLines) lines, \(imported.skippedLines) skipped (unknown shape)" + "\n", to: nil)
         } catch let error as RecordingError {
             throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
         }

@@ -60,7 +60,7 @@ struct InspectCommand: ParsableCommand {
         do {
             if secrets {
                 let findings = try SecretScanner.scan(path: file, maxDecompressedBytes: limit)
-                for finding in findings { print(finding.description) }
+                try ReportOutput.write(findings.map { $0.description + "\n" }.joined(), to: nil)
                 guard findings.isEmpty else {
                     throw ExitStatus.badInput.fail(
                         "\(file): \(findings.count) secret\(findings.count == 1 ? "" : "s") found. "
@@ -70,7 +70,7 @@ struct InspectCommand: ParsableCommand {
                 return
             }
             let inspection = try RecordingInspector.inspect(path: file, scanSecrets: true, maxDecompressedBytes: limit)
-            print(format == .json ? inspection.renderJSON() : inspection.renderText(), terminator: "")
+            try ReportOutput.write(format == .json ? inspection.renderJSON() : inspection.renderText(), to: nil)
         } catch let error as RecordingError {
             throw (ExitStatus(rawValue: error.exitCode) ?? .internalError).fail(error.description)
         }

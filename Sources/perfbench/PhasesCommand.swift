@@ -42,14 +42,16 @@ struct PhasesCommand: ParsableCommand {
     func run() throws {
         switch format {
         case .text:
-            print(PhaseListing.text(), terminator: "")
+            try ReportOutput.write(PhaseListing.text(), to: nil)
         case .json:
+            let json: String
             do {
-                print(try PhaseListing.json(), terminator: "")
+                json = try PhaseListing.json()
             } catch {
                 throw ExitStatus.internalError.fail(
                     "could not encode the phase list (a bug; please report it): \(error)")
             }
+            try ReportOutput.write(json, to: nil)
         }
     }
 }

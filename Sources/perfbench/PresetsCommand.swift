@@ -31,14 +31,13 @@ struct PresetsCommand: ParsableCommand {
     var format: CatalogueFormat = .text
 
     func run() throws {
+        let listing: String
         do {
-            switch format {
-            case .text: print(try PresetListing.text(), terminator: "")
-            case .json: print(try PresetListing.json(), terminator: "")
-            }
+            listing = try format == .text ? PresetListing.text() : PresetListing.json()
         } catch {
             // Presets are fixed data checked by the tests; failing here is a bug, not bad input.
             throw ExitStatus.internalError.fail("could not list the presets (a bug; please report it): \(error)")
         }
+        try ReportOutput.write(listing, to: nil)
     }
 }

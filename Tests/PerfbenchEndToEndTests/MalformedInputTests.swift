@@ -42,6 +42,7 @@ struct MalformedInputTests {
         Case(name: "events out of order", file: ("r.jsonl", header + "\n" + exchange(id: "x1", start: "50") + "\n" + exchange(id: "x2", start: "5")), arguments: ["inspect", "FILE"], status: 65, says: "r.jsonl:3"),
         Case(name: "broken JSON line", file: ("r.jsonl", header + "\n{\"type\":\"exchange\","), arguments: ["replay", "FILE", "--no-db"], status: 65, says: "r.jsonl:2"),
         Case(name: "deeply nested line", file: ("r.jsonl", header + "\n" + String(repeating: "[", count: 100_000)), arguments: ["inspect", "FILE"], status: 65, says: "r.jsonl:2"),
+        Case(name: "neither recording nor HAR, inspected", file: ("x.bin", "\u{1}garbage\nmore\n"), arguments: ["inspect", "FILE"], status: 65, says: "x.bin:1: neither a perfbench recording"),
         Case(name: "unknown service", file: ("r.jsonl", header + "\n" + exchange().replacingOccurrences(of: "\"spotify\"", with: "\"myspace\"")), arguments: ["replay", "FILE", "--no-db"], status: 65, says: "r.jsonl:2"),
         Case(name: "newer format version", file: ("r.jsonl", header.replacingOccurrences(of: "\"version\":1", with: "\"version\":99")), arguments: ["replay", "FILE", "--no-db"], status: 65, says: "r.jsonl:1"),
         Case(name: "missing recording", file: nil, arguments: ["replay", "/nonexistent/r.jsonl.gz", "--no-db"], status: 66, says: "/nonexistent/r.jsonl.gz"),

@@ -156,4 +156,26 @@ import Testing
         #expect(!names().contains { $0.contains(".tmp") }, "\(names().filter { $0.contains(".tmp") })")
         #expect(names().count < 5000)
     }
+
+    /// Standard output on a full disk (`/dev/full`): every command that prints its result says so
+    /// and exits 74, rather than 0 with the output lost.
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full"), "no /dev/full here"))
+    func aFullStandardOutputExits74() async throws {
+        for arguments in [
+            ["inspect", "Recordings/nov07.jsonl.gz"], ["phases"], ["phases", "--format", "json"], ["presets"], ["presets", "--format", "json"], ["replay", "Recordings/nov07.jsonl.gz", "--no-db"],
+        ] {
+            let process = Process()
+            process.executableURL = PerfbenchCLI.executable
+            process.arguments = arguments
+            process.currentDirectoryURL = PerfbenchCLI.packageRoot
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+            process.standardError = FileHandle.nullDevice
+            var environment = ProcessInfo.processInfo.environment
+            environment["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.path
+            process.environment = environment
+            try process.run()
+            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(process.terminationStatus == 74, "\(arguments)")
+        }
+    }
 }
