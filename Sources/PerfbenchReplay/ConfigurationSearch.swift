@@ -304,7 +304,7 @@ public struct ConfigurationSearch: Sendable {
     private func candidate(_ config: PipelineConfiguration, _ runs: [RunResult]) -> Candidate {
         let totals = RunTotals(runs: runs)
         let criteria = requirements.map { CriterionResult($0, runs: runs) }
-        let extrapolated = runs.contains { run in run.counters.keys.contains { $0.hasPrefix(RunResult.extrapolatedRatePrefix) } }
+        let extrapolated = runs.contains(where: \.hasExtrapolatedRates)
         return Candidate(
             config: config, changes: changes(of: config), metric: SweepReport.metric(metricName, runs),
             overall: totals.overall, cohesion: totals.cohesion,

@@ -100,3 +100,11 @@ extension RunResult {
         }
     }
 }
+
+extension RunResult {
+    /// Whether this run sent a host faster than its recording ever did, so the rate-limit
+    /// model's answer there (429 waits, or none) is an extrapolation.
+    public var hasExtrapolatedRates: Bool {
+        counters.keys.contains { $0.hasPrefix(Self.extrapolatedRatePrefix) }
+    }
+}

@@ -69,7 +69,7 @@ public struct SweepReport: Sendable {
             name: name, spec: spec, metric: value, saving: baseMetric - value, overall: totals.overall,
             cohesion: totals.cohesion, requestsPerWorkflow: Double(totals.requests.total) / Double(max(runs.count, 1)),
             timeouts: totals.requests.timeouts, errors: totals.requests.errors)
-        row.extrapolated = runs.contains { run in run.counters.keys.contains { $0.hasPrefix(RunResult.extrapolatedRatePrefix) } }
+        row.extrapolated = runs.contains(where: \.hasExtrapolatedRates)
         return row
     }
 
