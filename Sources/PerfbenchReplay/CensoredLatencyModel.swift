@@ -19,6 +19,19 @@ struct CensoredLatencyModel: Sendable, Equatable {
     /// The Pareto index of the upper tail, estimated with the censoring (nil when no success
     /// lies in the upper tail): the draw beyond a recorded timeout uses it when present.
     let tailIndex: Double?
+    /// Whether the timeouts are a mode of their own, not the successes' tail: far more of them
+    /// than a log-normal fitted to the successes alone puts beyond their bound (a Poisson chance
+    /// under ``stallSignificance``). bad-day's audio features: 7 timeouts at 30 s where the
+    /// successes (max 22.5 s) make 2.2 likely; its `/v1/track`: 2 where 0.07 are. Such calls
+    /// hung; how long a hang lasts the recording cannot say, so the draw beyond the bound takes
+    /// a scale-free tail (``stallTailIndex``), not the successes' shape.
+    let isStallMode: Bool
+
+    /// The Poisson chance below which the timeouts are too many to be the successes' tail.
+    static let stallSignificance = 0.01
+    /// The Pareto index beyond the bound for hung calls: α = 1, as likely to last past twice the
+    /// bound as not, the heaviest tail with a finite median (what is known is only "longer").
+    static let stallTailIndex = 1.0
 
     /// Fits `successes` and `censored` (timeouts), in microseconds; nil without a success to
     /// anchor it, or without a timeout (a tail model is only needed, and only informed, where
@@ -49,6 +62,32 @@ struct CensoredLatencyModel: Sendable, Equatable {
         self.mu = mu
         self.sigma = sigma
         tailIndex = Self.censoredHill(successes: successes, censored: censored)
+        isStallMode = Self.timeoutsAreTheirOwnMode(observed: observed, bounds: bounds)
+    }
+
+    /// Whether `bounds.count` timeouts are too many for a log-normal fitted to `observed` alone
+    /// (logs of seconds) to put beyond the median bound, among all the calls.
+    static func timeoutsAreTheirOwnMode(observed: [Double], bounds: [Double]) -> Bool {
+        let count = Double(observed.count)
+        let mean = observed.reduce(0, +) / count
+        let spread = max(0.05, (observed.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / count).squareRoot())
+        let bound = bounds.sorted()[bounds.count / 2]
+        let beyond = 0.5 * erfc((bound - mean) / spread / 2.0.squareRoot())
+        let expected = beyond * (count + Double(bounds.count))
+        return poissonUpperTail(atLeast: bounds.count, mean: expected) < stallSignificance
+    }
+
+    /// P(X ≥ k) for X ~ Poisson(mean).
+    static func poissonUpperTail(atLeast k: Int, mean: Double) -> Double {
+        guard k > 0 else { return 1 }
+        guard mean > 0 else { return 0 }
+        var term = exp(-mean)
+        var below = term
+        for i in 1..<k {
+            term *= mean / Double(i)
+            below += term
+        }
+        return max(0, 1 - below)
     }
 
     /// The tail index by the censored Hill estimator: above the upper quartile u of every
@@ -71,7 +110,7 @@ struct CensoredLatencyModel: Sendable, Equatable {
         var random = SplitMix64(seed: seed)
         let u = random.nextUnit()
         let seconds = max(Double(bound.microseconds) / 1_000_000, 1e-6)
-        if let alpha = tailIndex {
+        if let alpha = isStallMode ? Self.stallTailIndex : tailIndex {
             // Pareto beyond the bound: x = bound · (1 − u)^(−1/α).
             let drawn = seconds * pow(1 - min(u, 1 - 1e-12), -1 / alpha)
             return .microseconds(Int64((min(drawn, 36_000) * 1_000_000).rounded()))

@@ -23,6 +23,10 @@ import PerfbenchRuntime
 ///   evaluations of different playlists show (score change per share changed).
 /// - `z`: a standard normal drawn per request in an interval's draws (0 in the plain replay,
 ///   whose score is the model's middle).
+/// - In draw k of an interval the sensitivity is not the pooled one but one of its sources in
+///   turn — each recorded move, or the prior — so the interval carries how little a recording
+///   knows of its judge: nov07's judge gave two different playlists the same 0.51, which alone
+///   made the judge look insensitive, while a stricter judge gave the next playlist 0.66.
 ///
 /// Only recordings whose LLM request bodies perfbench wrote have the playlists to compare;
 /// anything else has no model.
@@ -39,6 +43,8 @@ struct JudgmentModel: Sendable {
     let slope: Double
     let residualSpread: Double
     let sensitivity: Double
+    /// Score change per share of the playlist changed, per pair of recorded evaluations.
+    let moves: [Double]
 
     /// The weight of the prior slope of 1, in squared match units (one pair 0.1 apart).
     static let priorWeight = 0.01
@@ -93,7 +99,16 @@ struct JudgmentModel: Sendable {
             let changed = Self.changedShare(earlier.ids, later.ids)
             return changed > 0 ? abs(later.score - earlier.score) / changed : nil
         }
+        self.moves = moves
         sensitivity = (moves.reduce(0, +) + Self.priorSensitivity) / Double(moves.count + 1)
+    }
+
+    /// The sensitivity of draw `draw`: the pooled one in the plain replay (draw 0), else each
+    /// recorded move and the prior in turn.
+    func sensitivity(draw: UInt64) -> Double {
+        guard draw > 0 else { return sensitivity }
+        let sources = moves + [Self.priorSensitivity]
+        return sources[Int((draw - 1) % UInt64(sources.count))]
     }
 
     /// The track ids of a request's `tracks`.
@@ -119,7 +134,7 @@ struct JudgmentModel: Sendable {
     /// The score the LLM gives the playlist in request `body`, moved from the recorded `score`
     /// of the request `recordedBody`; `z` is the standard normal of this draw (0: the plain
     /// replay). Nil when either playlist has no match.
-    func score(for body: String, recordedScore: Double, recordedBody: String?, z: Double) -> Double? {
+    func score(for body: String, recordedScore: Double, recordedBody: String?, z: Double, draw: UInt64 = 0) -> Double? {
         guard let tracks = ResponseSynthesizer.userInput(body)?["tracks"]?.arrayValue,
             let new = Self.match(tracks, mood: mood)
         else { return nil }
@@ -127,6 +142,7 @@ struct JudgmentModel: Sendable {
         let recordedMatch = recordedTracks.flatMap { Self.match($0, mood: mood) } ?? observations.last?.match ?? new
         let recordedIDs = recordedTracks.map(Self.ids) ?? observations.last?.ids ?? []
         let changed = Self.changedShare(Self.ids(tracks), recordedIDs)
+        let sensitivity = sensitivity(draw: draw)
         let spread = (residualSpread * residualSpread + sensitivity * sensitivity * changed * changed).squareRoot()
         return min(1, max(0, recordedScore + slope * (new - recordedMatch) + spread * z))
     }

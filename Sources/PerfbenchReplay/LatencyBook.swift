@@ -19,6 +19,8 @@ struct LatencyBook: Sendable {
     /// where the recording has timeouts there.
     private let censoredByEndpoint: [String: CensoredLatencyModel]
     private let censoredByService: [Service: CensoredLatencyModel]
+    /// Per endpoint with timeouts, how often and after how long its calls timed out.
+    private let timeoutRecords: [String: TimeoutRecord]
     /// Per LLM task, latency against request size (body bytes: the prompt's length), over the
     /// recording's own observed calls of the task.
     private let llmBySize: [String: BatchLatencyModel]
@@ -69,6 +71,12 @@ struct LatencyBook: Sendable {
         censoredByEndpoint = endpointTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: endpoint[entry.key] ?? [], censored: entry.value)
         }
+        timeoutRecords = endpointTimeouts.reduce(into: [:]) { records, entry in
+            let timeouts = Double(entry.value.count)
+            records[entry.key] = TimeoutRecord(
+                share: timeouts / (timeouts + Double(endpoint[entry.key]?.count ?? 0)),
+                bound: .microseconds(entry.value.max() ?? 0))
+        }
         censoredByService = serviceTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: service[entry.key] ?? [], censored: entry.value)
         }
@@ -103,6 +111,11 @@ struct LatencyBook: Sendable {
     /// neither has one.
     func tailDraw(for key: RequestKey, beyond bound: Duration, seed: UInt64) -> Duration? {
         (censoredByEndpoint[Self.endpoint(of: key)] ?? censoredByService[key.service])?.draw(beyond: bound, seed: seed)
+    }
+
+    /// How often `key`'s endpoint's recorded calls timed out (nil: none did).
+    func timeouts(for key: RequestKey) -> TimeoutRecord? {
+        timeoutRecords[Self.endpoint(of: key)]
     }
 
     /// `service METHOD template`, or `llm POST task=…` for the LLM.
@@ -147,4 +160,12 @@ struct LatencyBook: Sendable {
     func tailExcess(for key: RequestKey) -> Duration {
         distribution(for: key)?.tailExcess ?? .zero
     }
+}
+
+/// How often one endpoint's recorded calls timed out, and after how long.
+struct TimeoutRecord: Sendable {
+    /// Timeouts over timeouts and answers (2xx, 404).
+    let share: Double
+    /// The longest recorded timeout: a call that times out lasted at least this long.
+    let bound: Duration
 }

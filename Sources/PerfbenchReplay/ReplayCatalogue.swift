@@ -16,6 +16,11 @@ struct ReplayCatalogue: Sendable {
     var topTracks: [String: [JSONValue]] = [:]
     var artistAlbums: [String: [JSONValue]] = [:]
     var albumTracks: [String: [JSONValue]] = [:]
+    /// How many items each recorded album listing and album-tracks listing held, in send order:
+    /// an unrecorded listing takes one of these sizes, not a fixed one (nov07's artists had 6–10
+    /// albums and its albums 1–4 tracks; how many a listing holds decides how many calls follow).
+    var albumListingSizes: [Int] = []
+    var albumTrackListingSizes: [Int] = []
     var userTopTracks: RecordedPage?
     var userTopArtists: RecordedPage?
     /// Artist id → ids of recorded tracks whose first artist it is, in first-seen order.
@@ -108,11 +113,17 @@ struct ReplayCatalogue: Sendable {
             for item in items {
                 if let id = item["id"]?.stringValue { albums.add(id, item) }
             }
-            if artistAlbums[segments[2]] == nil { artistAlbums[segments[2]] = items }
+            if artistAlbums[segments[2]] == nil {
+                artistAlbums[segments[2]] = items
+                albumListingSizes.append(items.count)
+            }
         case 4 where segments[1] == "albums" && segments[3] == "tracks":
             let items = json["items"]?.arrayValue ?? []
             addTracks(items)
-            if albumTracks[segments[2]] == nil { albumTracks[segments[2]] = items }
+            if albumTracks[segments[2]] == nil {
+                albumTracks[segments[2]] = items
+                albumTrackListingSizes.append(items.count)
+            }
         case 4 where key.path == "/v1/me/top/tracks":
             let items = json["items"]?.arrayValue ?? []
             addTracks(items)

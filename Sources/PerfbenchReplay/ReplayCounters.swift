@@ -31,6 +31,8 @@ public struct ReplayCounters: Sendable, Hashable {
     public var tailDraws = 0
     /// Of ``synthesized``: recorded timeouts answered as slow successes under a longer timeout.
     public var slowSuccesses = 0
+    /// Of ``synthesized``: recorded timeouts that succeeded when made again in a later draw.
+    public var rerunSuccesses = 0
     /// Of ``exact``: recorded answers slower than the caller's timeout, served as timeouts.
     public var cutByTimeout = 0
 

@@ -49,6 +49,11 @@ public struct ReplayOptions: Sendable, Hashable {
     /// than the recording ever did (``LimiterAlternative``); draws of an interval cycle through
     /// them so the interval covers them all.
     public var limiter: LimiterAlternative = .headroom
+    /// Whether each host's latency follows the load this replay puts on it as it followed the
+    /// recording's (``LoadModel``): the load alternative of an interval's draws (odd draws of a
+    /// what-if; ``loadFollowsRecording(draw:)``). Off in the plain replay: the recording cannot
+    /// tell how a host behaves past the load it saw.
+    public var loadFollowsRecording = false
 
     /// Options with every counterfactual model on.
     public init(
@@ -60,6 +65,12 @@ public struct ReplayOptions: Sendable, Hashable {
         self.rateLimitHeadroom = rateLimitHeadroom
         self.minuteOffset = minuteOffset
     }
+}
+
+extension ReplayOptions {
+    /// Whether draw `draw` of an interval takes the load alternative: every odd draw, so the
+    /// alternative meets each limiter alternative in turn (their cycle is 3 long).
+    public static func loadFollowsRecording(draw: UInt64) -> Bool { draw % 2 == 1 }
 }
 
 /// Limiters a recording cannot tell apart. Replaying at the recorded send rates meets none of

@@ -61,7 +61,7 @@ public enum ReplayRunner {
                     SessionRunOutput(
                         result: result, answers: replayTransport.counters, unanswerable: replayTransport.firstUnanswerable,
                         served: options.reportsServedExchanges && number == 0 ? replayTransport.servedExchanges : [:],
-                        rates: replayTransport.sendRates))
+                        rates: replayTransport.sendRates, loads: replayTransport.inFlightPeaks))
                 if case .failure = result { break }
             }
             return runs
@@ -80,7 +80,7 @@ public enum ReplayRunner {
                 path: path, configuration: configuration, workflow: workflow, answers: output.answers,
                 executorJobs: outcomes.isEmpty ? run.jobs : 0)
             outcome.servedExchanges = output.served
-            annotate(&outcome, options: options, answers: output.answers, rates: output.rates)
+            annotate(&outcome, options: options, answers: output.answers, rates: output.rates, loads: output.loads)
             outcomes.append(outcome)
         }
         var outcome = outcomes[0]
@@ -91,7 +91,8 @@ public enum ReplayRunner {
     /// Names the latency changes and says what a what-if's figures rest on (fitted latencies,
     /// send rates beyond the recording's).
     private static func annotate(
-        _ outcome: inout ReplayOutcome, options: ReplayOptions, answers: ReplayCounters, rates: [SendRate]
+        _ outcome: inout ReplayOutcome, options: ReplayOptions, answers: ReplayCounters, rates: [SendRate],
+        loads: [InFlightPeak]
     ) {
         if !options.latencyChanges.isEmpty {
             // The report names what was changed, as the configuration it ran under.
@@ -106,7 +107,8 @@ public enum ReplayRunner {
         // Beyond the busiest window, or beyond twice the busiest burst (a burst one call fuller
         // is noise; twice as full is a pattern the recording never showed).
         let faster = rates.filter { $0.replayed > ($0.isBurst ? 2 * $0.recorded : $0.recorded) }
-        guard fitted > 0 || !faster.isEmpty, !options.atRecordedConfiguration else { return }
+        let heavier = loads.filter { $0.replayed > $0.recorded }
+        guard fitted > 0 || !faster.isEmpty || !heavier.isEmpty, !options.atRecordedConfiguration else { return }
         // Fitted latencies were fitted at the recorded configuration; another one changes how
         // those calls overlap, so the figures that rest on them are less sure: say how much.
         if fitted > 0 { outcome.run.counters[RunResult.fittedUnderWhatIfCounter] = Double(fitted) / 1_000_000 }
@@ -118,6 +120,12 @@ public enum ReplayRunner {
             let name = "\(rate.service.rawValue)_per_\(rate.span.components.seconds)s"
             outcome.run.counters[RunResult.extrapolatedRatePrefix + name] = Double(rate.replayed)
             outcome.run.counters[RunResult.recordedRatePrefix + name] = Double(rate.recorded)
+        }
+        // More calls at once on a host whose recorded latency grew with its load: the plain
+        // replay keeps the recorded latencies; the interval's load draws let them grow.
+        for load in heavier {
+            outcome.run.counters[RunResult.extrapolatedLoadPrefix + load.service.rawValue] = Double(load.replayed)
+            outcome.run.counters[RunResult.recordedLoadPrefix + load.service.rawValue] = Double(load.recorded)
         }
     }
 
@@ -165,6 +173,7 @@ private struct SessionRunOutput: Sendable {
     var unanswerable: ReplayError?
     var served: [String: Int]
     var rates: [SendRate]
+    var loads: [InFlightPeak]
 }
 
 /// The transport a warm session's pipeline keeps: each run swaps in a fresh replay transport

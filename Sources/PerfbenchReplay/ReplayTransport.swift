@@ -2,6 +2,7 @@ import Foundation
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReport
+import PerfbenchRuntime
 import Synchronization
 
 /// Answers the pipeline's requests from a recording, on the replay's clock.
@@ -43,6 +44,12 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         var occurrences: [String: Int] = [:]
         var counters = ReplayCounters()
         var firstUnanswerable: ReplayError?
+        /// The recorded answer the request being planned was served from, if any.
+        var servedPosition: Int?
+        /// Per service, when each call in flight ends (the load alternative's count).
+        var inFlightEnds: [Service: [Duration]] = [:]
+        /// Per service, the most calls this replay had in flight at once.
+        var inFlightPeaks: [Service: Int] = [:]
 
         /// Whether recorded answer `position` was served exactly or lent its timing already.
         func isTaken(_ position: Int) -> Bool { servedAt[position] != nil || standInUsed[position] }
@@ -102,6 +109,20 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         }
     }
 
+    /// Per host whose recorded latency grew with its load (``LoadModel``), the most calls this
+    /// replay had in flight at once, against the most the recording had.
+    public var inFlightPeaks: [InFlightPeak] {
+        state.withLock { state in
+            Service.allCases.compactMap { service in
+                guard let elasticity = index.models.load.elasticity[service], let replayed = state.inFlightPeaks[service]
+                else { return nil }
+                return InFlightPeak(
+                    service: service, replayed: replayed, recorded: index.models.load.peakInFlight[service] ?? 1,
+                    elasticity: elasticity)
+            }
+        }
+    }
+
     /// The first request strict mode could not answer, if any (the pipeline may have swallowed
     /// the error: cached calls turn transport errors into failed tool calls).
     public var firstUnanswerable: ReplayError? { state.withLock { $0.firstUnanswerable } }
@@ -115,7 +136,9 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let key = RequestKey(request)
         let now = clock.now
         let planned = try state.withLock { state in
-            let answer = try plan(request, key: key, timeout: timeout, now: now, state: &state)
+            state.servedPosition = nil
+            var answer = try plan(request, key: key, timeout: timeout, now: now, state: &state)
+            answer = underLoad(answer, key: key, now: now, timeout: timeout, state: &state)
             state.counters.count(answer.kind, endpoint: key.endpoint(tool: request.tool))
             state.counters.addTime(answer.delay, source: answer.source, stage: request.stage)
             return answer
@@ -181,7 +204,39 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             }
         }
         state.servedAt[chosen] = now
+        state.servedPosition = chosen
         return chosen
+    }
+
+    /// `answer` counted toward its host's load and, under the load alternative
+    /// (``ReplayOptions/loadFollowsRecording``), its latency scaled by how much more (or less)
+    /// the host is loaded now than when the call was recorded, by the host's elasticity in the
+    /// recording (``LoadModel``); a call so slowed past `timeout` times out. Timeouts and
+    /// refusals stay as planned; every call counts toward the load until the host is done with it.
+    private func underLoad(
+        _ answer: PlannedAnswer, key: RequestKey, now: Duration, timeout: Duration, state: inout State
+    ) -> PlannedAnswer {
+        let load = index.models.load
+        var ends = state.inFlightEnds[key.service] ?? []
+        ends.removeAll { $0 <= now }
+        var planned = answer
+        var busy = answer.delay
+        if options.loadFollowsRecording, let elasticity = load.elasticity[key.service], case .response(let response) = answer.result, response.status != 429 {
+            let recorded = state.servedPosition.map { load.inFlightAtSend[$0] } ?? load.typicalInFlight[key.service] ?? 1
+            let factor = pow(Double(ends.count + 1) / Double(max(recorded, 1)), elasticity)
+            busy = Duration.secondsRounded(answer.delay.seconds * factor)
+            if busy > timeout {
+                planned = PlannedAnswer(kind: answer.kind, delay: timeout, result: .timeout, source: answer.source)
+            } else {
+                planned.delay = busy
+            }
+        }
+        // A call the client gave up on still loads the host until the host is done with it:
+        // servers rarely notice a client that left, so its retry arrives on top of it.
+        ends.append(now + busy)
+        state.inFlightPeaks[key.service] = max(state.inFlightPeaks[key.service] ?? 0, ends.count)
+        state.inFlightEnds[key.service] = ends
+        return planned
     }
 
     /// A recorded answer under the caller's timeout.
@@ -205,6 +260,9 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             let result = judged(answer.result, request: request, key: key, recordedBody: recordedBody, state: &state)
             return capped(latency, result, kind: .composed, timeout: timeout, for: request, key)
         }
+        if let again = try redrawnOutcome(answer, number: number, request, key: key, timeout: timeout, state: &state) {
+            return again
+        }
         // A recorded timeout only proves "at least this long"; a longer timeout may see the end.
         guard mayOutlast(answer, timeout: timeout, request, key) else {
             let latency = rerun(answer, key: key, state: &state)
@@ -214,7 +272,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
                 for: request, key)
         }
         try requireExact(request, key, &state)
-        return beyondRecordedTimeout(answer, request, key: key, timeout: timeout, state: &state) { state in
+        return beyondRecordedTimeout(after: answer.latency, request, key: key, timeout: timeout, state: &state) { state in
             if let success = nearestDefinitive(number, to: answer) { return index.answers[success].result }
             let seed = nextSeed(key, &state)
             let (status, body) = ResponseSynthesizer(catalogue: index.models.catalogue).answer(request, key: key, seed: seed)
@@ -234,6 +292,46 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         return .secondsRounded(answer.latency.seconds * exp(spread * z))
     }
 
+    /// Whether a call of an endpoint that timed out in the recording times out when made again,
+    /// in a later draw of a what-if (nil: no change, the recorded answer stands). The world's
+    /// next run of a call times out as often as the endpoint's calls did in the recording,
+    /// whatever the recording did with this one (its retries succeeded: the timeouts were
+    /// transient). A timeout this time: at the caller's timeout, or under a longer one the
+    /// censored tail beyond the recorded bound; an answer this time, for a recorded timeout: a
+    /// latency drawn from the endpoint's answers, with the key's nearest answered content.
+    /// Without it, later draws kept every recorded timeout and added the ones their noise made,
+    /// and every interval of a world with timeouts leaned slow (bad-day: each draw at or above
+    /// the plain replay).
+    private func redrawnOutcome(
+        _ answer: RecordedAnswer, number: Int, _ request: HTTPRequest, key: RequestKey, timeout: Duration,
+        state: inout State
+    ) throws -> PlannedAnswer? {
+        guard options.draw > 0, !options.atRecordedConfiguration, answer.isDefinitive || answer.isTimeout,
+            let record = index.models.latencies.timeouts(for: key)
+        else { return nil }
+        var random = SplitMix64(seed: nextSeed(key, &state))
+        let timesOut = random.nextUnit() < record.share
+        let content = { [self] (state: inout State) -> TransportResult in
+            if answer.isDefinitive { return answer.result }
+            if let success = nearestDefinitive(number, to: answer) { return index.answers[success].result }
+            let (status, body) = ResponseSynthesizer(catalogue: index.models.catalogue)
+                .answer(request, key: key, seed: nextSeed(key, &state))
+            return .response(HTTPResponse(status: status, body: body))
+        }
+        if timesOut {
+            guard timeout > record.bound + .milliseconds(1) else {
+                return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout)
+            }
+            try requireExact(request, key, &state)
+            return beyondRecordedTimeout(after: record.bound, request, key: key, timeout: timeout, state: &state, content: content)
+        }
+        guard answer.isTimeout else { return nil }
+        let latency = index.models.latencies.draw(for: key, seed: nextSeed(key, &state))
+        guard latency < timeout else { return nil }
+        state.counters.rerunSuccesses += 1
+        return PlannedAnswer(kind: .synthesized, delay: latency, result: content(&state))
+    }
+
     /// Whether a recorded timeout of `answer` may end differently under `timeout`: only a longer
     /// timeout than the recorded one, and not at the recorded configuration (there it is the
     /// timeout that happened, a connect timeout, say, shorter than the read timeout in force,
@@ -250,13 +348,13 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     /// with its timeouts as censored data, conditioned on exceeding what was recorded (else the
     /// tail excess): a slow success with `content`, or a timeout again at the new timeout.
     private func beyondRecordedTimeout(
-        _ answer: RecordedAnswer, _ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State,
+        after bound: Duration, _ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State,
         content: (inout State) -> TransportResult
     ) -> PlannedAnswer {
         let latencies = index.models.latencies
-        let drawn = latencies.tailDraw(for: key, beyond: answer.latency, seed: nextSeed(key, &state))
+        let drawn = latencies.tailDraw(for: key, beyond: bound, seed: nextSeed(key, &state))
         if drawn != nil { state.counters.tailDraws += 1 }
-        let latency = changed(drawn ?? answer.latency + latencies.tailExcess(for: key), request, key)
+        let latency = changed(drawn ?? bound + latencies.tailExcess(for: key), request, key)
         guard latency <= timeout else { return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout) }
         state.counters.slowSuccesses += 1
         return PlannedAnswer(kind: .synthesized, delay: latency, result: content(&state))
@@ -275,7 +373,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             TransportResult.response(self.unrecordedContent(request, key: key) { self.nextSeed(key, &state) }.response)
         }
         if mayOutlast(recorded, timeout: timeout, request, key) {
-            return beyondRecordedTimeout(recorded, request, key: key, timeout: timeout, state: &state, content: content)
+            return beyondRecordedTimeout(after: recorded.latency, request, key: key, timeout: timeout, state: &state, content: content)
         }
         let result = recorded.isTimeout ? TransportResult.timeout : content(&state)
         return capped(
@@ -358,7 +456,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             let recordedScore = (response.parsedBody?.llmAnswer ?? JudgmentModel.content(response.body))?["score"]?.doubleValue
         else { return result }
         let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
-        guard let score = model.score(for: body, recordedScore: recordedScore, recordedBody: recordedBody, z: z),
+        guard let score = model.score(for: body, recordedScore: recordedScore, recordedBody: recordedBody, z: z, draw: options.draw),
             let rescored = JudgmentModel.rescored(response.body, score: score)
         else { return result }
         state.counters.llmJudged += 1
@@ -448,6 +546,15 @@ public final class ReplayTransport: HTTPTransport, Sendable {
 }
 
 /// How fast a replay sent a host over one span, against the recording (``ReplayTransport/sendRates``).
+/// The most calls a replay had in flight on a host whose recorded latency followed its load.
+public struct InFlightPeak: Sendable, Equatable {
+    public var service: Service
+    public var replayed: Int
+    public var recorded: Int
+    /// The host's elasticity of latency in calls in flight, in the recording.
+    public var elasticity: Double
+}
+
 public struct SendRate: Sendable, Equatable {
     public var service: Service
     public var span: Duration

@@ -13,7 +13,8 @@ import PerfbenchRecording
 /// - artist top tracks: the artist's recorded top tracks in any market; else recorded tracks
 ///   whose first artist it is (up to 10); else 5 other recorded tracks;
 /// - artist, track: the recorded object; else a minimal object with that id;
-/// - albums and album tracks: the recorded listing; else 3 recorded albums / 4 recorded tracks;
+/// - albums and album tracks: the recorded listing; else recorded albums / tracks, as many as a
+///   recorded listing of the same kind held (picked by the seed; 3 albums / 4 tracks when none was);
 /// - user top tracks / artists: the recorded page, cut or filled like a search.
 /// ReccoBeats and the LLM: see `ResponseSynthesizer+ReccoBeats` and `+LLM`.
 struct ResponseSynthesizer: Sendable {
@@ -43,10 +44,12 @@ struct ResponseSynthesizer: Sendable {
             let items = topTracks(artist: segments[2], seed: seed)
             return (200, JSONWriter.object([("tracks", Self.array(items))]))
         case 4 where segments[1] == "artists" && segments[3] == "albums":
-            let items = catalogue.artistAlbums[segments[2]] ?? catalogue.albums.pick(3, seed: seed).map(\.item)
+            let items = catalogue.artistAlbums[segments[2]]
+                ?? catalogue.albums.pick(Self.size(from: catalogue.albumListingSizes, or: 3, seed: seed), seed: seed).map(\.item)
             return (200, Self.page(Array(items.prefix(limit ?? 20)), limit: limit ?? 20))
         case 4 where segments[1] == "albums" && segments[3] == "tracks":
-            let items = catalogue.albumTracks[segments[2]] ?? catalogue.tracks.pick(4, seed: seed).map(\.item)
+            let items = catalogue.albumTracks[segments[2]]
+                ?? catalogue.tracks.pick(Self.size(from: catalogue.albumTrackListingSizes, or: 4, seed: seed), seed: seed).map(\.item)
             return (200, Self.page(Array(items.prefix(limit ?? 50)), limit: limit ?? 50))
         case 4 where key.path == "/v1/me/top/tracks":
             let items = filled(catalogue.userTopTracks, from: catalogue.tracks, limit: limit ?? 20, seed: seed)
@@ -110,6 +113,12 @@ struct ResponseSynthesizer: Sendable {
         let taken = Set(items.compactMap { $0["id"]?.stringValue })
         items += pool.pick(limit - items.count, seed: seed, excluding: taken).map(\.item)
         return items
+    }
+
+    /// One of the recorded `sizes`, chosen by the seed's high bits (its low bits pick the items),
+    /// or `fallback` when nothing of the kind was recorded.
+    static func size(from sizes: [Int], or fallback: Int, seed: UInt64) -> Int {
+        sizes.isEmpty ? fallback : sizes[Int((seed >> 32) % UInt64(sizes.count))]
     }
 
     // MARK: writing

@@ -4,7 +4,7 @@ extension RunResult {
     /// whose recording never saw one. Every report format and standard error carry them.
     public var warnings: [String] { kindedWarnings.map(\.text) }
 
-    /// The warnings with their kind (`coverage`, `rate-limit`, `send-rate`, `tail`, `fit`), by
+    /// The warnings with their kind (`coverage`, `rate-limit`, `send-rate`, `load`, `tail`, `fit`), by
     /// which a corpus report groups them.
     public var kindedWarnings: [(kind: String, text: String)] {
         var warnings: [(kind: String, text: String)] = []
@@ -27,6 +27,16 @@ extension RunResult {
                     + "more than the recording ever did (\(DecimalText.trimmed(recorded, 0))): what the rate-limit model answers "
                     + "there is an extrapolation")
         }
+        for key in counters.keys.sorted() where key.hasPrefix(Self.extrapolatedLoadPrefix) {
+            let service = String(key.dropFirst(Self.extrapolatedLoadPrefix.count))
+            guard let replayed = counters[key], let recorded = counters[Self.recordedLoadPrefix + service] else { continue }
+            append(
+                "load",
+                "this configuration has up to \(DecimalText.trimmed(replayed, 0)) \(service) calls in flight at once, more than "
+                    + "the recording ever did (\(DecimalText.trimmed(recorded, 0))), and the recording's \(service) calls were "
+                    + "slower the more were in flight: the figure keeps their recorded latencies; --draws shows them growing "
+                    + "with the load")
+        }
         if let drawn = counters[Self.tailDrawCounter], drawn > 0 {
             append(
                 "tail",
@@ -48,6 +58,11 @@ extension RunResult {
     /// window, and the recording's.
     public static let extrapolatedRatePrefix = "replay_rate_extrapolated_"
     public static let recordedRatePrefix = "replay_rate_recorded_"
+
+    /// Counters of a host with more calls in flight than recorded, where its recorded latency
+    /// grew with its load: `…reccobeats` = the replay's most at once, and the recording's.
+    public static let extrapolatedLoadPrefix = "replay_load_extrapolated_"
+    public static let recordedLoadPrefix = "replay_load_recorded_"
 
     /// The counter of recorded timeouts answered from a censored latency fit.
     public static let tailDrawCounter = "replay_tail_draws"

@@ -50,6 +50,22 @@ import Testing
         #expect(JudgmentModel.content(rescored)?["score"]?.doubleValue == 0.42)
     }
 
+    @Test func laterDrawsTakeEachSourceOfTheSensitivityInTurn() throws {
+        let index = ReplayIndex(recording: try #require(Self.recording))
+        let model = try #require(index.models.judgment)
+        #expect(model.sensitivity(draw: 0) == model.sensitivity)
+        let sources = model.moves + [JudgmentModel.priorSensitivity]
+        let drawn = (UInt64(1)...UInt64(sources.count)).map { model.sensitivity(draw: $0) }
+        #expect(drawn == sources)
+        // A draw whose sensitivity is the prior spreads a changed playlist's score by it.
+        let (body, score) = try Self.evaluation(index)
+        let other = try Self.shortened(body, keeping: 6)
+        let prior = UInt64(sources.count)
+        let middle = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 0, draw: prior))
+        let high = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 1, draw: prior))
+        #expect(high - middle > 0.5 * JudgmentModel.priorSensitivity * 0.3 || high == 1)
+    }
+
     /// An imported log's LLM requests are placeholders: there is no playlist to judge.
     @Test func anImportedLogHasNoModel() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
