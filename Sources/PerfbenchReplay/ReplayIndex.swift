@@ -43,6 +43,7 @@ public final class ReplayIndex: Sendable {
     let recordedPhaseMap: [String: String]
     /// Built on first use; a class reference, so the lock only guards the pointer.
     private let lazyModels = Mutex<ReplayModels?>(nil)
+    private let lazyLoad = Mutex<LoadModel?>(nil)
 
     /// Indexes `recording`'s exchanges.
     public init(recording: Recording) {
@@ -111,6 +112,17 @@ public final class ReplayIndex: Sendable {
         lazyModels.withLock { slot in
             if let built = slot { return built }
             let built = ReplayModels(index: self)
+            slot = built
+            return built
+        }
+    }
+
+    /// How each host's latency followed its load, built on first call (apart from ``models``:
+    /// every replay reads it, and it parses no body).
+    var load: LoadModel {
+        lazyLoad.withLock { slot in
+            if let built = slot { return built }
+            let built = LoadModel(answers: answers, keys: keys)
             slot = built
             return built
         }

@@ -6,13 +6,10 @@ final class ReplayModels: Sendable {
     let catalogue: ReplayCatalogue
     /// The LLM's quality judgment as a function of the playlist, when the recording allows one.
     let judgment: JudgmentModel?
-    /// How each host's latency followed its load in the recording.
-    let load: LoadModel
 
     init(index: ReplayIndex) {
         latencies = LatencyBook(answers: index.answers, keys: index.keys)
         catalogue = ReplayCatalogue(index: index)
         judgment = JudgmentModel(index: index)
-        load = LoadModel(answers: index.answers, keys: index.keys)
     }
 }

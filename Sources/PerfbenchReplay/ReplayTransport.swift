@@ -61,6 +61,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     public let options: ReplayOptions
     private let clock: PipelineClock
     private let state: Mutex<State>
+    /// How the recording's hosts slowed under load; nil when none did (then nothing is counted).
+    private let load: LoadModel?
 
     /// A transport serving `index` on `clock` (a replay's `VirtualClock`, normally).
     public init<C: Clock>(index: ReplayIndex, clock: C, options: ReplayOptions = ReplayOptions())
@@ -68,6 +70,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         self.index = index
         self.options = options
         self.clock = PipelineClock(clock)
+        let load = index.load
+        self.load = load.elasticity.isEmpty ? nil : load
         state = Mutex(
             State(
                 cursors: Array(repeating: 0, count: index.queues.count),
@@ -112,12 +116,13 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     /// Per host whose recorded latency grew with its load (``LoadModel``), the most calls this
     /// replay had in flight at once, against the most the recording had.
     public var inFlightPeaks: [InFlightPeak] {
-        state.withLock { state in
+        guard let load else { return [] }
+        return state.withLock { state in
             Service.allCases.compactMap { service in
-                guard let elasticity = index.models.load.elasticity[service], let replayed = state.inFlightPeaks[service]
+                guard let elasticity = load.elasticity[service], let replayed = state.inFlightPeaks[service]
                 else { return nil }
                 return InFlightPeak(
-                    service: service, replayed: replayed, recorded: index.models.load.peakInFlight[service] ?? 1,
+                    service: service, replayed: replayed, recorded: load.peakInFlight[service] ?? 1,
                     elasticity: elasticity)
             }
         }
@@ -138,7 +143,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let planned = try state.withLock { state in
             state.servedPosition = nil
             var answer = try plan(request, key: key, timeout: timeout, now: now, state: &state)
-            answer = underLoad(answer, key: key, now: now, timeout: timeout, state: &state)
+            if let load { answer = underLoad(answer, load: load, key: key, now: now, timeout: timeout, state: &state) }
             state.counters.count(answer.kind, endpoint: key.endpoint(tool: request.tool))
             state.counters.addTime(answer.delay, source: answer.source, stage: request.stage)
             return answer
@@ -214,9 +219,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     /// recording (``LoadModel``); a call so slowed past `timeout` times out. Timeouts and
     /// refusals stay as planned; every call counts toward the load until the host is done with it.
     private func underLoad(
-        _ answer: PlannedAnswer, key: RequestKey, now: Duration, timeout: Duration, state: inout State
+        _ answer: PlannedAnswer, load: LoadModel, key: RequestKey, now: Duration, timeout: Duration, state: inout State
     ) -> PlannedAnswer {
-        let load = index.models.load
         var ends = state.inFlightEnds[key.service] ?? []
         ends.removeAll { $0 <= now }
         var planned = answer

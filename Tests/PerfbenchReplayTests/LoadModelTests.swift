@@ -17,16 +17,16 @@ import Testing
 
     @Test func aHostWhoseLatencyIgnoredItsLoadGetsNoElasticity() throws {
         let standard = try Self.index("nov07", mechanics: "standard")
-        #expect(standard.models.load.elasticity.isEmpty)
+        #expect(standard.load.elasticity.isEmpty)
         let config = try Preset.named("plan-critical-path").configuration()
         let run = try ReplayRunner.replay(index: standard, path: "nov07", config: config, options: ReplayOptions()).run
         #expect(!run.kindedWarnings.contains { $0.kind == "load" })
-        #expect(try Self.index("nov07", mechanics: "strict-judge").models.load.elasticity.isEmpty)
+        #expect(try Self.index("nov07", mechanics: "strict-judge").load.elasticity.isEmpty)
     }
 
     @Test func aHostThatQueuedOrSlowedUnderLoadGetsOne() throws {
         for mechanics in ["workers", "stalls"] {
-            let load = try Self.index("nov07", mechanics: mechanics).models.load
+            let load = try Self.index("nov07", mechanics: mechanics).load
             let reccobeats = try #require(load.elasticity[.reccobeats], "\(mechanics)")
             #expect(reccobeats > 0.1 && reccobeats <= LoadModel.maxElasticity)
             #expect((load.peakInFlight[.reccobeats] ?? 0) >= 2)
@@ -42,7 +42,7 @@ import Testing
             Fixtures.exchange("x4", at: 5, took: 1, .reccobeats, "https://api.reccobeats.com/v1/track/d/audio-features"),
         ])
         let index = ReplayIndex(recording: recording)
-        let byID = Dictionary(uniqueKeysWithValues: index.answers.enumerated().map { ($1.id, index.models.load.inFlightAtSend[$0]) })
+        let byID = Dictionary(uniqueKeysWithValues: index.answers.enumerated().map { ($1.id, index.load.inFlightAtSend[$0]) })
         #expect(byID == ["x1": 1, "x2": 2, "x3": 1, "x4": 2])
     }
 
