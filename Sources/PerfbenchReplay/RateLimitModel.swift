@@ -39,6 +39,10 @@ struct RateLimitModel: Sendable {
         let rejectionLatency: Duration
         /// Recorded 429s of the host (evidence that the capacity is near the real limit).
         let recorded429s: Int
+        /// Per tool (the backend function that called the endpoint), the most of its sends the
+        /// recording had inside one window: which endpoints a faster configuration pushes past
+        /// what was seen.
+        var toolCapacities: [String: Int] = [:]
 
         /// The rolling window.
         var window: Duration { scales[0].span }
@@ -56,9 +60,9 @@ struct RateLimitModel: Sendable {
     let spotify: HostLimit?
     let reccobeats: HostLimit?
 
-    init(answers: [RecordedAnswer], keys: [RequestKey]) {
-        spotify = Self.infer(.spotify, window: Self.spotifyWindow, answers: answers, keys: keys)
-        reccobeats = Self.infer(.reccobeats, window: Self.reccobeatsWindow, answers: answers, keys: keys)
+    init(answers: [RecordedAnswer], keys: [RequestKey], tools: [String?] = []) {
+        spotify = Self.infer(.spotify, window: Self.spotifyWindow, answers: answers, keys: keys, tools: tools)
+        reccobeats = Self.infer(.reccobeats, window: Self.reccobeatsWindow, answers: answers, keys: keys, tools: tools)
     }
 
     /// The limit of `service`'s host, nil when the model does not cover it.
@@ -71,7 +75,7 @@ struct RateLimitModel: Sendable {
     }
 
     private static func infer(
-        _ service: Service, window: Duration, answers: [RecordedAnswer], keys: [RequestKey]
+        _ service: Service, window: Duration, answers: [RecordedAnswer], keys: [RequestKey], tools: [String?]
     ) -> HostLimit? {
         let mine = answers.indices.filter { keys[$0].service == service }
         guard !mine.isEmpty else { return nil }
@@ -87,7 +91,20 @@ struct RateLimitModel: Sendable {
         }
         let scales = [Scale(span: window, capacity: busiest(starts, span: window), isBurst: false)]
             + burstSpans.map { Scale(span: $0, capacity: busiest(starts, span: $0), isBurst: true) }
-        return HostLimit(scales: scales, rejectionLatency: rejection, recorded429s: rejected.count)
+        var limit = HostLimit(scales: scales, rejectionLatency: rejection, recorded429s: rejected.count)
+        var toolStarts: [String: [Int]] = [:]
+        for position in mine where position < tools.count {
+            if let tool = tools[position] { toolStarts[tool, default: []].append(answers[position].startMicros) }
+        }
+        limit.toolCapacities = toolStarts.mapValues { busiest($0.sorted(), span: window) }
+        return limit
+    }
+
+    /// Per tool, the most of `sends` (tool, time; in time order) inside one `span`.
+    static func busiestByTool(_ sends: [(tool: String, at: Duration)], span: Duration) -> [String: Int] {
+        var starts: [String: [Int]] = [:]
+        for send in sends { starts[send.tool, default: []].append(Int(send.at.microseconds)) }
+        return starts.mapValues { busiest($0, span: span) }
     }
 
     /// The most of the sorted `starts` inside one `span`; all sends at one instant count as

@@ -73,7 +73,7 @@ public final class ReplayIndex: Sendable {
         keyNumbers = numbers
         self.queues = queues
         lastDefinitive = queues.map { queue in queue.last { prepared[$0].isDefinitive } }
-        rateLimits = RateLimitModel(answers: prepared, keys: keys)
+        rateLimits = RateLimitModel(answers: prepared, keys: keys, tools: prepared.map { exchanges[$0.exchangeIndex].tool })
         observedGaps = Self.observedGaps(recording)
         comparesLLMInputs = recording.header.importSource == nil
         standIns = recording.header.isImportedLog
@@ -122,7 +122,7 @@ public final class ReplayIndex: Sendable {
     var load: LoadModel {
         lazyLoad.withLock { slot in
             if let built = slot { return built }
-            let built = LoadModel(answers: answers, keys: keys)
+            let built = LoadModel(answers: answers, keys: keys, tools: answers.map { exchanges[$0.exchangeIndex].tool })
             slot = built
             return built
         }

@@ -120,6 +120,12 @@ public enum ReplayRunner {
             let name = "\(rate.service.rawValue)_per_\(rate.span.components.seconds)s"
             outcome.run.counters[RunResult.extrapolatedRatePrefix + name] = Double(rate.replayed)
             outcome.run.counters[RunResult.recordedRatePrefix + name] = Double(rate.recorded)
+            // Per endpoint, the three that went furthest past the recording's busiest window.
+            for tool in rate.tools.prefix(3) {
+                let endpoint = "\(rate.service.rawValue)_\(tool.tool)_per_\(rate.span.components.seconds)s"
+                outcome.run.counters[RunResult.extrapolatedEndpointRatePrefix + endpoint] = Double(tool.replayed)
+                outcome.run.counters[RunResult.recordedEndpointRatePrefix + endpoint] = Double(tool.recorded)
+            }
         }
         // More calls at once on a host whose recorded latency grew with its load: the plain
         // replay keeps the recorded latencies; the interval's load draws let them grow.

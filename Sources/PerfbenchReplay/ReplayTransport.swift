@@ -41,6 +41,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         var standInCursors: [String: Int] = [:]
         var standInOverflow: [String: Int] = [:]
         var windows = [RateLimitWindow(), RateLimitWindow()]
+        /// Per rate-limited host (the windows' slots), every send's tool and time, in order.
+        var sends: [[(tool: String, at: Duration)]] = [[], []]
         var occurrences: [String: Int] = [:]
         var counters = ReplayCounters()
         var firstUnanswerable: ReplayError?
@@ -106,11 +108,28 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         state.withLock { state in
             [(Service.spotify, 0), (.reccobeats, 1)].flatMap { service, slot in
                 guard let host = index.rateLimits.limit(for: service), state.windows[slot].peak > 0 else { return [SendRate]() }
+                // Which endpoints went past the recording's busiest window: worked out only for
+                // a host the replay sent faster than recorded (a what-if's warning names them).
+                let tools = state.windows[slot].peak > host.capacity
+                    ? Self.fasterTools(RateLimitModel.busiestByTool(state.sends[slot], span: host.window), than: host)
+                    : []
                 return zip(host.scales, state.windows[slot].peaks).map { scale, peak in
-                    SendRate(service: service, span: scale.span, isBurst: scale.isBurst, replayed: peak, recorded: scale.capacity)
+                    SendRate(
+                        service: service, span: scale.span, isBurst: scale.isBurst, replayed: peak, recorded: scale.capacity,
+                        tools: scale.isBurst ? [] : tools)
                 }
             }
         }
+    }
+
+    /// The tools whose busiest window in this replay held more sends than in the recording,
+    /// most added first (then by name).
+    private static func fasterTools(_ replayed: [String: Int], than host: RateLimitModel.HostLimit) -> [ToolRate] {
+        replayed.compactMap { tool, peak -> ToolRate? in
+            let recorded = host.toolCapacities[tool] ?? 0
+            return peak > recorded ? ToolRate(tool: tool, replayed: peak, recorded: recorded) : nil
+        }
+        .sorted { ($0.recorded - $0.replayed, $0.tool) < ($1.recorded - $1.replayed, $1.tool) }
     }
 
     /// Per host whose recorded latency grew with its load (``LoadModel``), the most calls this
@@ -482,6 +501,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         // Only Spotify's refusals are known to grow while called (its Retry-After reached a day
         // in the logs); ReccoBeats' 429s there were per minute.
         let growing = alternative && options.limiter == .growingBlock && key.service == .spotify
+        state.sends[slot].append((request.tool, now))
         guard
             let retryAfter = state.windows[slot].admit(
                 at: now, scales: host.scales, windowCapacity: capacity, enforceBursts: alternative, growing: growing)
@@ -564,6 +584,16 @@ public struct SendRate: Sendable, Equatable {
     public var span: Duration
     /// A span shorter than the host's window (1 s, 5 s).
     public var isBurst: Bool
+    public var replayed: Int
+    public var recorded: Int
+    /// For the window of a host sent faster than recorded: the endpoints (by tool) whose own
+    /// busiest window went past the recording's, most added first.
+    public var tools: [ToolRate] = []
+}
+
+/// One endpoint's (tool's) most sends inside one window of its host, replayed and recorded.
+public struct ToolRate: Sendable, Equatable {
+    public var tool: String
     public var replayed: Int
     public var recorded: Int
 }

@@ -24,8 +24,8 @@ extension RunResult {
             append(
                 "send-rate",
                 "this configuration sends \(parts[0]) up to \(DecimalText.trimmed(replayed, 0)) calls per \(parts[1]) window, "
-                    + "more than the recording ever did (\(DecimalText.trimmed(recorded, 0))): what the rate-limit model answers "
-                    + "there is an extrapolation")
+                    + "more than the recording ever did (\(DecimalText.trimmed(recorded, 0)))\(endpointRates(service: String(parts[0]), span: String(parts[1]))): "
+                    + "what the rate-limit model answers there is an extrapolation")
         }
         for key in counters.keys.sorted() where key.hasPrefix(Self.extrapolatedLoadPrefix) {
             let service = String(key.dropFirst(Self.extrapolatedLoadPrefix.count))
@@ -63,6 +63,26 @@ extension RunResult {
     /// grew with its load: `…reccobeats` = the replay's most at once, and the recording's.
     public static let extrapolatedLoadPrefix = "replay_load_extrapolated_"
     public static let recordedLoadPrefix = "replay_load_recorded_"
+
+    /// Counters of the endpoints (by tool) that went furthest past the recording's busiest
+    /// window of their host: `…spotify_get_album_tracks_per_30s`.
+    public static let extrapolatedEndpointRatePrefix = "replay_rate_endpoint_extrapolated_"
+    public static let recordedEndpointRatePrefix = "replay_rate_endpoint_recorded_"
+
+    /// `; most: get_album_tracks 41 (recorded 22), …` for `service`'s `span` window, or nothing.
+    private func endpointRates(service: String, span: String) -> String {
+        let prefix = Self.extrapolatedEndpointRatePrefix + service + "_"
+        let suffix = "_per_" + span
+        let tools = counters.keys.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.compactMap { key -> (String, Double, Double)? in
+            let name = String(key.dropFirst(Self.extrapolatedEndpointRatePrefix.count))
+            guard let replayed = counters[key], let recorded = counters[Self.recordedEndpointRatePrefix + name] else { return nil }
+            return (String(key.dropFirst(prefix.count).dropLast(suffix.count)), replayed, recorded)
+        }
+        .sorted { ($0.2 - $0.1, $0.0) < ($1.2 - $1.1, $1.0) }
+        guard !tools.isEmpty else { return "" }
+        return "; most: " + tools.map { "\($0.0) \(DecimalText.trimmed($0.1, 0)) (recorded \(DecimalText.trimmed($0.2, 0)))" }
+            .joined(separator: ", ")
+    }
 
     /// The counter of recorded timeouts answered from a censored latency fit.
     public static let tailDrawCounter = "replay_tail_draws"

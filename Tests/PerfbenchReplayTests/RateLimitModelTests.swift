@@ -84,7 +84,18 @@ import Testing
         #expect(outcome.workflow.counters.retryAfterSeconds > quiet.workflow.counters.retryAfterSeconds)
         // Sending faster than the recording ever did is an extrapolation, and the report says so;
         // the recorded configuration never is.
-        #expect(outcome.run.warnings.contains { $0.hasPrefix("this configuration sends spotify up to ") })
+        let warning = try #require(outcome.run.warnings.first { $0.hasPrefix("this configuration sends spotify up to ") && $0.contains("per 30s window") })
+        // It names the endpoints that went furthest past their own busiest recorded window.
+        let endpoints = outcome.run.counters.keys.filter { $0.hasPrefix(RunResult.extrapolatedEndpointRatePrefix + "spotify_") }
+        #expect(!endpoints.isEmpty && endpoints.count <= 3)
+        for key in endpoints {
+            let name = String(key.dropFirst(RunResult.extrapolatedEndpointRatePrefix.count))
+            let replayed = try #require(outcome.run.counters[key])
+            let recorded = try #require(outcome.run.counters[RunResult.recordedEndpointRatePrefix + name])
+            #expect(replayed > recorded)
+            let tool = String(name.dropFirst("spotify_".count)).components(separatedBy: "_per_")[0]
+            #expect(warning.contains("\(tool) \(Int(replayed)) (recorded \(Int(recorded)))"), "\(warning)")
+        }
         let recorded = try ReplayRunner.replay(
             index: ReplayIndex(recording: made.recording), path: "rec", config: nil, options: ReplayOptions())
         #expect(!recorded.run.counters.keys.contains { $0.hasPrefix(RunResult.extrapolatedRatePrefix) })
