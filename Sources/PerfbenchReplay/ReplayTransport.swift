@@ -31,7 +31,7 @@ import Synchronization
 /// Client-side waits, retries and cache hits in the recording are ignored: the pipeline's own
 /// limiters and caches recompute them.
 public final class ReplayTransport: HTTPTransport, Sendable {
-    private struct State {
+    struct State {
         var cursors: [Int]
         /// When each recorded answer was served (virtual time since the replay's start); nil
         /// while it is unserved.
@@ -232,36 +232,6 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         return chosen
     }
 
-    /// `answer` counted toward its host's load and, under the load alternative
-    /// (``ReplayOptions/loadFollowsRecording``), its latency scaled by how much more (or less)
-    /// the host is loaded now than when the call was recorded, by the host's elasticity in the
-    /// recording (``LoadModel``); a call so slowed past `timeout` times out. Timeouts and
-    /// refusals stay as planned; every call counts toward the load until the host is done with it.
-    private func underLoad(
-        _ answer: PlannedAnswer, load: LoadModel, key: RequestKey, now: Duration, timeout: Duration, state: inout State
-    ) -> PlannedAnswer {
-        var ends = state.inFlightEnds[key.service] ?? []
-        ends.removeAll { $0 <= now }
-        var planned = answer
-        var busy = answer.delay
-        if options.loadFollowsRecording, let elasticity = load.elasticity[key.service], case .response(let response) = answer.result, response.status != 429 {
-            let recorded = state.servedPosition.map { load.inFlightAtSend[$0] } ?? load.typicalInFlight[key.service] ?? 1
-            let factor = pow(Double(ends.count + 1) / Double(max(recorded, 1)), elasticity)
-            busy = Duration.secondsRounded(answer.delay.seconds * factor)
-            if busy > timeout {
-                planned = PlannedAnswer(kind: answer.kind, delay: timeout, result: .timeout, source: answer.source)
-            } else {
-                planned.delay = busy
-            }
-        }
-        // A call the client gave up on still loads the host until the host is done with it:
-        // servers rarely notice a client that left, so its retry arrives on top of it.
-        ends.append(now + busy)
-        state.inFlightPeaks[key.service] = max(state.inFlightPeaks[key.service] ?? 0, ends.count)
-        state.inFlightEnds[key.service] = ends
-        return planned
-    }
-
     /// A recorded answer under the caller's timeout.
     private func serve(
         _ position: Int, _ request: HTTPRequest, key: RequestKey, number: Int, timeout: Duration,
@@ -303,58 +273,6 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         }
     }
 
-    /// The latency of a recorded answer in this replay: as recorded, except in a later draw of a
-    /// what-if, where the same call made again takes another draw of the world's noise
-    /// (log-normal with the endpoint's spread, ``LatencyBook/rerunSpread(for:)``). The truth a
-    /// what-if predicts is one run, not the recorded one: an interval must hold a rerun's noise.
-    private func rerun(_ answer: RecordedAnswer, key: RequestKey, state: inout State) -> Duration {
-        guard options.draw > 0, !options.atRecordedConfiguration, !answer.isTimeout else { return answer.latency }
-        let spread = index.models.latencies.rerunSpread(for: key)
-        guard spread > 0 else { return answer.latency }
-        let z = JudgmentModel.standardNormal(seed: nextSeed(key, &state))
-        return .secondsRounded(answer.latency.seconds * exp(spread * z))
-    }
-
-    /// Whether a call of an endpoint that timed out in the recording times out when made again,
-    /// in a later draw of a what-if (nil: no change, the recorded answer stands). The world's
-    /// next run of a call times out as often as the endpoint's calls did in the recording,
-    /// whatever the recording did with this one (its retries succeeded: the timeouts were
-    /// transient). A timeout this time: at the caller's timeout, or under a longer one the
-    /// censored tail beyond the recorded bound; an answer this time, for a recorded timeout: a
-    /// latency drawn from the endpoint's answers, with the key's nearest answered content.
-    /// Without it, later draws kept every recorded timeout and added the ones their noise made,
-    /// and every interval of a world with timeouts leaned slow (bad-day: each draw at or above
-    /// the plain replay).
-    private func redrawnOutcome(
-        _ answer: RecordedAnswer, number: Int, _ request: HTTPRequest, key: RequestKey, timeout: Duration,
-        state: inout State
-    ) throws -> PlannedAnswer? {
-        guard options.draw > 0, !options.atRecordedConfiguration, answer.isDefinitive || answer.isTimeout,
-            let record = index.models.latencies.timeouts(for: key)
-        else { return nil }
-        var random = SplitMix64(seed: nextSeed(key, &state))
-        let timesOut = random.nextUnit() < record.share
-        let content = { [self] (state: inout State) -> TransportResult in
-            if answer.isDefinitive { return answer.result }
-            if let success = nearestDefinitive(number, to: answer) { return index.answers[success].result }
-            let (status, body) = ResponseSynthesizer(catalogue: index.models.catalogue)
-                .answer(request, key: key, seed: nextSeed(key, &state))
-            return .response(HTTPResponse(status: status, body: body))
-        }
-        if timesOut {
-            guard timeout > record.bound + .milliseconds(1) else {
-                return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout)
-            }
-            try requireExact(request, key, &state)
-            return beyondRecordedTimeout(after: record.bound, request, key: key, timeout: timeout, state: &state, content: content)
-        }
-        guard answer.isTimeout else { return nil }
-        let latency = index.models.latencies.draw(for: key, seed: nextSeed(key, &state))
-        guard latency < timeout else { return nil }
-        state.counters.rerunSuccesses += 1
-        return PlannedAnswer(kind: .synthesized, delay: latency, result: content(&state))
-    }
-
     /// Whether a recorded timeout of `answer` may end differently under `timeout`: only a longer
     /// timeout than the recorded one, and not at the recorded configuration (there it is the
     /// timeout that happened, a connect timeout, say, shorter than the read timeout in force,
@@ -370,7 +288,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     /// call took longer than the recording could see. Its latency comes from the endpoint's fit
     /// with its timeouts as censored data, conditioned on exceeding what was recorded (else the
     /// tail excess): a slow success with `content`, or a timeout again at the new timeout.
-    private func beyondRecordedTimeout(
+    func beyondRecordedTimeout(
         after bound: Duration, _ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State,
         content: (inout State) -> TransportResult
     ) -> PlannedAnswer {
@@ -440,7 +358,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     }
 
     /// The definitive answer of key `number` recorded closest in time to `answer`.
-    private func nearestDefinitive(_ number: Int, to answer: RecordedAnswer) -> Int? {
+    func nearestDefinitive(_ number: Int, to answer: RecordedAnswer) -> Int? {
         var best: (position: Int, distance: Int)?
         for position in index.queues[number] where index.answers[position].isDefinitive {
             let distance = abs(index.answers[position].startMicros - answer.startMicros)
@@ -547,7 +465,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     }
 
     /// The seed of the next synthesized answer for `key`: FNV-1a of the key and its occurrence.
-    private func nextSeed(_ key: RequestKey, _ state: inout State) -> UInt64 {
+    func nextSeed(_ key: RequestKey, _ state: inout State) -> UInt64 {
         let occurrence = state.occurrences[key.text, default: 0]
         state.occurrences[key.text] = occurrence + 1
         let seed = StableHash.fnv1a(parts: [key.text, String(occurrence)])
@@ -558,7 +476,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     ///
     /// Only the first one is worked out (the nearest-request search is quadratic in the query
     /// length); later ones rethrow it, so a failing replay ends fast and names the first.
-    private func requireExact(_ request: HTTPRequest, _ key: RequestKey, _ state: inout State) throws {
+    func requireExact(_ request: HTTPRequest, _ key: RequestKey, _ state: inout State) throws {
         guard options.strict else { return }
         if let first = state.firstUnanswerable { throw first }
         let error = ReplayError.unanswerable(
