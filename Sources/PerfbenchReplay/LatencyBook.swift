@@ -21,6 +21,9 @@ struct LatencyBook: Sendable {
     private let censoredByService: [Service: CensoredLatencyModel]
     /// Per endpoint with timeouts, how often and after how long its calls timed out.
     private let timeoutRecords: [String: TimeoutRecord]
+    /// Per service, the mean spread of its endpoints that have enough calls to show one
+    /// (``minimumSpreadSample``): the rerun spread of an endpoint with fewer.
+    private let pooledSpreads: [Service: Double]
     /// Per LLM task, latency against request size (body bytes: the prompt's length), over the
     /// recording's own observed calls of the task.
     private let llmBySize: [String: BatchLatencyModel]
@@ -71,6 +74,14 @@ struct LatencyBook: Sendable {
         censoredByEndpoint = endpointTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: endpoint[entry.key] ?? [], censored: entry.value)
         }
+        var endpointSpreads: [Service: [Double]] = [:]
+        for (name, distribution) in byEndpoint.sorted(by: { $0.key < $1.key })
+        where distribution.sorted.count >= Self.minimumSpreadSample {
+            if let service = Service(rawValue: String(name.prefix { $0 != " " })) {
+                endpointSpreads[service, default: []].append(distribution.logSpread)
+            }
+        }
+        pooledSpreads = endpointSpreads.mapValues { $0.reduce(0, +) / Double($0.count) }
         timeoutRecords = endpointTimeouts.reduce(into: [:]) { records, entry in
             let timeouts = Double(entry.value.count)
             records[entry.key] = TimeoutRecord(
@@ -127,9 +138,21 @@ struct LatencyBook: Sendable {
     /// How much one call of `key`'s endpoint varies from run to run, as a log-normal spread: the
     /// endpoint's own spread, at most 0.5 (the recorded calls differ in size too, which a
     /// rerun of the same call does not).
+    /// An endpoint with fewer than ``minimumSpreadSample`` calls shows no spread of its own (one
+    /// call: none at all); it takes its service's pooled one, else, for the LLM, the prior
+    /// (``llmPriorSpread``). Before, a task called once was replayed at its recorded time in
+    /// every draw, and an LLM slower this time (slow-prefill oct31: a final evaluation of the
+    /// same size took 4.4 s recorded, 12.9 s in the truth) was outside every interval.
     func rerunSpread(for key: RequestKey) -> Double {
-        min(distribution(for: key)?.logSpread ?? 0, Self.maxRerunSpread)
+        if let own = byEndpoint[Self.endpoint(of: key)], own.sorted.count >= Self.minimumSpreadSample {
+            return min(own.logSpread, Self.maxRerunSpread)
+        }
+        let pooled = pooledSpreads[key.service] ?? (key.service == .llm ? Self.llmPriorSpread : 0)
+        return min(pooled, Self.maxRerunSpread)
     }
+
+    /// The fewest calls of an endpoint whose spread is its own.
+    static let minimumSpreadSample = 3
 
     /// The cap of ``rerunSpread(for:)``.
     static let maxRerunSpread = 0.5

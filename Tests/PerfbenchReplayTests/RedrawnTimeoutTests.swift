@@ -61,4 +61,31 @@ import Testing
         #expect(sizes.isSubset(of: Set(catalogue.albumListingSizes.map { min($0, catalogue.albums.order.count) })))
         #expect(sizes.count > 1, "the size follows the recorded listings: \(sizes)")
     }
+
+    @Test func anEndpointCalledOnceTakesItsServicesSpreadInLaterDraws() {
+        // One final evaluation, three energy analyses of other sizes, three Spotify track calls.
+        let llm = "https://api.openai.com/v1/chat/completions"
+        var events: [RecordingEvent] = [
+            Fixtures.exchange("x1", at: 0, took: 4.4, .llm, llm, requestBody: Fixtures.llmBody("final_evaluation", "a"))
+        ]
+        for (n, seconds) in [7.0, 8.0, 9.6].enumerated() {
+            events.append(
+                Fixtures.exchange(
+                    "x\(n + 2)", at: Double(10 * (n + 1)), took: seconds, .llm, llm,
+                    requestBody: Fixtures.llmBody("energy_analysis", String(repeating: "b", count: n + 1))))
+        }
+        for n in 0..<3 {
+            events.append(Fixtures.exchange("s\(n)", at: Double(50 + n), took: 0.2 + 0.1 * Double(n), .spotify, "https://api.spotify.com/v1/tracks/4iV5W9uYEdYUVa79Axb7R\(n)"))
+        }
+        let book = ReplayIndex(recording: Fixtures.recording(events)).models.latencies
+        let once = RequestKey(HTTPRequest(service: .llm, method: "POST", path: "/v1/chat/completions", body: Fixtures.llmBody("final_evaluation", "a"), tool: "llm"))
+        let thrice = RequestKey(HTTPRequest(service: .llm, method: "POST", path: "/v1/chat/completions", body: Fixtures.llmBody("energy_analysis", "b"), tool: "llm"))
+        let own = book.rerunSpread(for: thrice)
+        #expect(own > 0)
+        // Once is no spread of its own: it takes the pooled one of the tasks that show one.
+        #expect(book.rerunSpread(for: once) == own)
+        // A Spotify endpoint never recorded takes Spotify's.
+        let other = RequestKey(HTTPRequest(service: .spotify, path: "/v1/artists/0OdUWJ0sBjDrqHygGUXeCF", tool: "get_artist"))
+        #expect(book.rerunSpread(for: other) > 0)
+    }
 }
