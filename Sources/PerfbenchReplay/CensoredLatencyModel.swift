@@ -41,8 +41,12 @@ struct CensoredLatencyModel: Sendable, Equatable {
         let bounds = censored.filter { $0 > 0 }.map { log(Double($0) / 1_000_000) }
         guard observed.count >= 2, !bounds.isEmpty else { return nil }
         let n = Double(observed.count + bounds.count)
-        var mu = observed.reduce(0, +) / Double(observed.count)
-        var sigma = max(0.05, (observed.map { ($0 - mu) * ($0 - mu) }.reduce(0, +) / Double(observed.count)).squareRoot())
+        // The successes alone: EM's start, and what the timeouts are weighed against.
+        let successMu = observed.reduce(0, +) / Double(observed.count)
+        let successSigma = max(
+            0.05, (observed.map { ($0 - successMu) * ($0 - successMu) }.reduce(0, +) / Double(observed.count)).squareRoot())
+        var mu = successMu
+        var sigma = successSigma
         for _ in 0..<200 {
             var sum = observed.reduce(0, +)
             var squares = observed.map { $0 * $0 }.reduce(0, +)
@@ -62,19 +66,16 @@ struct CensoredLatencyModel: Sendable, Equatable {
         self.mu = mu
         self.sigma = sigma
         tailIndex = Self.censoredHill(successes: successes, censored: censored)
-        isStallMode = Self.timeoutsAreTheirOwnMode(observed: observed, bounds: bounds)
+        isStallMode = Self.timeoutsAreTheirOwnMode(
+            bounds: bounds, calls: observed.count + bounds.count, successMu: successMu, successSigma: successSigma)
     }
 
-    /// Whether `bounds.count` timeouts are too many for a log-normal fitted to `observed` alone
-    /// (logs of seconds) to put beyond the median bound, among all the calls.
-    static func timeoutsAreTheirOwnMode(observed: [Double], bounds: [Double]) -> Bool {
-        let count = Double(observed.count)
-        let mean = observed.reduce(0, +) / count
-        let spread = max(0.05, (observed.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / count).squareRoot())
+    /// Whether `bounds.count` timeouts (logs of seconds) among `calls` are too many for the
+    /// successes' own log-normal (`successMu`, `successSigma`) to put beyond the median bound.
+    static func timeoutsAreTheirOwnMode(bounds: [Double], calls: Int, successMu: Double, successSigma: Double) -> Bool {
         let bound = bounds.sorted()[bounds.count / 2]
-        let beyond = 0.5 * erfc((bound - mean) / spread / 2.0.squareRoot())
-        let expected = beyond * (count + Double(bounds.count))
-        return poissonUpperTail(atLeast: bounds.count, mean: expected) < stallSignificance
+        let beyond = upperTail((bound - successMu) / successSigma)
+        return poissonUpperTail(atLeast: bounds.count, mean: beyond * Double(calls)) < stallSignificance
     }
 
     /// P(X ≥ k) for X ~ Poisson(mean).
@@ -126,9 +127,12 @@ struct CensoredLatencyModel: Sendable, Equatable {
     /// The standard normal CDF.
     static func cdf(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 
+    /// 1 − Φ(z), computed directly so it stays exact far out.
+    static func upperTail(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
+
     /// φ(z)/(1 − Φ(z)), computed from the upper tail so it stays finite far out.
     static func hazard(_ z: Double) -> Double {
-        let tail = 0.5 * erfc(z / 2.0.squareRoot())
+        let tail = upperTail(z)
         let density = exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
         return tail > 1e-300 ? density / tail : z
     }

@@ -106,6 +106,14 @@ public struct ConfigurationSearch: Sendable {
             guard !batch.isEmpty else { return }
             for (config, runs) in zip(batch, try evaluate(batch)) { evaluated.append(candidate(config, runs)) }
         }
+        // `configs` in batches of `batchSize` until they or the budget run out.
+        func submitInBatches(_ configs: [PipelineConfiguration]) throws {
+            var start = 0
+            while start < configs.count, evaluated.count < budget {
+                try submit(Array(configs[start..<min(start + batchSize, configs.count)]))
+                start += batchSize
+            }
+        }
         // The base, then every toggle alone: doc and shipped values first, the rest shuffled.
         seen.insert(changes(of: base))
         try submit([base])
@@ -135,18 +143,10 @@ public struct ConfigurationSearch: Sendable {
                 guard let config = changed(base, settings), seen.insert(changes(of: config)).inserted else { continue }
                 list.append(config)
             }
-            var start = 0
-            while start < list.count, evaluated.count < budget {
-                try submit(Array(list[start..<min(start + batchSize, list.count)]))
-                start += batchSize
-            }
+            try submitInBatches(list)
             return Outcome(base: evaluated[0], evaluated: evaluated, front: Self.front(evaluated), best: Self.best(evaluated))
         }
-        var start = 0
-        while start < singles.count, evaluated.count < budget {
-            try submit(Array(singles[start..<min(start + batchSize, singles.count)]))
-            start += batchSize
-        }
+        try submitInBatches(singles)
         // Values that saved time alone (and still meet the requirements), best first.
         let baseMetric = evaluated[0].metric
         let helpful = evaluated.dropFirst().filter { $0.metric < baseMetric && $0.feasible }

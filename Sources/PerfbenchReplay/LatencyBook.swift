@@ -49,14 +49,17 @@ struct LatencyBook: Sendable {
             endpointTimeouts[Self.endpoint(of: keys[position]), default: []].append(answer.latency.microseconds)
             serviceTimeouts[keys[position].service, default: []].append(answer.latency.microseconds)
         }
+        var endpointService: [String: Service] = [:]
         for (position, answer) in answers.enumerated() where answer.isDefinitive {
             let key = keys[position]
             let micros = answer.latency.microseconds
-            endpoint[Self.endpoint(of: key), default: []].append(micros)
+            let name = Self.endpoint(of: key)
+            endpoint[name, default: []].append(micros)
+            endpointService[name] = key.service
             service[key.service, default: []].append(micros)
             all.append(micros)
             if answer.isSuccess, key.value("ids") != nil {
-                batchSamples[Self.endpoint(of: key), default: []].append((key.list("ids").count, answer.latency))
+                batchSamples[name, default: []].append((key.list("ids").count, answer.latency))
             }
         }
         byEndpoint = endpoint.compactMapValues { LatencyDistribution(micros: $0) }
@@ -75,11 +78,10 @@ struct LatencyBook: Sendable {
             models[entry.key] = CensoredLatencyModel(successes: endpoint[entry.key] ?? [], censored: entry.value)
         }
         var endpointSpreads: [Service: [Double]] = [:]
+        // In name order: the mean is then the same on every run.
         for (name, distribution) in byEndpoint.sorted(by: { $0.key < $1.key })
         where distribution.sorted.count >= Self.minimumSpreadSample {
-            if let service = Service(rawValue: String(name.prefix { $0 != " " })) {
-                endpointSpreads[service, default: []].append(distribution.logSpread)
-            }
+            if let service = endpointService[name] { endpointSpreads[service, default: []].append(distribution.logSpread) }
         }
         pooledSpreads = endpointSpreads.mapValues { $0.reduce(0, +) / Double($0.count) }
         timeoutRecords = endpointTimeouts.reduce(into: [:]) { records, entry in
@@ -124,9 +126,10 @@ struct LatencyBook: Sendable {
         (censoredByEndpoint[Self.endpoint(of: key)] ?? censoredByService[key.service])?.draw(beyond: bound, seed: seed)
     }
 
-    /// How often `key`'s endpoint's recorded calls timed out (nil: none did).
+    /// How often `key`'s endpoint's recorded calls timed out (nil: none did). Asked for every
+    /// call of a later draw: a recording without timeouts answers without naming the endpoint.
     func timeouts(for key: RequestKey) -> TimeoutRecord? {
-        timeoutRecords[Self.endpoint(of: key)]
+        timeoutRecords.isEmpty ? nil : timeoutRecords[Self.endpoint(of: key)]
     }
 
     /// `service METHOD template`, or `llm POST task=…` for the LLM.
@@ -135,14 +138,12 @@ struct LatencyBook: Sendable {
         return key.service.rawValue + " " + key.method + " " + EndpointTemplate.template(for: key.path)
     }
 
-    /// How much one call of `key`'s endpoint varies from run to run, as a log-normal spread: the
-    /// endpoint's own spread, at most 0.5 (the recorded calls differ in size too, which a
-    /// rerun of the same call does not).
-    /// An endpoint with fewer than ``minimumSpreadSample`` calls shows no spread of its own (one
-    /// call: none at all); it takes its service's pooled one, else, for the LLM, the prior
-    /// (``llmPriorSpread``). Before, a task called once was replayed at its recorded time in
-    /// every draw, and an LLM slower this time (slow-prefill oct31: a final evaluation of the
-    /// same size took 4.4 s recorded, 12.9 s in the truth) was outside every interval.
+    /// How much one call of `key`'s endpoint varies from run to run, as a log-normal spread, at
+    /// most 0.5 (the recorded calls differ in size too, which a rerun of the same call does
+    /// not): the endpoint's own spread when it has ``minimumSpreadSample`` calls or more, else
+    /// (one call shows none at all) its service's pooled one, else, for the LLM, the prior
+    /// (``llmPriorSpread``). A task called once must not replay at its recorded time in every
+    /// draw: the same LLM call can take three times as long on the next run.
     func rerunSpread(for key: RequestKey) -> Double {
         if let own = byEndpoint[Self.endpoint(of: key)], own.sorted.count >= Self.minimumSpreadSample {
             return min(own.logSpread, Self.maxRerunSpread)

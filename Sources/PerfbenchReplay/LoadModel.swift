@@ -42,7 +42,7 @@ struct LoadModel: Sendable {
         }
         typicalInFlight = typical
         peakInFlight = peak
-        var samples: [Service: [(endpoint: String, load: Double, latency: Double)]] = [:]
+        var samples: [Service: [(group: String, load: Double, latency: Double)]] = [:]
         for (position, answer) in answers.enumerated() where answer.isDefinitive && answer.latency > .zero {
             let key = keys[position]
             samples[key.service, default: []].append(
@@ -65,15 +65,15 @@ struct LoadModel: Sendable {
     }
 
     /// The slope of centred log latency on log load, when positive and significant.
-    static func significantSlope(_ points: [(endpoint: String, load: Double, latency: Double)]) -> Double? {
+    static func significantSlope(_ points: [(group: String, load: Double, latency: Double)]) -> Double? {
         guard points.count >= 8 else { return nil }
         var sums: [String: (total: Double, count: Double)] = [:]
         for point in points {
-            let sum = sums[point.endpoint, default: (0, 0)]
-            sums[point.endpoint] = (sum.total + point.latency, sum.count + 1)
+            let sum = sums[point.group, default: (0, 0)]
+            sums[point.group] = (sum.total + point.latency, sum.count + 1)
         }
         let ys = points.map { point -> Double in
-            let sum = sums[point.endpoint] ?? (0, 1)
+            let sum = sums[point.group] ?? (0, 1)
             return point.latency - sum.total / sum.count
         }
         let xs = points.map(\.load)

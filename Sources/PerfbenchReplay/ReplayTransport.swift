@@ -63,7 +63,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     public let options: ReplayOptions
     private let clock: PipelineClock
     private let state: Mutex<State>
-    /// How the recording's hosts slowed under load; nil when none did (then nothing is counted).
+    /// How the recording's hosts slowed under load; nil when none did or nothing needs the count.
     private let load: LoadModel?
 
     /// A transport serving `index` on `clock` (a replay's `VirtualClock`, normally).
@@ -72,8 +72,10 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         self.index = index
         self.options = options
         self.clock = PipelineClock(clock)
-        let load = index.load
-        self.load = load.elasticity.isEmpty ? nil : load
+        // Load is counted for what-ifs (their warning) and the load alternative's draws only.
+        let counts = !options.atRecordedConfiguration || options.loadFollowsRecording
+        let load = counts ? index.load : nil
+        self.load = load.flatMap { $0.elasticity.isEmpty ? nil : $0 }
         state = Mutex(
             State(
                 cursors: Array(repeating: 0, count: index.queues.count),
@@ -138,11 +140,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         guard let load else { return [] }
         return state.withLock { state in
             Service.allCases.compactMap { service in
-                guard let elasticity = load.elasticity[service], let replayed = state.inFlightPeaks[service]
-                else { return nil }
-                return InFlightPeak(
-                    service: service, replayed: replayed, recorded: load.peakInFlight[service] ?? 1,
-                    elasticity: elasticity)
+                guard load.elasticity[service] != nil, let replayed = state.inFlightPeaks[service] else { return nil }
+                return InFlightPeak(service: service, replayed: replayed, recorded: load.peakInFlight[service] ?? 1)
             }
         }
     }
@@ -419,7 +418,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         // Only Spotify's refusals are known to grow while called (its Retry-After reached a day
         // in the logs); ReccoBeats' 429s there were per minute.
         let growing = alternative && options.limiter == .growingBlock && key.service == .spotify
-        state.sends[slot].append((request.tool, now))
+        // Which endpoints sent faster is said only of what-ifs (``ReplayRunner``'s annotation).
+        if !options.atRecordedConfiguration { state.sends[slot].append((request.tool, now)) }
         guard
             let retryAfter = state.windows[slot].admit(
                 at: now, scales: host.scales, windowCapacity: capacity, enforceBursts: alternative, growing: growing)

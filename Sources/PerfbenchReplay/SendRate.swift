@@ -26,6 +26,4 @@ public struct InFlightPeak: Sendable, Equatable {
     public var service: Service
     public var replayed: Int
     public var recorded: Int
-    /// The host's elasticity of latency in calls in flight, in the recording.
-    public var elasticity: Double
 }

@@ -63,7 +63,13 @@ import Testing
         let prior = UInt64(sources.count)
         let middle = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 0, draw: prior))
         let high = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 1, draw: prior))
-        #expect(high - middle > 0.5 * JudgmentModel.priorSensitivity * 0.3 || high == 1)
+        // One standard deviation: the residual and the prior times the share of the playlist changed.
+        let ids = { (text: String) in JudgmentModel.ids(ResponseSynthesizer.userInput(text)?["tracks"]?.arrayValue ?? []) }
+        let changed = JudgmentModel.changedShare(ids(other), ids(body))
+        #expect(changed > 0)
+        let spread = (model.residualSpread * model.residualSpread
+            + JudgmentModel.priorSensitivity * JudgmentModel.priorSensitivity * changed * changed).squareRoot()
+        #expect(abs((high - middle) - (min(1, middle + spread) - middle)) < 1e-9, "high \(high), middle \(middle), spread \(spread)")
     }
 
     /// An imported log's LLM requests are placeholders: there is no playlist to judge.
