@@ -19,7 +19,15 @@ import Testing
         for bytes in [[UInt8](), Array("GET /v1/me HTTP/1.1\r\nHost: x\r\n".utf8)] {
             let closed = try await WorldServer.withRunning(configuration) { served in
                 try await withThrowingTaskGroup(of: Bool.self) { group in
-                    group.addTask { _ = try await RawHTTP.exchange(port: served.port, bytes); return true }
+                    group.addTask {
+                        do {
+                            _ = try await RawHTTP.exchange(port: served.port, bytes)
+                        } catch ChannelError.ioOnClosedChannel, is IOError {
+                            // On a loaded machine the client may reach its write only after the
+                            // idle timeout closed the connection: the server closed it, as asked.
+                        }
+                        return true
+                    }
                     group.addTask { try await Task.sleep(for: .seconds(30)); return false }
                     let first = try await group.next() ?? false
                     group.cancelAll()
