@@ -21,6 +21,12 @@ struct ReplayCatalogue: Sendable {
     /// albums and its albums 1–4 tracks; how many a listing holds decides how many calls follow).
     var albumListingSizes: [Int] = []
     var albumTrackListingSizes: [Int] = []
+    /// The popularity of every track the recording fetched one by one (`/v1/tracks/{id}`), in
+    /// send order: a full object of a track the recording only saw in a listing (which omits
+    /// popularity) takes one of these, since the pipeline keeps or drops an album's track by it
+    /// (nov07: 31 of 61 fetched album tracks lay in 20–80; a missing popularity dropped every
+    /// one, and each drop fetched one more album).
+    var fetchedTrackPopularities: [Int] = []
     var userTopTracks: RecordedPage?
     var userTopArtists: RecordedPage?
     /// Artist id → ids of recorded tracks whose first artist it is, in first-seen order.
@@ -102,6 +108,7 @@ struct ReplayCatalogue: Sendable {
             if (searches[name]?.limit ?? -1) < limit { searches[name] = RecordedPage(limit: limit, items: items) }
         case 3 where segments[1] == "tracks":
             addTracks([json])
+            if let popularity = json["popularity"]?.intValue { fetchedTrackPopularities.append(popularity) }
         case 3 where segments[1] == "artists":
             addArtists([json])
         case 4 where segments[1] == "artists" && segments[3] == "top-tracks":

@@ -12,7 +12,9 @@ import PerfbenchRecording
 ///   then other recorded items fill it, starting at a seeded position;
 /// - artist top tracks: the artist's recorded top tracks in any market; else recorded tracks
 ///   whose first artist it is (up to 10); else 5 other recorded tracks;
-/// - artist, track: the recorded object; else a minimal object with that id;
+/// - artist: the recorded object; else a minimal object with that id;
+/// - track: the recorded full object; a track seen only in a listing, or never, with a
+///   popularity one of the recorded track fetches had (picked by the seed);
 /// - albums and album tracks: the recorded listing; else recorded albums / tracks, as many as a
 ///   recorded listing of the same kind held (picked by the seed; 3 albums / 4 tracks when none was);
 /// - user top tracks / artists: the recorded page, cut or filled like a search.
@@ -37,7 +39,7 @@ struct ResponseSynthesizer: Sendable {
         case 2 where key.path == "/v1/search":
             return (200, search(key, limit: limit ?? 20, seed: seed))
         case 3 where segments[1] == "tracks":
-            return (200, catalogue.tracks[segments[2]].map(JSONWriter.write) ?? Self.minimalTrack(segments[2]))
+            return (200, fullTrack(segments[2], seed: seed))
         case 3 where segments[1] == "artists":
             return (200, catalogue.artists[segments[2]].map(JSONWriter.write) ?? Self.minimalArtist(segments[2]))
         case 4 where segments[1] == "artists" && segments[3] == "top-tracks":
@@ -98,6 +100,16 @@ struct ResponseSynthesizer: Sendable {
         }
     }
 
+    /// The full object of track `id`: as recorded when the recording fetched it (or saw it with
+    /// its popularity); a track seen only in a listing, or never, gets a popularity one of the
+    /// recorded fetches had, by the seed.
+    private func fullTrack(_ id: String, seed: UInt64) -> String {
+        let popularity = String(Self.size(from: catalogue.fetchedTrackPopularities, or: 50, seed: seed))
+        guard let recorded = catalogue.tracks[id] else { return Self.minimalTrack(id, popularity: popularity) }
+        guard recorded["popularity"] == nil, case .object(let object) = recorded else { return JSONWriter.write(recorded) }
+        return JSONWriter.write(object, replacing: "popularity", with: popularity)
+    }
+
     private func topTracks(artist: String, seed: UInt64) -> [JSONValue] {
         if let recorded = catalogue.topTracks[artist] { return recorded }
         if let own = catalogue.tracksByArtist[artist] {
@@ -135,10 +147,10 @@ struct ResponseSynthesizer: Sendable {
         ])
     }
 
-    static func minimalTrack(_ id: String) -> String {
+    static func minimalTrack(_ id: String, popularity: String = "50") -> String {
         JSONWriter.object([
             ("id", JSONWriter.quoted(id)), ("name", JSONWriter.quoted("Track \(id.prefix(6))")),
-            ("duration_ms", "200000"), ("popularity", "50"), ("artists", "[]"),
+            ("duration_ms", "200000"), ("popularity", popularity), ("artists", "[]"),
             ("uri", JSONWriter.quoted("spotify:track:\(id)")),
         ])
     }
