@@ -26,6 +26,9 @@ public struct ReplayCounters: Sendable, Hashable {
     /// LLM evaluations of another playlist than the recorded one, scored by the judgment
     /// model (``JudgmentModel``) instead of reusing the recorded score.
     public var llmJudged = 0
+    /// LLM selections made for another input whose ids were aimed at this input's candidates
+    /// (``SelectionAnswer``): the recorded ids it offers, filled up in input order.
+    public var llmReselected = 0
     /// Recorded timeouts a longer timeout answered from the endpoint's censored latency fit
     /// (slow successes, or timeouts again at the new timeout).
     public var tailDraws = 0

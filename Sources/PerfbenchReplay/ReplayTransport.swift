@@ -385,12 +385,20 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     }
 
     /// `result` (a recorded LLM answer to another input) with the score an evaluation of
-    /// `request`'s playlist gets from the judgment model; `result` itself for other tasks, or
+    /// `request`'s playlist gets from the judgment model, or a selection's ids aimed at
+    /// `request`'s candidates (``SelectionAnswer``); `result` itself for other tasks, or
     /// when the recording has no model. `recordedBody` is the request the answer was given to
     /// (nil: the model's last recorded evaluation stands for it).
     private func judged(
         _ result: TransportResult, request: HTTPRequest, key: RequestKey, recordedBody: String?, state: inout State
     ) -> TransportResult {
+        if let task = key.task.flatMap(LLMTask.init(rawValue:)), SelectionAnswer.candidatesMember(of: task) != nil {
+            guard case .response(let response) = result, let body = request.body,
+                let reselected = SelectionAnswer.reselected(response.body, task: task, requestBody: body)
+            else { return result }
+            state.counters.llmReselected += 1
+            return .response(HTTPResponse(status: response.status, headers: response.headers, body: reselected))
+        }
         guard let task = key.task.flatMap(LLMTask.init(rawValue:)), task == .qualityEvaluation || task == .finalEvaluation,
             let model = index.models.judgment, let body = request.body, case .response(let response) = result,
             let recordedScore = (response.parsedBody?.llmAnswer ?? JudgmentModel.content(response.body))?["score"]?.doubleValue
