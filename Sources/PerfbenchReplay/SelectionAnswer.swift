@@ -10,9 +10,9 @@ import PerfbenchRecording
 /// on with 11 artists where the world's LLM picked 12, so each artist was asked for one more
 /// track and made 14 more album calls. Asked for a number (`count`), the LLM picks as many as
 /// it picked before, so the answer keeps the recorded ids this input offers, in their recorded
-/// order, and fills up to the recorded number (at most `count`) with the input's other ids in input order, which
-/// is also what a selection the recording never answered gets. A selection asked for no number
-/// (`anchor_filter`: keep what fits) is left as recorded.
+/// order, and fills up to the recorded number (at most `count`) with the input's other ids in
+/// input order, which is also what a selection the recording never answered gets. A selection
+/// asked for no number (`anchor_filter`: keep what fits) is left as recorded.
 enum SelectionAnswer {
     /// The member of the request input that lists the candidates, for selection tasks.
     static func candidatesMember(of task: LLMTask) -> String? {
