@@ -29,6 +29,9 @@ struct LatencyBook: Sendable {
     private let llmBySize: [String: BatchLatencyModel]
     /// The mean spread of the tasks' calls around their size fits: the spread of a task without one.
     private let llmPooledSpread: Double
+    /// Request and answer size against time over every task: how a task without its own size
+    /// fit moves with its request (nil: too few calls; then in proportion to the request).
+    private let llmSize: LLMSizeModel?
     /// The spread of an LLM call's time for another input when the recording has no task with
     /// three calls to measure one: an assumption (±35 % for one standard deviation), wider than
     /// the simulated LLM's own jitter (15 %) because a real model's answer length, and so its
@@ -74,6 +77,7 @@ struct LatencyBook: Sendable {
         llmBySize = llmSamples.compactMapValues { BatchLatencyModel(samples: $0) }
         let spreads = llmBySize.values.map(\.logSpread).filter { $0 > 0 }
         llmPooledSpread = spreads.isEmpty ? 0 : spreads.reduce(0, +) / Double(spreads.count)
+        llmSize = LLMSizeModel(answers: answers, keys: keys)
         censoredByEndpoint = endpointTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: endpoint[entry.key] ?? [], censored: entry.value)
         }
@@ -99,7 +103,8 @@ struct LatencyBook: Sendable {
     /// recording never saw: the task's size model (fixed cost + cost per byte, fitted on the
     /// recording's calls of the task) at that size; without one (every call of the task one
     /// size), `recorded` — the latency of the recorded call it reuses, `recordedBytes` long —
-    /// in proportion to the size.
+    /// moved by the recording's pooled cost per request kB (``LLMSizeModel``), else in
+    /// proportion to the size.
     ///
     /// `z` (a standard normal; 0 in the plain replay) places the call within the spread of the
     /// task's calls around its fit (else the spread of every task's calls around theirs): an
@@ -108,6 +113,8 @@ struct LatencyBook: Sendable {
         let middle: Duration
         if let model = llmBySize[task], model.base != nil {
             middle = model.latency(count: bytes)
+        } else if bytes != recordedBytes, let llmSize {
+            middle = llmSize.latency(recorded: recorded, recordedBytes: recordedBytes, bytes: bytes)
         } else if bytes != recordedBytes, recordedBytes > 0 {
             middle = .microseconds(Int64((Double(recorded.microseconds) * Double(bytes) / Double(recordedBytes)).rounded()))
         } else {
