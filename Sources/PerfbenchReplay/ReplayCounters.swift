@@ -29,6 +29,8 @@ public struct ReplayCounters: Sendable, Hashable {
     /// LLM selections made for another input whose ids were aimed at this input's candidates
     /// (``SelectionAnswer``): the recorded ids it offers, filled up in input order.
     public var llmReselected = 0
+    /// Calls timed out because the outage alternative kept a host down (``OutageModel``).
+    public var outageTimeouts = 0
     /// Recorded timeouts a longer timeout answered from the endpoint's censored latency fit
     /// (slow successes, or timeouts again at the new timeout).
     public var tailDraws = 0

@@ -54,6 +54,10 @@ public struct ReplayOptions: Sendable, Hashable {
     /// what-if; ``loadFollowsRecording(draw:)``). Off in the plain replay: the recording cannot
     /// tell how a host behaves past the load it saw.
     public var loadFollowsRecording = false
+    /// Whether a host the recording shows down (``OutageModel``) stays down from the moment its
+    /// outage began: the outage alternative of an interval's draws
+    /// (``outagePersists(draw:)``). Off in the plain replay, where the outage ended as recorded.
+    public var outagePersists = false
 
     /// Options with every counterfactual model on.
     public init(
@@ -71,6 +75,10 @@ extension ReplayOptions {
     /// Whether draw `draw` of an interval takes the load alternative: every odd draw, so the
     /// alternative meets each limiter alternative in turn (their cycle is 3 long).
     public static func loadFollowsRecording(draw: UInt64) -> Bool { draw % 2 == 1 }
+
+    /// Whether draw `draw` of an interval lets a recorded outage last: every fourth draw (3, 7,
+    /// …), so it meets the load alternative and the limiter alternatives in turn.
+    public static func outagePersists(draw: UInt64) -> Bool { draw % 4 == 3 }
 }
 
 /// Limiters a recording cannot tell apart. Replaying at the recorded send rates meets none of

@@ -61,6 +61,7 @@ public struct ReplayOutcome: Sendable {
         if answers.standIns > 0 { extra["replay_stand_ins"] = Double(answers.standIns) }
         if answers.llmResized > 0 { extra["replay_llm_resized"] = Double(answers.llmResized) }
         if answers.llmJudged > 0 { extra["replay_llm_judged"] = Double(answers.llmJudged) }
+        if answers.outageTimeouts > 0 { extra["replay_outage_timeouts"] = Double(answers.outageTimeouts) }
         if answers.llmReselected > 0 { extra["replay_llm_reselected"] = Double(answers.llmReselected) }
         if answers.rerunSuccesses > 0 { extra["replay_rerun_successes"] = Double(answers.rerunSuccesses) }
         if answers.tailDraws > 0 { extra[RunResult.tailDrawCounter] = Double(answers.tailDraws) }

@@ -121,7 +121,8 @@ extension ReplayRunner {
     /// The spread of `run` (draw 0) over `draws` draws of the models: draws 1…N−1 replay the
     /// same index under the same configuration with other seeds, the limiter alternatives in
     /// turn (``LimiterAlternative/forDraw(_:)``) and, every other draw, latencies that follow
-    /// the load as the recording's did (``LoadModel``). A replay at the recorded configuration answered
+    /// the load as the recording's did (``LoadModel``), and every fourth draw a host the
+    /// recording shows down staying down (``OutageModel``). A replay at the recorded configuration answered
     /// exactly throughout draws nothing, so its draws are skipped and the interval is a point.
     public static func interval(
         of run: RunResult, index: ReplayIndex, path: String, config: PipelineConfiguration?, options: ReplayOptions,
@@ -139,6 +140,7 @@ extension ReplayRunner {
             drawn.draw = UInt64(draw)
             drawn.limiter = LimiterAlternative.forDraw(UInt64(draw))
             drawn.loadFollowsRecording = ReplayOptions.loadFollowsRecording(draw: UInt64(draw))
+            drawn.outagePersists = ReplayOptions.outagePersists(draw: UInt64(draw))
             runs.append(try replay(index: index, path: path, config: config, options: drawn).run)
         }
         return PredictionInterval(runs: runs)
