@@ -41,7 +41,15 @@ struct LatencyBook: Sendable {
     /// The latency used when the recording has no usable answer at all.
     static let fallback: Duration = .milliseconds(500)
 
+    /// Each recorded key's endpoint name (by key text): a replay asks for the endpoint of every
+    /// answer it redraws, and rendering the template walks the URL (14 % of a what-if's draws
+    /// before it was kept; `perf record` on `replay … --draws 200`).
+    private let endpointNames: [String: String]
+
     init(answers: [RecordedAnswer], keys: [RequestKey]) {
+        var names: [String: String] = [:]
+        for key in keys where names[key.text] == nil { names[key.text] = Self.endpoint(of: key) }
+        endpointNames = names
         var endpoint: [String: [Int64]] = [:]
         var service: [Service: [Int64]] = [:]
         var all: [Int64] = []
@@ -49,14 +57,14 @@ struct LatencyBook: Sendable {
         var endpointTimeouts: [String: [Int64]] = [:]
         var serviceTimeouts: [Service: [Int64]] = [:]
         for (position, answer) in answers.enumerated() where answer.isTimeout {
-            endpointTimeouts[Self.endpoint(of: keys[position]), default: []].append(answer.latency.microseconds)
+            endpointTimeouts[names[keys[position].text] ?? Self.endpoint(of: keys[position]), default: []].append(answer.latency.microseconds)
             serviceTimeouts[keys[position].service, default: []].append(answer.latency.microseconds)
         }
         var endpointService: [String: Service] = [:]
         for (position, answer) in answers.enumerated() where answer.isDefinitive {
             let key = keys[position]
             let micros = answer.latency.microseconds
-            let name = Self.endpoint(of: key)
+            let name = names[key.text] ?? Self.endpoint(of: key)
             endpoint[name, default: []].append(micros)
             endpointService[name] = key.service
             service[key.service, default: []].append(micros)
@@ -130,13 +138,18 @@ struct LatencyBook: Sendable {
     /// endpoint's censored fit (else the service's) conditioned on exceeding `bound`; nil when
     /// neither has one.
     func tailDraw(for key: RequestKey, beyond bound: Duration, seed: UInt64) -> Duration? {
-        (censoredByEndpoint[Self.endpoint(of: key)] ?? censoredByService[key.service])?.draw(beyond: bound, seed: seed)
+        (censoredByEndpoint[endpointName(of: key)] ?? censoredByService[key.service])?.draw(beyond: bound, seed: seed)
     }
 
     /// How often `key`'s endpoint's recorded calls timed out (nil: none did). Asked for every
     /// call of a later draw: a recording without timeouts answers without naming the endpoint.
     func timeouts(for key: RequestKey) -> TimeoutRecord? {
-        timeoutRecords.isEmpty ? nil : timeoutRecords[Self.endpoint(of: key)]
+        timeoutRecords.isEmpty ? nil : timeoutRecords[endpointName(of: key)]
+    }
+
+    /// ``endpoint(of:)``, from the names kept for the recorded keys when `key` is one.
+    func endpointName(of key: RequestKey) -> String {
+        endpointNames[key.text] ?? Self.endpoint(of: key)
     }
 
     /// `service METHOD template`, or `llm POST task=…` for the LLM.
@@ -152,7 +165,7 @@ struct LatencyBook: Sendable {
     /// (``llmPriorSpread``). A task called once must not replay at its recorded time in every
     /// draw: the same LLM call can take three times as long on the next run.
     func rerunSpread(for key: RequestKey) -> Double {
-        if let own = byEndpoint[Self.endpoint(of: key)], own.sorted.count >= Self.minimumSpreadSample {
+        if let own = byEndpoint[endpointName(of: key)], own.sorted.count >= Self.minimumSpreadSample {
             return min(own.logSpread, Self.maxRerunSpread)
         }
         let pooled = pooledSpreads[key.service] ?? (key.service == .llm ? Self.llmPriorSpread : 0)
@@ -167,7 +180,7 @@ struct LatencyBook: Sendable {
 
     /// The most specific distribution that has data for `key`'s endpoint.
     func distribution(for key: RequestKey) -> LatencyDistribution? {
-        byEndpoint[Self.endpoint(of: key)] ?? byService[key.service] ?? overall
+        byEndpoint[endpointName(of: key)] ?? byService[key.service] ?? overall
     }
 
     /// A latency for a synthesized answer, drawn with `seed` from `key`'s endpoint distribution.
@@ -178,13 +191,13 @@ struct LatencyBook: Sendable {
     /// The latency of a composed batch of `count` ids at `key`'s endpoint: the batch model,
     /// else the endpoint's median.
     func batchLatency(for key: RequestKey, count: Int) -> Duration {
-        if let model = batches[Self.endpoint(of: key)] { return model.latency(count: count) }
+        if let model = batches[endpointName(of: key)] { return model.latency(count: count) }
         return distribution(for: key)?.median ?? Self.fallback
     }
 
     /// The batch model of `key`'s endpoint, when it has recorded batches.
     func batchModel(for key: RequestKey) -> BatchLatencyModel? {
-        batches[Self.endpoint(of: key)]
+        batches[endpointName(of: key)]
     }
 
     /// The slow tail of `key`'s endpoint (p90 − p50), zero without data.
