@@ -77,7 +77,8 @@ extension ReplayOptions {
     public static func loadFollowsRecording(draw: UInt64) -> Bool { draw % 2 == 1 }
 
     /// Whether draw `draw` of an interval lets a recorded outage last: every fourth draw (3, 7,
-    /// …), so it meets the load alternative and the limiter alternatives in turn.
+    /// 11, …), always with the load alternative (they are odd) and with each limiter
+    /// alternative in turn.
     public static func outagePersists(draw: UInt64) -> Bool { draw % 4 == 3 }
 }
 

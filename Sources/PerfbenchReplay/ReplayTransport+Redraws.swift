@@ -4,10 +4,21 @@ import PerfbenchRecording
 import PerfbenchRuntime
 
 /// What a later draw of a what-if does differently from the plain replay: every call is made
-/// again (its latency, whether it times out) and, under the load alternative, a host's latency
-/// follows the load the replay puts on it. The plain replay (draw 0) and the recorded
+/// again (its latency, whether it times out); under the load alternative, a host's latency
+/// follows the load the replay puts on it; under the outage alternative, a host the recording
+/// shows down stays down. The plain replay (draw 0) and the recorded
 /// configuration keep the recorded answers.
 extension ReplayTransport {
+    /// Under the outage alternative (``ReplayOptions/outagePersists``), a timeout for a call to
+    /// a host the recording shows down (``OutageModel``) sent after its outage began; nil
+    /// otherwise.
+    func persistingOutage(_ key: RequestKey, now: Duration, timeout: Duration, state: inout State) -> PlannedAnswer? {
+        guard options.outagePersists, let begun = index.models.outages.start[key.service], now.microseconds >= begun
+        else { return nil }
+        state.counters.outageTimeouts += 1
+        return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout)
+    }
+
     /// `answer` counted toward its host's load and, under the load alternative
     /// (``ReplayOptions/loadFollowsRecording``), its latency scaled by how much more (or less)
     /// the host is loaded now than when the call was recorded, by the host's elasticity in the

@@ -173,11 +173,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     private func plan(
         _ request: HTTPRequest, key: RequestKey, timeout: Duration, now: Duration, state: inout State
     ) throws -> PlannedAnswer {
-        if options.outagePersists, let begun = index.models.outages.start[key.service], now.microseconds >= begun {
-            // The outage alternative: the host the recording shows down stays down.
-            state.counters.outageTimeouts += 1
-            return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout)
-        }
+        if let down = persistingOutage(key, now: now, timeout: timeout, state: &state) { return down }
         if !options.strict, options.rateLimits, let refused = rateLimit(request, key, now: now, timeout: timeout, state: &state) {
             return refused
         }
