@@ -5,9 +5,9 @@ import PerfbenchRecording
 /// far longer than its timeouts happening apart would make (issue 14 §3: "does not finish" is
 /// one of the answers an interval must be able to give).
 ///
-/// bad-day under the `unfamiliar` mechanics: 43 of 185 ReccoBeats calls timed out, 19 of them in a
-/// row (the chance of such a streak among calls that time out one time in four, apart, is about
-/// 10⁻¹⁰); the host came back after that and the run finished in 1,271 s. Two of its what-ifs
+/// bad-day under the `unfamiliar` mechanics: 43 of its 183 answered or timed-out ReccoBeats calls
+/// timed out, 28 of them in a row from 571 s (calls that time out one time in four, apart, make
+/// such a streak about 10⁻¹⁵ times); the host came back after that and the run finished in 1,271 s. Two of its what-ifs
 /// that send the same calls never finished in that world: the outage did not end. Whether an
 /// outage ends on its own or only because the client's load dropped, the recording cannot tell,
 /// so the outage draws of an interval (``ReplayOptions/outagePersists(draw:)``) let it last:
@@ -15,6 +15,8 @@ import PerfbenchRecording
 struct OutageModel: Sendable {
     /// Per service with an outage, when its streak's first call was sent (µs since the start).
     let start: [Service: Int]
+    /// Per service with an outage, how many of its calls in a row timed out.
+    let streak: [Service: Int]
 
     /// The chance below which a streak is not timeouts happening apart: the expected number of
     /// such streaks among the service's calls, calls × share^length.
@@ -28,6 +30,7 @@ struct OutageModel: Sendable {
             positions[keys[position].service, default: []].append(position)
         }
         var start: [Service: Int] = [:]
+        var streak: [Service: Int] = [:]
         for service in Service.allCases {
             guard let sent = positions[service]?.sorted(by: { (answers[$0].startMicros, $0) < (answers[$1].startMicros, $1) })
             else { continue }
@@ -45,8 +48,12 @@ struct OutageModel: Sendable {
             }
             let share = Double(timeouts) / Double(sent.count)
             let expected = Double(sent.count) * pow(share, Double(best.length))
-            if best.length >= Self.minimumStreak, expected < Self.significance { start[service] = best.first }
+            if best.length >= Self.minimumStreak, expected < Self.significance {
+                start[service] = best.first
+                streak[service] = best.length
+            }
         }
         self.start = start
+        self.streak = streak
     }
 }

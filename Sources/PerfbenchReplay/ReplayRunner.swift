@@ -81,6 +81,7 @@ public enum ReplayRunner {
                 executorJobs: outcomes.isEmpty ? run.jobs : 0)
             outcome.servedExchanges = output.served
             annotate(&outcome, options: options, answers: output.answers, rates: output.rates, loads: output.loads)
+            if !options.atRecordedConfiguration { noteOutages(&outcome, index.models.outages) }
             outcomes.append(outcome)
         }
         var outcome = outcomes[0]
@@ -132,6 +133,15 @@ public enum ReplayRunner {
         for load in heavier {
             outcome.run.counters[RunResult.extrapolatedLoadPrefix + load.service.rawValue] = Double(load.replayed)
             outcome.run.counters[RunResult.recordedLoadPrefix + load.service.rawValue] = Double(load.recorded)
+        }
+    }
+
+    /// A what-if on a recording that shows a host down says so: the plain replay has the host
+    /// come back as it did; the interval's outage draws keep it down.
+    private static func noteOutages(_ outcome: inout ReplayOutcome, _ outages: OutageModel) {
+        for (service, start) in outages.start {
+            outcome.run.counters[RunResult.outageStreakPrefix + service.rawValue] = Double(outages.streak[service] ?? 0)
+            outcome.run.counters[RunResult.outageFromPrefix + service.rawValue] = Double(start) / 1_000_000
         }
     }
 

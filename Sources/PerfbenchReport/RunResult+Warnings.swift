@@ -4,7 +4,7 @@ extension RunResult {
     /// whose recording never saw one. Every report format and standard error carry them.
     public var warnings: [String] { kindedWarnings.map(\.text) }
 
-    /// The warnings with their kind (`coverage`, `rate-limit`, `send-rate`, `load`, `tail`, `fit`), by
+    /// The warnings with their kind (`coverage`, `rate-limit`, `send-rate`, `load`, `outage`, `tail`, `fit`), by
     /// which a corpus report groups them.
     public var kindedWarnings: [(kind: String, text: String)] {
         var warnings: [(kind: String, text: String)] = []
@@ -37,6 +37,15 @@ extension RunResult {
                     + "slower the more were in flight: the figure keeps their recorded latencies; --draws shows them growing "
                     + "with the load")
         }
+        for key in counters.keys.sorted() where key.hasPrefix(Self.outageStreakPrefix) {
+            let service = String(key.dropFirst(Self.outageStreakPrefix.count))
+            guard let streak = counters[key], let from = counters[Self.outageFromPrefix + service] else { continue }
+            append(
+                "outage",
+                "the recording shows \(service) down for a stretch (\(DecimalText.trimmed(streak, 0)) calls in a row timed "
+                    + "out from \(DecimalText.trimmed(from, 0)) s); the figure has it come back as it did, and --draws keeps "
+                    + "it down in every fourth draw, where the run may not finish (\(Self.outageStreakPrefix)\(service))")
+        }
         if let drawn = counters[Self.tailDrawCounter], drawn > 0 {
             append(
                 "tail",
@@ -62,6 +71,10 @@ extension RunResult {
     /// Counters of a host with more calls in flight than recorded, where its recorded latency
     /// grew with its load: `…reccobeats` = the replay's most at once, and the recording's.
     public static let extrapolatedLoadPrefix = "replay_load_extrapolated_"
+    /// Counters of a host the recording shows down: `…reccobeats` = how many of its calls in a
+    /// row timed out, and when (seconds from the start) the first of them was sent.
+    public static let outageStreakPrefix = "replay_outage_streak_"
+    public static let outageFromPrefix = "replay_outage_from_s_"
     public static let recordedLoadPrefix = "replay_load_recorded_"
 
     /// Counters of the endpoints (by tool) that went furthest past the recording's busiest

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func theOutageDrawsOfAWhatIfInAWorldThatWentDownMayNotFinish() throws {
-        // bad-day under the unfamiliar mechanics: ReccoBeats timed out 19 times in a row, then
+        // bad-day under the unfamiliar mechanics: ReccoBeats timed out 28 times in a row, then
         // came back; guide-config there never finishes.
         let mechanics = try #require(WorldMechanics.named("unfamiliar"))
         let profile = try #require(WorldProfile.named("bad-day")?.under(mechanics))
@@ -45,6 +45,10 @@ import Testing
         let config = try Preset.named("guide-config").configuration()
         let run = try ReplayRunner.replay(index: index, path: "bad-day", config: config, options: ReplayOptions()).run
         #expect(run.counters["replay_outage_timeouts"] == nil)
+        // The plain replay says what the interval knows: the recording shows the host down.
+        #expect(run.kindedWarnings.contains { $0.kind == "outage" && $0.text.contains("reccobeats down") })
+        let atRecorded = try ReplayRunner.replay(index: index, path: "bad-day", config: nil, options: ReplayOptions()).run
+        #expect(!atRecorded.kindedWarnings.contains { $0.kind == "outage" })
         var options = ReplayOptions()
         options.draw = 3
         options.outagePersists = ReplayOptions.outagePersists(draw: 3)
