@@ -27,9 +27,7 @@ extension RunResult {
                     + "more than the recording ever did (\(DecimalText.trimmed(recorded, 0)))\(endpointRates(service: String(parts[0]), span: String(parts[1]))): "
                     + "what the rate-limit model answers there is an extrapolation")
         }
-        for key in counters.keys.sorted() where key.hasPrefix(Self.extrapolatedLoadPrefix) {
-            let service = String(key.dropFirst(Self.extrapolatedLoadPrefix.count))
-            guard let replayed = counters[key], let recorded = counters[Self.recordedLoadPrefix + service] else { continue }
+        for (service, replayed, recorded) in pairedCounters(Self.extrapolatedLoadPrefix, Self.recordedLoadPrefix) {
             append(
                 "load",
                 "this configuration has up to \(DecimalText.trimmed(replayed, 0)) \(service) calls in flight at once, more than "
@@ -37,9 +35,7 @@ extension RunResult {
                     + "slower the more were in flight: the figure keeps their recorded latencies; --draws shows them growing "
                     + "with the load")
         }
-        for key in counters.keys.sorted() where key.hasPrefix(Self.outageStreakPrefix) {
-            let service = String(key.dropFirst(Self.outageStreakPrefix.count))
-            guard let streak = counters[key], let from = counters[Self.outageFromPrefix + service] else { continue }
+        for (service, streak, from) in pairedCounters(Self.outageStreakPrefix, Self.outageFromPrefix) {
             append(
                 "outage",
                 "the recording shows \(service) down for a stretch (\(DecimalText.trimmed(streak, 0)) calls in a row timed "
@@ -81,6 +77,16 @@ extension RunResult {
     /// window of their host: `…spotify_get_album_tracks_per_30s`.
     public static let extrapolatedEndpointRatePrefix = "replay_rate_endpoint_extrapolated_"
     public static let recordedEndpointRatePrefix = "replay_rate_endpoint_recorded_"
+
+    /// Per counter named `prefix` + name (in name order) that has a partner `partner` + name:
+    /// the name and both values.
+    private func pairedCounters(_ prefix: String, _ partner: String) -> [(name: String, value: Double, partner: Double)] {
+        counters.keys.sorted().compactMap { key in
+            guard key.hasPrefix(prefix), let value = counters[key] else { return nil }
+            let name = String(key.dropFirst(prefix.count))
+            return counters[partner + name].map { (name, value, $0) }
+        }
+    }
 
     /// `; most: get_album_tracks 41 (recorded 22), …` for `service`'s `span` window, or nothing.
     private func endpointRates(service: String, span: String) -> String {
