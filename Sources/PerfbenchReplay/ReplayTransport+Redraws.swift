@@ -83,11 +83,7 @@ extension ReplayTransport {
         var random = SplitMix64(seed: nextSeed(key, &state))
         let timesOut = random.nextUnit() < record.share
         let content = { [self] (state: inout State) -> TransportResult in
-            if answer.isDefinitive { return answer.result }
-            if let success = nearestDefinitive(number, to: answer) { return index.answers[success].result }
-            let (status, body) = ResponseSynthesizer(catalogue: index.models.catalogue)
-                .answer(request, key: key, seed: nextSeed(key, &state))
-            return .response(HTTPResponse(status: status, body: body))
+            answer.isDefinitive ? answer.result : answeredContent(number, for: answer, request, key: key, state: &state)
         }
         if timesOut {
             guard timeout > record.bound + .milliseconds(1) else {
@@ -101,5 +97,16 @@ extension ReplayTransport {
         guard latency < timeout else { return nil }
         state.counters.rerunSuccesses += 1
         return PlannedAnswer(kind: .synthesized, delay: latency, result: content(&state))
+    }
+
+    /// The content of a call that answers where the recording's `answer` timed out: the key's
+    /// definitive answer recorded closest in time, else content synthesized from the catalogue.
+    func answeredContent(
+        _ number: Int, for answer: RecordedAnswer, _ request: HTTPRequest, key: RequestKey, state: inout State
+    ) -> TransportResult {
+        if let success = nearestDefinitive(number, to: answer) { return index.answers[success].result }
+        let seed = nextSeed(key, &state)
+        let (status, body) = ResponseSynthesizer(catalogue: index.models.catalogue).answer(request, key: key, seed: seed)
+        return .response(HTTPResponse(status: status, body: body))
     }
 }

@@ -266,10 +266,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         }
         try requireExact(request, key, &state)
         return beyondRecordedTimeout(after: answer.latency, request, key: key, timeout: timeout, state: &state) { state in
-            if let success = nearestDefinitive(number, to: answer) { return index.answers[success].result }
-            let seed = nextSeed(key, &state)
-            let (status, body) = ResponseSynthesizer(catalogue: index.models.catalogue).answer(request, key: key, seed: seed)
-            return .response(HTTPResponse(status: status, body: body))
+            answeredContent(number, for: answer, request, key: key, state: &state)
         }
     }
 
