@@ -13,10 +13,16 @@ import PerfbenchRecording
 /// so the outage draws of an interval (``ReplayOptions/outagePersists(draw:)``) let it last:
 /// every call to the host sent after the streak began times out.
 struct OutageModel: Sendable {
-    /// Per service with an outage, when its streak's first call was sent (µs since the start).
-    let start: [Service: Int]
-    /// Per service with an outage, how many of its calls in a row timed out.
-    let streak: [Service: Int]
+    /// One host's outage: its longest streak of timeouts.
+    struct Outage: Sendable, Equatable {
+        /// When the streak's first call was sent (µs since the start).
+        let startMicros: Int
+        /// How many of the host's calls in a row timed out.
+        let streak: Int
+    }
+
+    /// Per service the recording shows down, its outage.
+    let byService: [Service: Outage]
 
     /// The chance below which a streak is not timeouts happening apart: the expected number of
     /// such streaks among the service's calls, calls × share^length.
@@ -29,8 +35,7 @@ struct OutageModel: Sendable {
         for position in answers.indices where answers[position].isTimeout || answers[position].isDefinitive {
             positions[keys[position].service, default: []].append(position)
         }
-        var start: [Service: Int] = [:]
-        var streak: [Service: Int] = [:]
+        var outages: [Service: Outage] = [:]
         for service in Service.allCases {
             guard let sent = positions[service]?.sorted(by: { (answers[$0].startMicros, $0) < (answers[$1].startMicros, $1) })
             else { continue }
@@ -49,11 +54,9 @@ struct OutageModel: Sendable {
             let share = Double(timeouts) / Double(sent.count)
             let expected = Double(sent.count) * pow(share, Double(best.length))
             if best.length >= Self.minimumStreak, expected < Self.significance {
-                start[service] = best.first
-                streak[service] = best.length
+                outages[service] = Outage(startMicros: best.first, streak: best.length)
             }
         }
-        self.start = start
-        self.streak = streak
+        byService = outages
     }
 }

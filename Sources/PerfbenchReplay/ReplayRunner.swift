@@ -139,9 +139,9 @@ public enum ReplayRunner {
     /// A what-if on a recording that shows a host down says so: the plain replay has the host
     /// come back as it did; the interval's outage draws keep it down.
     private static func noteOutages(_ outcome: inout ReplayOutcome, _ outages: OutageModel) {
-        for (service, start) in outages.start {
-            outcome.run.counters[RunResult.outageStreakPrefix + service.rawValue] = Double(outages.streak[service] ?? 0)
-            outcome.run.counters[RunResult.outageFromPrefix + service.rawValue] = Double(start) / 1_000_000
+        for (service, outage) in outages.byService {
+            outcome.run.counters[RunResult.outageStreakPrefix + service.rawValue] = Double(outage.streak)
+            outcome.run.counters[RunResult.outageFromPrefix + service.rawValue] = Double(outage.startMicros) / 1_000_000
         }
     }
 

@@ -13,7 +13,8 @@ extension ReplayTransport {
     /// a host the recording shows down (``OutageModel``) sent after its outage began; nil
     /// otherwise.
     func persistingOutage(_ key: RequestKey, now: Duration, timeout: Duration, state: inout State) -> PlannedAnswer? {
-        guard options.outagePersists, let begun = index.models.outages.start[key.service], now.microseconds >= begun
+        guard options.outagePersists, let outage = index.models.outages.byService[key.service],
+            now.microseconds >= outage.startMicros
         else { return nil }
         state.counters.outageTimeouts += 1
         return PlannedAnswer(kind: .synthesized, delay: timeout, result: .timeout)

@@ -24,15 +24,15 @@ import Testing
         // Twelve in a row from call 60, three more apart: 15 of 100 time out.
         let index = Self.index(timeouts: Set(60..<72).union([5, 20, 90]))
         let model = OutageModel(answers: index.answers, keys: index.keys)
-        #expect(model.start[.reccobeats] == 60_000_000)
-        #expect(model.start[.spotify] == nil)
+        #expect(model.byService[.reccobeats] == OutageModel.Outage(startMicros: 60_000_000, streak: 12))
+        #expect(model.byService[.spotify] == nil)
     }
 
     @Test func timeoutsApartAreNoOutage() {
         // Fifteen timeouts, never more than two in a row: 100 · 0.15^2 is no surprise.
         let apart = Set([3, 4, 11, 19, 27, 28, 35, 43, 51, 59, 67, 75, 83, 91, 99])
         let index = Self.index(timeouts: apart)
-        #expect(OutageModel(answers: index.answers, keys: index.keys).start.isEmpty)
+        #expect(OutageModel(answers: index.answers, keys: index.keys).byService.isEmpty)
     }
 
     @Test func theOutageDrawsOfAWhatIfInAWorldThatWentDownMayNotFinish() throws {
@@ -41,7 +41,7 @@ import Testing
         let mechanics = try #require(WorldMechanics.named("unfamiliar"))
         let profile = try #require(WorldProfile.named("bad-day")?.under(mechanics))
         let index = ReplayIndex(recording: try Synthesizer.synthesize(profile: profile, seed: 1, promptIndex: 1).recording)
-        #expect(index.models.outages.start[.reccobeats] != nil)
+        #expect(index.models.outages.byService[.reccobeats] != nil)
         let config = try Preset.named("guide-config").configuration()
         let run = try ReplayRunner.replay(index: index, path: "bad-day", config: config, options: ReplayOptions()).run
         #expect(run.counters["replay_outage_timeouts"] == nil)
