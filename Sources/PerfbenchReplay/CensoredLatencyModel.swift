@@ -29,14 +29,19 @@ struct CensoredLatencyModel: Sendable, Equatable {
 
     /// The Poisson chance below which the timeouts are too many to be the successes' tail.
     static let stallSignificance = 0.01
-    /// How long a hung call lasts, as ln(its length / the recorded timeout). A recording cut at
-    /// the timeout cannot tell; the only hangs ever watched past a 30 s timeout (issue 14's
-    /// world under a 180 s one) answered after 94.6, 107.5 and 125.7 s, 3.2–4.2 times it: ln of
-    /// their ratios has mean 1.286. Held out, the bad-day world's hangs (60–140 s behind a 30 s
-    /// timeout) are 2–4.7 times it. A scale-free tail of index 1 (as likely to end within twice
-    /// the timeout as not) let half of bad-day's hangs answer under a 60 s timeout, which none
-    /// did; it is not used.
-    static let hangLogRatioMean = 1.286
+    /// The only hangs ever watched past a timeout: issue 14's world, under a 180 s ReccoBeats
+    /// timeout, answered calls that a 30 s one had cut after these many seconds.
+    static let observedHangs: (timeout: Double, lengths: [Double]) = (30, [94.6, 107.5, 125.7])
+    /// How long a hung call lasts, as ln(its length / the recorded timeout): the mean over
+    /// ``observedHangs`` (1.286, hangs 3.2–4.2 times the timeout). A recording cut at the timeout
+    /// cannot tell. Held out, the bad-day world's hangs (60–140 s behind a 30 s timeout) are
+    /// 2–4.7 times it. A scale-free tail of index 1 (as likely to end within twice the timeout
+    /// as not) let half of bad-day's hangs answer under a 60 s timeout, which none did; it is not
+    /// used.
+    static let hangLogRatioMean: Double = {
+        let ratios = observedHangs.lengths.map { log($0 / observedHangs.timeout) }
+        return ratios.reduce(0, +) / Double(ratios.count)
+    }()
     /// The spread of that ratio in ln: three hangs of one world (their own spread 0.14) cannot
     /// show how hang lengths vary between worlds, so it is widened to 0.5 (a factor of 1.65):
     /// a hang within twice the timeout keeps a 12 % chance, one past six times it 14 %.

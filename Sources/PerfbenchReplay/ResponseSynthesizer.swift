@@ -47,11 +47,11 @@ struct ResponseSynthesizer: Sendable {
             return (200, JSONWriter.object([("tracks", Self.array(items))]))
         case 4 where segments[1] == "artists" && segments[3] == "albums":
             let items = catalogue.artistAlbums[segments[2]]
-                ?? catalogue.albums.pick(Self.size(from: catalogue.albumListingSizes, or: 3, seed: seed), seed: seed).map(\.item)
+                ?? catalogue.albums.pick(Self.recorded(catalogue.albumListingSizes, or: 3, seed: seed), seed: seed).map(\.item)
             return (200, Self.page(Array(items.prefix(limit ?? 20)), limit: limit ?? 20))
         case 4 where segments[1] == "albums" && segments[3] == "tracks":
             let items = catalogue.albumTracks[segments[2]]
-                ?? catalogue.tracks.pick(Self.size(from: catalogue.albumTrackListingSizes, or: 4, seed: seed), seed: seed).map(\.item)
+                ?? catalogue.tracks.pick(Self.recorded(catalogue.albumTrackListingSizes, or: 4, seed: seed), seed: seed).map(\.item)
             return (200, Self.page(Array(items.prefix(limit ?? 50)), limit: limit ?? 50))
         case 4 where key.path == "/v1/me/top/tracks":
             let items = filled(catalogue.userTopTracks, from: catalogue.tracks, limit: limit ?? 20, seed: seed)
@@ -104,10 +104,10 @@ struct ResponseSynthesizer: Sendable {
     /// its popularity); a track seen only in a listing, or never, gets a popularity one of the
     /// recorded fetches had, by the seed.
     private func fullTrack(_ id: String, seed: UInt64) -> String {
-        let popularity = String(Self.size(from: catalogue.fetchedTrackPopularities, or: 50, seed: seed))
-        guard let recorded = catalogue.tracks[id] else { return Self.minimalTrack(id, popularity: popularity) }
+        let popularity = { String(Self.recorded(self.catalogue.fetchedTrackPopularities, or: 50, seed: seed)) }
+        guard let recorded = catalogue.tracks[id] else { return Self.minimalTrack(id, popularity: popularity()) }
         guard recorded["popularity"] == nil, case .object(let object) = recorded else { return JSONWriter.write(recorded) }
-        return JSONWriter.write(object, replacing: "popularity", with: popularity)
+        return JSONWriter.write(object, replacing: "popularity", with: popularity())
     }
 
     private func topTracks(artist: String, seed: UInt64) -> [JSONValue] {
@@ -127,10 +127,11 @@ struct ResponseSynthesizer: Sendable {
         return items
     }
 
-    /// One of the recorded `sizes`, chosen by the seed's high bits (its low bits pick the items),
-    /// or `fallback` when nothing of the kind was recorded.
-    static func size(from sizes: [Int], or fallback: Int, seed: UInt64) -> Int {
-        sizes.isEmpty ? fallback : sizes[Int((seed >> 32) % UInt64(sizes.count))]
+    /// One of the recorded `values` (a listing's size, a track's popularity), chosen by the
+    /// seed's high bits (its low bits pick a listing's items), or `fallback` when nothing of the
+    /// kind was recorded.
+    static func recorded(_ values: [Int], or fallback: Int, seed: UInt64) -> Int {
+        values.isEmpty ? fallback : values[Int((seed >> 32) % UInt64(values.count))]
     }
 
     // MARK: writing

@@ -61,8 +61,8 @@ struct ReplayCommand: ParsableCommand {
             "Replay each recording N times, drawing every answer it does not hold exactly (synthesized latencies, "
                 + "tail draws, a what-if's latencies, which calls time out) with another fixed seed, the limiter "
                 + "alternatives in turn, every other draw latencies that grow with the load as the recording's "
-                + "did, and every fourth a host the recording shows down staying down; report P10/P50/P90 of the total and every stage. P10–P90 holds one more run 80 % of the time "
-                + "from 10 draws on.",
+                + "did, and every fourth a host the recording shows down staying down; report P10/P50/P90 of the "
+                + "total and every stage. P10–P90 holds one more run 80 % of the time from 10 draws on.",
             valueName: "N"))
     var draws = 1
 
