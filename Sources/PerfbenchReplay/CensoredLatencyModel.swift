@@ -19,16 +19,17 @@ struct CensoredLatencyModel: Sendable, Equatable {
     /// The Pareto index of the upper tail, estimated with the censoring (nil when no success
     /// lies in the upper tail): the draw beyond a recorded timeout uses it when present.
     let tailIndex: Double?
-    /// Whether the timeouts are a mode of their own, not the successes' tail: far more of them
-    /// than a log-normal fitted to the successes alone puts beyond their bound (a Poisson chance
-    /// under ``stallSignificance``). bad-day's audio features: 7 timeouts at 30 s where the
-    /// successes (max 22.5 s) make 2.2 likely; its `/v1/track`: 2 where 0.07 are. Such calls
-    /// hung; how long a hang lasts the recording cannot say, so the draw beyond the bound takes
-    /// the length of hangs seen elsewhere (``hangLogRatioMean``), not the successes' shape.
-    let isStallMode: Bool
+    /// The share of the recorded timeouts that are hung calls, not the successes' slow tail:
+    /// 1 − t / (timeouts recorded), where t, the likeliest number of tail timeouts, is the mode
+    /// ⌊E⌋ of a Poisson count whose mean E is what the successes' own upper tail puts beyond the
+    /// bound (``expectedBeyond(_:successes:calls:)``), at most every timeout. bad-day's audio
+    /// features: 7 timeouts at 30 s where the successes (max 22.5 s) put 0.4 beyond it, so all
+    /// 7 hung; the same world with every call slowed by the calls in flight (successes up to
+    /// 28 s): 8 timeouts, E = 1.4, so 7 of 8. A draw beyond the bound is a hang with this
+    /// chance: how long a hang lasts the recording cannot say, so it takes the length of hangs
+    /// seen elsewhere (``hangLogRatioMean``), not the successes' shape.
+    let hangShare: Double
 
-    /// The Poisson chance below which the timeouts are too many to be the successes' tail.
-    static let stallSignificance = 0.01
     /// The only hangs ever watched past a timeout: issue 14's world, under a 180 s ReccoBeats
     /// timeout, answered calls that a 30 s one had cut after these many seconds.
     static let observedHangs: (timeout: Double, lengths: [Double]) = (30, [94.6, 107.5, 125.7])
@@ -80,29 +81,30 @@ struct CensoredLatencyModel: Sendable, Equatable {
         self.mu = mu
         self.sigma = sigma
         tailIndex = Self.censoredHill(successes: successes, censored: censored)
-        isStallMode = Self.timeoutsAreTheirOwnMode(
-            bounds: bounds, calls: observed.count + bounds.count, successMu: successMu, successSigma: successSigma)
+        let bound = Int64(exp(bounds.sorted()[bounds.count / 2]) * 1_000_000)
+        let beyond = Self.expectedBeyond(bound, successes: successes.filter { $0 > 0 }, calls: Int(n))
+            ?? Self.upperTail((log(Double(bound) / 1_000_000) - successMu) / successSigma) * n
+        // The likeliest number of tail timeouts is the Poisson mode, ⌊beyond⌋, at most all.
+        hangShare = 1 - min(beyond.rounded(.down), Double(bounds.count)) / Double(bounds.count)
     }
 
-    /// Whether `bounds.count` timeouts (logs of seconds) among `calls` are too many for the
-    /// successes' own log-normal (`successMu`, `successSigma`) to put beyond the median bound.
-    static func timeoutsAreTheirOwnMode(bounds: [Double], calls: Int, successMu: Double, successSigma: Double) -> Bool {
-        let bound = bounds.sorted()[bounds.count / 2]
-        let beyond = upperTail((bound - successMu) / successSigma)
-        return poissonUpperTail(atLeast: bounds.count, mean: beyond * Double(calls)) < stallSignificance
-    }
-
-    /// P(X ≥ k) for X ~ Poisson(mean).
-    static func poissonUpperTail(atLeast k: Int, mean: Double) -> Double {
-        guard k > 0 else { return 1 }
-        guard mean > 0 else { return 0 }
-        var term = exp(-mean)
-        var below = term
-        for i in 1..<k {
-            term *= mean / Double(i)
-            below += term
-        }
-        return max(0, 1 - below)
+    /// How many of `calls` the successes' own upper tail puts beyond `bound` (µs): a Pareto tail
+    /// fitted by Hill's estimator to the successes above their upper quartile u, so
+    /// calls × P(X > u) × (bound / u)^−α. Nil with fewer than 8 successes or 2 above u (then the
+    /// caller weighs the timeouts against a log-normal of the successes). The tail, not a
+    /// log-normal of every success, is what extrapolates past the slowest answer: a log-normal
+    /// as wide as bad-day's (σ 1.7 in ln) puts 2.2 of 123 calls past 30 s where the successes'
+    /// own tail, falling off with α = 2, puts 0.4.
+    static func expectedBeyond(_ bound: Int64, successes: [Int64], calls: Int) -> Double? {
+        guard successes.count >= 8 else { return nil }
+        let sorted = successes.sorted()
+        let threshold = Double(sorted[(sorted.count * 3) / 4])
+        let above = sorted.filter { Double($0) > threshold }
+        let sum = above.map { log(Double($0) / threshold) }.reduce(0, +)
+        guard above.count >= 2, sum > 0, Double(bound) > threshold else { return nil }
+        let alpha = Double(above.count) / sum
+        let share = Double(above.count) / Double(sorted.count)
+        return Double(calls) * share * pow(Double(bound) / threshold, -alpha)
     }
 
     /// The tail index by the censored Hill estimator: above the upper quartile u of every
@@ -120,15 +122,15 @@ struct CensoredLatencyModel: Sendable, Equatable {
         return min(20, max(0.5, Double(above) / sum))
     }
 
-    /// A latency drawn with `seed` from the fit conditioned on exceeding `bound`.
+    /// A latency drawn with `seed` from the fit conditioned on exceeding `bound`: a hang
+    /// (``hangLength(beyond:u:)``) with chance ``hangShare``, else the successes' tail.
     func draw(beyond bound: Duration, seed: UInt64) -> Duration {
         var random = SplitMix64(seed: seed)
         let u = random.nextUnit()
         let seconds = max(Double(bound.microseconds) / 1_000_000, 1e-6)
-        if isStallMode {
-            let z = Self.quantile(min(max(u, 1e-12), 1 - 1e-12))
-            let ratio = max(1, exp(Self.hangLogRatioMean + Self.hangLogRatioSpread * z))
-            return .microseconds(Int64((min(seconds * ratio, 36_000) * 1_000_000).rounded()))
+        // A second number only when the choice is open, so a share of 1 draws as it always did.
+        if hangShare > 0, hangShare >= 1 || random.nextUnit() < hangShare {
+            return Self.hangLength(beyond: bound, u: u)
         }
         if let alpha = tailIndex {
             // Pareto beyond the bound: x = bound · (1 − u)^(−1/α).
@@ -141,6 +143,16 @@ struct CensoredLatencyModel: Sendable, Equatable {
         // Never shorter than what the recording proved, never past ten hours.
         let clamped = min(max(drawn, seconds), 36_000)
         return .microseconds(Int64((clamped * 1_000_000).rounded()))
+    }
+
+    /// How long a call hung past a timeout at `bound` lasts, at quantile `u` of the hangs'
+    /// log-normal multiple of the bound (``hangLogRatioMean``, ``hangLogRatioSpread``); never
+    /// shorter than the bound, never past ten hours.
+    static func hangLength(beyond bound: Duration, u: Double) -> Duration {
+        let seconds = max(Double(bound.microseconds) / 1_000_000, 1e-6)
+        let z = quantile(min(max(u, 1e-12), 1 - 1e-12))
+        let ratio = max(1, exp(hangLogRatioMean + hangLogRatioSpread * z))
+        return .microseconds(Int64((min(seconds * ratio, 36_000) * 1_000_000).rounded()))
     }
 
     /// The standard normal CDF.

@@ -138,7 +138,12 @@ struct LatencyBook: Sendable {
     /// endpoint's censored fit (else the service's) conditioned on exceeding `bound`; nil when
     /// neither has one.
     func tailDraw(for key: RequestKey, beyond bound: Duration, seed: UInt64) -> Duration? {
-        (censoredByEndpoint[endpointName(of: key)] ?? censoredByService[key.service])?.draw(beyond: bound, seed: seed)
+        censoredModel(for: key)?.draw(beyond: bound, seed: seed)
+    }
+
+    /// The censored fit of `key`'s endpoint (else its service's); nil when neither timed out.
+    func censoredModel(for key: RequestKey) -> CensoredLatencyModel? {
+        censoredByEndpoint[endpointName(of: key)] ?? censoredByService[key.service]
     }
 
     /// How often `key`'s endpoint's recorded calls timed out (nil: none did). Asked for every
