@@ -20,12 +20,33 @@ public enum StableHash {
         return hash
     }
 
+    /// Continues the hash `hash` over the decimal digits of `value` (a leading `-` when
+    /// negative): the same as hashing `String(value)`, without making the string.
+    public static func fnv1a(decimal value: Int, continuing hash: UInt64) -> UInt64 {
+        var hash = hash
+        if value < 0 { hash = (hash ^ UInt64(UInt8(ascii: "-"))) &* prime }
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            hash = (hash ^ UInt64(UInt8(ascii: "0") + UInt8(magnitude / divisor))) &* prime
+            magnitude %= divisor
+            divisor /= 10
+        }
+        return hash
+    }
+
+    /// Continues the hash `hash` with the separator ``fnv1a(parts:)`` puts between parts.
+    public static func separator(continuing hash: UInt64) -> UInt64 {
+        (hash ^ 0xFF) &* prime
+    }
+
     /// The hash of `parts` separated by a byte that never occurs in text (0xFF), so that
     /// `["ab", "c"]` and `["a", "bc"]` differ.
     public static func fnv1a(parts: [String]) -> UInt64 {
         var hash = offsetBasis
         for (index, part) in parts.enumerated() {
-            if index > 0 { hash = (hash ^ 0xFF) &* prime }
+            if index > 0 { hash = separator(continuing: hash) }
             hash = fnv1a(part, continuing: hash)
         }
         return hash

@@ -45,6 +45,9 @@ struct LatencyBook: Sendable {
     /// answer it redraws, and rendering the template walks the URL (14 % of a what-if's draws
     /// before it was kept; `perf record` on `replay … --draws 200`).
     private let endpointNames: [String: String]
+    /// Each recorded key's ``rerunSpread(for:)`` (by key text): asked for every exact answer of
+    /// a later draw, where working it out took two lookups by text.
+    private var rerunSpreads: [String: Double] = [:]
 
     init(answers: [RecordedAnswer], keys: [RequestKey]) {
         var names: [String: String] = [:]
@@ -105,6 +108,9 @@ struct LatencyBook: Sendable {
         censoredByService = serviceTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: service[entry.key] ?? [], censored: entry.value)
         }
+        var keySpreads: [String: Double] = [:]
+        for key in keys where keySpreads[key.text] == nil { keySpreads[key.text] = workedOutRerunSpread(for: key) }
+        rerunSpreads = keySpreads
     }
 
     /// The latency of an LLM call of `task` whose request is `bytes` long and whose input the
@@ -170,6 +176,10 @@ struct LatencyBook: Sendable {
     /// (``llmPriorSpread``). A task called once must not replay at its recorded time in every
     /// draw: the same LLM call can take three times as long on the next run.
     func rerunSpread(for key: RequestKey) -> Double {
+        rerunSpreads[key.text] ?? workedOutRerunSpread(for: key)
+    }
+
+    private func workedOutRerunSpread(for key: RequestKey) -> Double {
         if let own = byEndpoint[endpointName(of: key)], own.sorted.count >= Self.minimumSpreadSample {
             return min(own.logSpread, Self.maxRerunSpread)
         }
