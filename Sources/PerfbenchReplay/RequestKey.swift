@@ -41,20 +41,20 @@ struct RequestKey: Sendable, Hashable {
     /// The key of a request the pipeline is about to send.
     init(_ request: HTTPRequest) {
         let task = request.service == .llm ? request.body.flatMap(Self.task(inBody:)) : nil
-        self.init(
-            service: request.service, method: request.method, path: request.path,
-            rawQuery: request.query.map { ($0.name, $0.value) }, task: task)
+        self.init(service: request.service, method: request.method, path: request.path, query: request.query, task: task)
     }
 
     /// The key of a recorded exchange.
     init(_ exchange: Exchange) {
         let (path, query) = Self.split(url: exchange.url)
         let task = exchange.service == .llm ? exchange.requestBody.flatMap(Self.task(inBody:)) : nil
-        self.init(service: exchange.service, method: exchange.method, path: path, rawQuery: query, task: task)
+        self.init(
+            service: exchange.service, method: exchange.method, path: path,
+            query: query.map { HTTPRequest.QueryItem($0.0, $0.1) }, task: task)
     }
 
     private init(
-        service: Service, method: String, path: String, rawQuery: [(String, String)], task: String?
+        service: Service, method: String, path: String, query rawQuery: [HTTPRequest.QueryItem], task: String?
     ) {
         self.service = service
         self.method = method
@@ -62,11 +62,21 @@ struct RequestKey: Sendable, Hashable {
         self.task = task
         let query = Self.normalized(rawQuery)
         self.query = query
-        var text = service.rawValue + " " + method + " "
-        text.reserveCapacity(text.utf8.count + path.utf8.count + query.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        // One allocation: the text is built for every request a replay sends.
+        var text = ""
+        let head = service.rawValue.utf8.count + method.utf8.count + 2
+        text.reserveCapacity(
+            service == .llm
+                ? head + 5 + (task?.utf8.count ?? 0)
+                : head + path.utf8.count + query.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        text.append(service.rawValue)
+        text.append(" ")
+        text.append(method)
+        text.append(" ")
         if service == .llm {
             // The path of an LLM call depends on the base URL only; the task is what it asks.
-            text += "task=" + (task ?? "")
+            text.append("task=")
+            text.append(task ?? "")
         } else {
             text += path
             for item in query {
@@ -116,12 +126,13 @@ struct RequestKey: Sendable, Hashable {
     ///
     /// Written for the common case of a few parameters and at most one list: no allocation
     /// beyond the result unless a list has several values.
-    static func normalized(_ raw: [(String, String)]) -> [HTTPRequest.QueryItem] {
+    static func normalized(_ raw: [HTTPRequest.QueryItem]) -> [HTTPRequest.QueryItem] {
+        if isNormalized(raw) { return raw }
         var items: [HTTPRequest.QueryItem] = []
         items.reserveCapacity(raw.count)
-        for (name, value) in raw {
-            let listed = isList(name) && value.utf8.contains(UInt8(ascii: ","))
-            items.append(HTTPRequest.QueryItem(name, listed ? sortedList(value) : value))
+        for item in raw {
+            let listed = isList(item.name) && item.value.utf8.contains(UInt8(ascii: ","))
+            items.append(listed ? HTTPRequest.QueryItem(item.name, sortedList(item.value)) : item)
         }
         sortByNameThenValue(&items)
         // Repeated list parameters (`ids=a&ids=b`) are now neighbours: merge them into one.
@@ -135,6 +146,19 @@ struct RequestKey: Sendable, Hashable {
             }
         }
         return items
+    }
+
+    /// Whether `items` are already what ``normalized(_:)`` makes of them: names strictly
+    /// increasing (so nothing to sort or merge) and no list with several values. Most requests
+    /// are (a `limit` alone, one `ids` list of one id): they keep their own array, no copy.
+    static func isNormalized(_ items: [HTTPRequest.QueryItem]) -> Bool {
+        for index in items.indices {
+            let item = items[index]
+            if isList(item.name), item.value.utf8.contains(UInt8(ascii: ",")) { return false }
+            // Byte order, as ``sortByNameThenValue(_:)`` sorts.
+            if index > 0, !items[index - 1].name.utf8.lexicographicallyPrecedes(item.name.utf8) { return false }
+        }
+        return true
     }
 
     /// A comma list with its items sorted by their bytes (empty items dropped). Byte order is

@@ -1,8 +1,9 @@
 import PerfbenchPipeline
 import PerfbenchRecording
-import PerfbenchReplay
 import PerfbenchRuntime
 import Testing
+
+@testable import PerfbenchReplay
 
 /// Matching, FIFO order, timeouts and strictness of the transport on hand-made recordings.
 @Suite struct ReplayTransportTests {
@@ -69,6 +70,24 @@ import Testing
         #expect(run.value.0 == "rec")
         #expect(run.value.1 == "search")
         #expect(run.value.2.exact == 2)
+    }
+
+    @Test func aQueryAlreadyInOrderKeysLikeTheSameQueryInAnyOther() {
+        // Names in byte order, one id: kept as they come. Every other order, repeated lists
+        // and unsorted lists normalize to the same key; byte order, not String order, decides
+        // (the e-acute sorts after every ASCII letter).
+        func key(_ query: [(String, String)]) -> RequestKey {
+            RequestKey(HTTPRequest(service: .spotify, path: "/v1/x", query: query.map { HTTPRequest.QueryItem($0.0, $0.1) }, tool: "t"))
+        }
+        let inOrder = key([("ids", "a"), ("limit", "5"), ("z", "1"), ("\u{E9}", "2")])
+        #expect(RequestKey.isNormalized(inOrder.query))
+        #expect(inOrder == key([("\u{E9}", "2"), ("z", "1"), ("limit", "5"), ("ids", "a")]))
+        #expect(inOrder.query.map(\.name) == ["ids", "limit", "z", "\u{E9}"])
+        let listed = key([("ids", "b,a"), ("limit", "5")])
+        #expect(!RequestKey.isNormalized([HTTPRequest.QueryItem("ids", "b,a")]))
+        #expect(listed == key([("limit", "5"), ("ids", "a"), ("ids", "b")]))
+        #expect(listed.value("ids") == "a,b")
+        #expect(!RequestKey.isNormalized([HTTPRequest.QueryItem("a", "1"), HTTPRequest.QueryItem("a", "2")]))
     }
 
     @Test func llmCallsMatchByTaskAndOccurrencePreferringTheSameBody() throws {

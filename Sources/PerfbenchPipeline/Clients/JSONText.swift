@@ -152,7 +152,7 @@ struct JSONBytes {
             bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
             fraction /= 10
         }
-        bytes[start...].reverse()
+        reverseTail(from: start)
     }
 
     /// `String(value)`'s digits.
@@ -164,7 +164,20 @@ struct JSONBytes {
             bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        bytes[start...].reverse()
+        reverseTail(from: start)
+    }
+
+    /// Reverses `bytes[start...]` in place. Reversing through the slice (`bytes[start...]
+    /// .reverse()`) copied the whole buffer on every number: the slice holds a second reference
+    /// to it (one allocation per number written, ≈ 9 % of a what-if's mallocs).
+    private mutating func reverseTail(from start: Int) {
+        var low = start
+        var high = bytes.count - 1
+        while low < high {
+            bytes.swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 
     /// The text written so far.

@@ -163,9 +163,12 @@ struct ReccoBeatsClient: Sendable {
     }
 
     private func featureRequest(_ uuid: String) -> HTTPRequest {
-        HTTPRequest(
-            service: .reccobeats, path: "/v1/track/\(uuid)/audio-features",
-            tool: tools.audioFeatures.name)
+        var path = ""
+        path.reserveCapacity(uuid.utf8.count + 25)
+        path.append("/v1/track/")
+        path.append(uuid)
+        path.append("/audio-features")
+        return HTTPRequest(service: .reccobeats, path: path, tool: tools.audioFeatures.name)
     }
 
     private func isFeatureCached(_ uuid: String) -> Bool {

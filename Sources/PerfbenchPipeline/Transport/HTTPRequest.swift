@@ -49,20 +49,24 @@ public struct HTTPRequest: Sendable, Hashable {
     /// Path and percent-encoded query, e.g. `/v1/search?q=genre%3Ajazz&type=track`.
     public var pathAndQuery: String {
         guard !query.isEmpty else { return path }
-        var text = path
-        text.append("?")
+        return url(base: "")
+    }
+
+    /// The full URL against `base` (scheme and host, no trailing slash).
+    public func url(base: String) -> String {
+        // Sized up front (encoding rarely lengthens a component): rendered for every exchange.
+        var text = ""
+        text.reserveCapacity(
+            base.utf8.count + path.utf8.count + query.reduce(query.count) { $0 + $1.name.utf8.count + $1.value.utf8.count + 1 })
+        text.append(base)
+        text.append(path)
         for (position, item) in query.enumerated() {
-            if position > 0 { text.append("&") }
+            text.append(position == 0 ? "?" : "&")
             text.append(Self.percentEncode(item.name))
             text.append("=")
             text.append(Self.percentEncode(item.value))
         }
         return text
-    }
-
-    /// The full URL against `base` (scheme and host, no trailing slash).
-    public func url(base: String) -> String {
-        base + pathAndQuery
     }
 
     /// The default public base URL of each service.
