@@ -141,6 +141,8 @@ extension ReplayRunner {
             drawn.limiter = LimiterAlternative.forDraw(UInt64(draw))
             drawn.loadFollowsRecording = ReplayOptions.loadFollowsRecording(draw: UInt64(draw))
             drawn.outagePersists = ReplayOptions.outagePersists(draw: UInt64(draw))
+            // An interval reads a draw's totals, stages and counters, never its exchanges.
+            drawn.keepsEvents = false
             runs.append(try replay(index: index, path: path, config: config, options: drawn).run)
         }
         return PredictionInterval(runs: runs)

@@ -43,7 +43,7 @@ public enum ReplayRunner {
             let transport = SessionTransport(ReplayTransport(index: index, clock: clock, options: options))
             let session = PipelineSession(
                 config: configuration, transport: transport, clock: PipelineClock(clock),
-                minuteOffset: options.minuteOffset ?? minuteOffset(of: header))
+                minuteOffset: options.minuteOffset ?? minuteOffset(of: header), recordsURLs: options.keepsEvents)
             var runs: [SessionRunOutput] = []
             for number in 0..<max(1, options.sessionRuns) {
                 if number > 0 {

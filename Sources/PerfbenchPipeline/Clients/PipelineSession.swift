@@ -11,6 +11,10 @@ public final class PipelineSession: Sendable {
     public let clock: PipelineClock
     /// Base URL per service for recorded URLs.
     public let bases: [Service: String]
+    /// Whether each exchange the observer sees carries its URL. A replay whose exchanges nobody
+    /// reads (an interval's later draws, a sweep's or search's runs) leaves it empty: rendering
+    /// it was one allocation per request.
+    public let recordsURLs: Bool
 
     let responses = TTLCache<HTTPResponse>()
     let anchors = TTLCache<[Track]>()
@@ -26,14 +30,16 @@ public final class PipelineSession: Sendable {
     /// - Parameters:
     ///   - minuteOffset: where the replay's zero falls within a wall-clock minute (the window
     ///     limiter counts calendar minutes).
+    ///   - recordsURLs: false when no one reads the exchanges' URLs (``recordsURLs``).
     public init(
         config: PipelineConfiguration, transport: any HTTPTransport, clock: PipelineClock,
-        minuteOffset: Duration = .zero, bases: [Service: String] = [:]
+        minuteOffset: Duration = .zero, bases: [Service: String] = [:], recordsURLs: Bool = true
     ) {
         self.config = config
         self.transport = transport
         self.clock = clock
         self.bases = bases
+        self.recordsURLs = recordsURLs
         let tools = ToolCatalogue(config: config)
         self.tools = tools
         reccobeatsSlots = AsyncSemaphore(permits: config.reccobeatsSemaphore)

@@ -190,7 +190,7 @@ struct ToolCaller: Sendable {
         var exchange = Exchange(
             id: id, startMicros: observer.micros(start),
             durationMicros: Int((end - start).microseconds), service: tool.service,
-            method: request.method, url: request.url(base: session.base(for: tool.service)),
+            method: request.method, url: session.recordsURLs ? request.url(base: session.base(for: tool.service)) : "",
             requestHeaders: request.headers, requestBody: request.body, tool: tool.name,
             stage: request.stage)
         switch result {
@@ -206,12 +206,7 @@ struct ToolCaller: Sendable {
         if let threshold = config.slowRequestLogThreshold, end - start > threshold {
             observer.count { $0.slowRequests += 1 }
         }
-        var endpoint = ""
-        endpoint.reserveCapacity(request.method.utf8.count + request.path.utf8.count + 1)
-        endpoint.append(request.method)
-        endpoint.append(" ")
-        endpoint.append(request.path)
-        observer.exchangeFinished(exchange, endpoint: endpoint)
+        observer.exchangeFinished(exchange)
         return (result, id)
     }
 

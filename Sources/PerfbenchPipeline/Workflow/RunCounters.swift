@@ -4,8 +4,6 @@ import PerfbenchRecording
 public struct RunCounters: Sendable, Hashable {
     /// Requests sent (attempts, retries included) per service.
     public var requestsByService: [Service: Int] = [:]
-    /// Requests per `METHOD template`, e.g. `GET /v1/artists/{id}/top-tracks`.
-    public var requestsByEndpoint: [String: Int] = [:]
     public var windowWaits = 0
     public var windowWaitSeconds = 0.0
     public var minIntervalWaits = 0
@@ -43,9 +41,8 @@ public struct RunCounters: Sendable, Hashable {
         peakInFlight[service] = max(peakInFlight[service] ?? 0, inFlight)
     }
 
-    mutating func note(_ exchange: Exchange, endpoint: String) {
+    mutating func note(_ exchange: Exchange) {
         requestsByService[exchange.service, default: 0] += 1
-        requestsByEndpoint[endpoint, default: 0] += 1
         switch exchange.outcome {
         case .timeout: timeouts += 1
         case .connectionError: errors += 1

@@ -42,10 +42,10 @@ public final class RunObserver: Sendable {
         }
     }
 
-    func exchangeFinished(_ exchange: Exchange, endpoint: String) {
+    func exchangeFinished(_ exchange: Exchange) {
         state.withLock { state in
             state.inFlight[exchange.service, default: 1] -= 1
-            state.counters.note(exchange, endpoint: endpoint)
+            state.counters.note(exchange)
             state.events.append(.exchange(exchange))
         }
     }
