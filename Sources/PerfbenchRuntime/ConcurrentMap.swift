@@ -2,7 +2,9 @@
 /// returning the results in the order of `items` (not of completion).
 ///
 /// Elements start in input order as slots free up. The first error cancels the transforms still
-/// running and is rethrown.
+/// running and is rethrown. One element or one lane runs in the caller's task, one after
+/// another: no child tasks to create (a replay makes hundreds of such calls; outputs are the
+/// same either way, the regeneration check included).
 public func concurrentMap<Element: Sendable, Result: Sendable>(
     _ items: [Element],
     maxConcurrent: Int,
@@ -10,6 +12,12 @@ public func concurrentMap<Element: Sendable, Result: Sendable>(
 ) async throws -> [Result] {
     precondition(maxConcurrent >= 1, "maxConcurrent must be at least 1")
     guard !items.isEmpty else { return [] }
+    if items.count == 1 || maxConcurrent == 1 {
+        var results: [Result] = []
+        results.reserveCapacity(items.count)
+        for item in items { results.append(try await transform(item)) }
+        return results
+    }
     return try await withThrowingTaskGroup(of: (Int, Result).self) { group in
         var results = [Result?](repeating: nil, count: items.count)
         var nextIndex = 0

@@ -84,6 +84,36 @@ struct PrimitivesTests {
         #expect(replay.elapsed == .seconds(7))
     }
 
+    @Test func concurrentMapOfOneLaneRunsInOrderOneAtATimeAndStopsAtTheFirstError() throws {
+        struct Broken: Error, Equatable { var value: Int }
+        let replay = try VirtualTime.run { clock in
+            let gauge = Gauge()
+            let results = try await concurrentMap([3, 1, 2], maxConcurrent: 1) { seconds in
+                gauge.enter()
+                try await clock.sleep(for: .seconds(seconds))
+                gauge.leave()
+                return seconds * 10
+            }
+            let single = try await concurrentMap([4], maxConcurrent: 8) { $0 + 1 }
+            return (results, gauge.peak, single)
+        }
+        #expect(replay.value.0 == [30, 10, 20])
+        #expect(replay.value.1 == 1)
+        #expect(replay.value.2 == [5])
+        #expect(replay.elapsed == .seconds(6))
+        let started = Gauge()
+        #expect(throws: Broken(value: 2)) {
+            try VirtualTime.run { _ in
+                try await concurrentMap([1, 2, 3], maxConcurrent: 1) { value in
+                    started.enter()
+                    if value == 2 { throw Broken(value: 2) }
+                    return value
+                }
+            }
+        }
+        #expect(started.peak == 2)
+    }
+
     @Test func concurrentMapRethrowsTheFirstError() {
         struct Broken: Error, Equatable { var index: Int }
         #expect(throws: Broken(index: 2)) {
