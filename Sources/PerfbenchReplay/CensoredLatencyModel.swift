@@ -81,7 +81,8 @@ struct CensoredLatencyModel: Sendable, Equatable {
         self.mu = mu
         self.sigma = sigma
         tailIndex = Self.censoredHill(successes: successes, censored: censored)
-        let bound = Int64(exp(bounds.sorted()[bounds.count / 2]) * 1_000_000)
+        let timeouts = censored.filter { $0 > 0 }.sorted()
+        let bound = timeouts[timeouts.count / 2]
         let beyond = Self.expectedBeyond(bound, successes: successes.filter { $0 > 0 }, calls: Int(n))
             ?? Self.upperTail((log(Double(bound) / 1_000_000) - successMu) / successSigma) * n
         // The likeliest number of tail timeouts is the Poisson mode, ⌊beyond⌋, at most all.
@@ -96,30 +97,31 @@ struct CensoredLatencyModel: Sendable, Equatable {
     /// as wide as bad-day's (σ 1.7 in ln) puts 2.2 of 123 calls past 30 s where the successes'
     /// own tail, falling off with α = 2, puts 0.4.
     static func expectedBeyond(_ bound: Int64, successes: [Int64], calls: Int) -> Double? {
-        guard successes.count >= 8 else { return nil }
-        let sorted = successes.sorted()
-        let threshold = Double(sorted[(sorted.count * 3) / 4])
-        let above = sorted.filter { Double($0) > threshold }
-        let sum = above.map { log(Double($0) / threshold) }.reduce(0, +)
-        guard above.count >= 2, sum > 0, Double(bound) > threshold else { return nil }
-        let alpha = Double(above.count) / sum
-        let share = Double(above.count) / Double(sorted.count)
-        return Double(calls) * share * pow(Double(bound) / threshold, -alpha)
+        guard let tail = hillTail(successes: successes, censored: []), Double(bound) > tail.threshold else { return nil }
+        return Double(calls) * tail.shareAbove * pow(Double(bound) / tail.threshold, -tail.alpha)
     }
 
-    /// The tail index by the censored Hill estimator: above the upper quartile u of every
-    /// observation, α = (successes above u) / Σ ln(x/u) over every observation above u, a timeout
-    /// entering at its bound. Latencies of an overloaded upstream are heavy-tailed (a stall
-    /// lasts minutes where a call takes a second), which one log-normal cannot follow past the
-    /// bulk of fast answers. Kept within 0.5…20.
+    /// The tail index by the censored Hill estimator (``hillTail(successes:censored:)``), kept
+    /// within 0.5…20. Latencies of an overloaded upstream are heavy-tailed (a stall lasts minutes
+    /// where a call takes a second), which one log-normal cannot follow past the bulk of fast
+    /// answers.
     static func censoredHill(successes: [Int64], censored: [Int64]) -> Double? {
+        hillTail(successes: successes, censored: censored).map { min(20, max(0.5, $0.alpha)) }
+    }
+
+    /// Hill's estimate of the upper tail above the upper quartile u (`threshold`, µs) of every
+    /// observation: α = (successes above u) / Σ ln(x/u) over every observation above u, a timeout
+    /// entering at its bound; `shareAbove` is the share of all observations above u. Nil with
+    /// fewer than 8 observations or 2 successes above u.
+    static func hillTail(successes: [Int64], censored: [Int64]) -> (threshold: Double, alpha: Double, shareAbove: Double)? {
         let all = (successes + censored).filter { $0 > 0 }.sorted()
         guard all.count >= 8 else { return nil }
         let threshold = Double(all[(all.count * 3) / 4])
         let above = successes.filter { Double($0) > threshold }.count
-        let sum = (successes + censored).filter { Double($0) > threshold }.map { log(Double($0) / threshold) }.reduce(0, +)
+        let tail = (successes + censored).filter { Double($0) > threshold }
+        let sum = tail.map { log(Double($0) / threshold) }.reduce(0, +)
         guard above >= 2, sum > 0 else { return nil }
-        return min(20, max(0.5, Double(above) / sum))
+        return (threshold, Double(above) / sum, Double(tail.count) / Double(all.count))
     }
 
     /// A latency drawn with `seed` from the fit conditioned on exceeding `bound`: a hang
@@ -128,8 +130,7 @@ struct CensoredLatencyModel: Sendable, Equatable {
         var random = SplitMix64(seed: seed)
         let u = random.nextUnit()
         let seconds = max(Double(bound.microseconds) / 1_000_000, 1e-6)
-        // A second number only when the choice is open, so a share of 1 draws as it always did.
-        if hangShare > 0, hangShare >= 1 || random.nextUnit() < hangShare {
+        if random.nextUnit() < hangShare {
             return Self.hangLength(beyond: bound, u: u)
         }
         if let alpha = tailIndex {

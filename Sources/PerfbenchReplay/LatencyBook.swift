@@ -41,18 +41,15 @@ struct LatencyBook: Sendable {
     /// The latency used when the recording has no usable answer at all.
     static let fallback: Duration = .milliseconds(500)
 
-    /// Each recorded key's endpoint name (by key text): a replay asks for the endpoint of every
-    /// answer it redraws, and rendering the template walks the URL (14 % of a what-if's draws
-    /// before it was kept; `perf record` on `replay … --draws 200`).
-    private let endpointNames: [String: String]
-    /// Each recorded key's ``rerunSpread(for:)`` (by key text): asked for every exact answer of
-    /// a later draw, where working it out took two lookups by text.
-    private var rerunSpreads: [String: Double] = [:]
+    /// What a replay asks of every recorded key, worked out once (by key text): its endpoint name
+    /// (rendering the template walks the URL: 14 % of a what-if's draws before it was kept;
+    /// `perf record` on `replay … --draws 200`) and its ``rerunSpread(for:)``, asked for every
+    /// exact answer of a later draw.
+    private var recordedKeys: [String: (endpoint: String, rerunSpread: Double)] = [:]
 
     init(answers: [RecordedAnswer], keys: [RequestKey]) {
         var names: [String: String] = [:]
         for key in keys where names[key.text] == nil { names[key.text] = Self.endpoint(of: key) }
-        endpointNames = names
         var endpoint: [String: [Int64]] = [:]
         var service: [Service: [Int64]] = [:]
         var all: [Int64] = []
@@ -108,9 +105,12 @@ struct LatencyBook: Sendable {
         censoredByService = serviceTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: service[entry.key] ?? [], censored: entry.value)
         }
-        var keySpreads: [String: Double] = [:]
-        for key in keys where keySpreads[key.text] == nil { keySpreads[key.text] = workedOutRerunSpread(for: key) }
-        rerunSpreads = keySpreads
+        var recorded: [String: (endpoint: String, rerunSpread: Double)] = [:]
+        for key in keys where recorded[key.text] == nil {
+            let endpoint = names[key.text] ?? Self.endpoint(of: key)
+            recorded[key.text] = (endpoint, rerunSpread(endpoint: endpoint, service: key.service))
+        }
+        recordedKeys = recorded
     }
 
     /// The latency of an LLM call of `task` whose request is `bytes` long and whose input the
@@ -160,7 +160,7 @@ struct LatencyBook: Sendable {
 
     /// ``endpoint(of:)``, from the names kept for the recorded keys when `key` is one.
     func endpointName(of key: RequestKey) -> String {
-        endpointNames[key.text] ?? Self.endpoint(of: key)
+        recordedKeys[key.text]?.endpoint ?? Self.endpoint(of: key)
     }
 
     /// `service METHOD template`, or `llm POST task=…` for the LLM.
@@ -176,14 +176,14 @@ struct LatencyBook: Sendable {
     /// (``llmPriorSpread``). A task called once must not replay at its recorded time in every
     /// draw: the same LLM call can take three times as long on the next run.
     func rerunSpread(for key: RequestKey) -> Double {
-        rerunSpreads[key.text] ?? workedOutRerunSpread(for: key)
+        recordedKeys[key.text]?.rerunSpread ?? rerunSpread(endpoint: Self.endpoint(of: key), service: key.service)
     }
 
-    private func workedOutRerunSpread(for key: RequestKey) -> Double {
-        if let own = byEndpoint[endpointName(of: key)], own.sorted.count >= Self.minimumSpreadSample {
+    private func rerunSpread(endpoint: String, service: Service) -> Double {
+        if let own = byEndpoint[endpoint], own.sorted.count >= Self.minimumSpreadSample {
             return min(own.logSpread, Self.maxRerunSpread)
         }
-        let pooled = pooledSpreads[key.service] ?? (key.service == .llm ? Self.llmPriorSpread : 0)
+        let pooled = pooledSpreads[service] ?? (service == .llm ? Self.llmPriorSpread : 0)
         return min(pooled, Self.maxRerunSpread)
     }
 

@@ -48,9 +48,7 @@ struct RequestKey: Sendable, Hashable {
     init(_ exchange: Exchange) {
         let (path, query) = Self.split(url: exchange.url)
         let task = exchange.service == .llm ? exchange.requestBody.flatMap(Self.task(inBody:)) : nil
-        self.init(
-            service: exchange.service, method: exchange.method, path: path,
-            query: query.map { HTTPRequest.QueryItem($0.0, $0.1) }, task: task)
+        self.init(service: exchange.service, method: exchange.method, path: path, query: query, task: task)
     }
 
     private init(
@@ -213,7 +211,7 @@ struct RequestKey: Sendable, Hashable {
 
     /// The path and the decoded query parameters of a URL (a fragment is dropped), scanned as
     /// bytes once, in place.
-    static func split(url: String) -> (path: String, query: [(String, String)]) {
+    static func split(url: String) -> (path: String, query: [HTTPRequest.QueryItem]) {
         var url = url
         return url.withUTF8 { bytes in
             let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
@@ -228,15 +226,15 @@ struct RequestKey: Sendable, Hashable {
             }
             let path = String(decoding: bytes[pathStart..<pathEnd], as: UTF8.self)
             guard let question else { return (path, []) }
-            var query: [(String, String)] = []
+            var query: [HTTPRequest.QueryItem] = []
             var start = question + 1
             while start < end {
                 let stop = bytes[start..<end].firstIndex(of: UInt8(ascii: "&")) ?? end
                 if stop > start {
                     if let equals = bytes[start..<stop].firstIndex(of: UInt8(ascii: "=")) {
-                        query.append((percentDecode(bytes[start..<equals]), percentDecode(bytes[(equals + 1)..<stop])))
+                        query.append(HTTPRequest.QueryItem(percentDecode(bytes[start..<equals]), percentDecode(bytes[(equals + 1)..<stop])))
                     } else {
-                        query.append((percentDecode(bytes[start..<stop]), ""))
+                        query.append(HTTPRequest.QueryItem(percentDecode(bytes[start..<stop]), ""))
                     }
                 }
                 start = stop + 1
