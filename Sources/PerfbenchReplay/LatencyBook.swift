@@ -10,7 +10,7 @@ import PerfbenchRecording
 /// enter a distribution (2xx and 404): 429s, 5xx, timeouts and connection errors describe the
 /// server's state, not the endpoint's speed. A lookup falls back from endpoint to service to
 /// the whole recording, and to 0.5 s for an empty recording.
-struct LatencyBook: Sendable {
+final class LatencyBook: Sendable {
     private let byEndpoint: [String: LatencyDistribution]
     private let byService: [Service: LatencyDistribution]
     private let overall: LatencyDistribution?
@@ -45,7 +45,7 @@ struct LatencyBook: Sendable {
     /// (rendering the template walks the URL: 14 % of a what-if's draws before it was kept;
     /// `perf record` on `replay … --draws 200`) and its ``rerunSpread(for:)``, asked for every
     /// exact answer of a later draw.
-    private var recordedKeys: [String: (endpoint: String, rerunSpread: Double)] = [:]
+    private let recordedKeys: [String: (endpoint: String, rerunSpread: Double)]
 
     init(answers: [RecordedAnswer], keys: [RequestKey]) {
         var names: [String: String] = [:]
@@ -108,7 +108,10 @@ struct LatencyBook: Sendable {
         var recorded: [String: (endpoint: String, rerunSpread: Double)] = [:]
         for key in keys where recorded[key.text] == nil {
             let endpoint = names[key.text] ?? Self.endpoint(of: key)
-            recorded[key.text] = (endpoint, rerunSpread(endpoint: endpoint, service: key.service))
+            recorded[key.text] = (
+                endpoint,
+                Self.rerunSpread(endpoint: endpoint, service: key.service, byEndpoint: byEndpoint, pooledSpreads: pooledSpreads)
+            )
         }
         recordedKeys = recorded
     }
@@ -176,10 +179,14 @@ struct LatencyBook: Sendable {
     /// (``llmPriorSpread``). A task called once must not replay at its recorded time in every
     /// draw: the same LLM call can take three times as long on the next run.
     func rerunSpread(for key: RequestKey) -> Double {
-        recordedKeys[key.text]?.rerunSpread ?? rerunSpread(endpoint: Self.endpoint(of: key), service: key.service)
+        recordedKeys[key.text]?.rerunSpread
+            ?? Self.rerunSpread(
+                endpoint: Self.endpoint(of: key), service: key.service, byEndpoint: byEndpoint, pooledSpreads: pooledSpreads)
     }
 
-    private func rerunSpread(endpoint: String, service: Service) -> Double {
+    private static func rerunSpread(
+        endpoint: String, service: Service, byEndpoint: [String: LatencyDistribution], pooledSpreads: [Service: Double]
+    ) -> Double {
         if let own = byEndpoint[endpoint], own.sorted.count >= Self.minimumSpreadSample {
             return min(own.logSpread, Self.maxRerunSpread)
         }

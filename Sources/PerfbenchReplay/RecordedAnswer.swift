@@ -2,8 +2,9 @@ import PerfbenchPipeline
 import PerfbenchRecording
 
 /// One recorded exchange prepared for serving: its answer is built once, at indexing, so that
-/// serving it is a copy.
-struct RecordedAnswer: Sendable {
+/// serving it is a copy. A class, so that handing one to the code that serves it retains one
+/// reference, not each of its five.
+final class RecordedAnswer: Sendable {
     /// The exchange's position in the recording's exchanges (start order).
     let exchangeIndex: Int
     /// The exchange's id, e.g. `x42`.

@@ -20,9 +20,9 @@ public struct ReplayOutcome: Sendable {
     /// ``ReplayOptions/reportsServedExchanges`` is on.
     public var servedExchanges: [String: Int] = [:]
 
-    /// Builds the report input from a finished workflow.
+    /// Builds the report input from a finished workflow; `phases` is `configuration.phaseMap`.
     static func make(
-        path: String, configuration: PipelineConfiguration, workflow: WorkflowResult,
+        path: String, configuration: PipelineConfiguration, phases: [String: String], workflow: WorkflowResult,
         answers: ReplayCounters, executorJobs: Int
     ) -> ReplayOutcome {
         let counters = workflow.counters
@@ -78,7 +78,7 @@ public struct ReplayOutcome: Sendable {
             return exchange
         }
         var run = RunResult(
-            recording: path, config: RunConfig(configuration), totalSeconds: workflow.total.seconds,
+            recording: path, config: RunConfig(name: configuration.name, phases: phases), totalSeconds: workflow.total.seconds,
             stages: workflow.stages, exchanges: exchanges, requests: requests, waits: waits,
             cache: CacheCounts(hits: counters.cacheHits, misses: counters.cacheMisses), quality: quality,
             counters: extra)

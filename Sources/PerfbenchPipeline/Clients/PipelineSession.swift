@@ -11,10 +11,11 @@ public final class PipelineSession: Sendable {
     public let clock: PipelineClock
     /// Base URL per service for recorded URLs.
     public let bases: [Service: String]
-    /// Whether each exchange the observer sees carries its URL. A replay whose exchanges nobody
-    /// reads (an interval's later draws, a sweep's or search's runs) leaves it empty: rendering
-    /// it was one allocation per request.
-    public let recordsURLs: Bool
+    /// Whether a workflow's result keeps its exchanges, waits, retries and cache hits as events
+    /// (its stage spans and counters are always kept). A replay whose events nobody reads (an
+    /// interval's later draws, a sweep's or search's runs) keeps none: building each exchange,
+    /// its URL and its copies was a tenth of a what-if draw's retains.
+    public let keepsEvents: Bool
 
     let responses = TTLCache<HTTPResponse>()
     let anchors = TTLCache<[Track]>()
@@ -30,16 +31,17 @@ public final class PipelineSession: Sendable {
     /// - Parameters:
     ///   - minuteOffset: where the replay's zero falls within a wall-clock minute (the window
     ///     limiter counts calendar minutes).
-    ///   - recordsURLs: false when no one reads the exchanges' URLs (``recordsURLs``).
+    ///   - keepsEvents: false when no one reads the exchanges, waits, retries or cache hits
+    ///     (``keepsEvents``).
     public init(
         config: PipelineConfiguration, transport: any HTTPTransport, clock: PipelineClock,
-        minuteOffset: Duration = .zero, bases: [Service: String] = [:], recordsURLs: Bool = true
+        minuteOffset: Duration = .zero, bases: [Service: String] = [:], keepsEvents: Bool = true
     ) {
         self.config = config
         self.transport = transport
         self.clock = clock
         self.bases = bases
-        self.recordsURLs = recordsURLs
+        self.keepsEvents = keepsEvents
         let tools = ToolCatalogue(config: config)
         self.tools = tools
         reccobeatsSlots = AsyncSemaphore(permits: config.reccobeatsSemaphore)

@@ -11,7 +11,10 @@ struct ToolCaller: Sendable {
     private var clock: PipelineClock { session.clock }
     private var config: PipelineConfiguration { session.config }
 
-    func call(_ tool: ToolSpec, _ request: HTTPRequest) async throws -> ToolOutcome {
+    func call(_ tool: ToolSpec, _ request: consuming HTTPRequest) async throws -> ToolOutcome {
+        // Named here, once, rather than on a copy per attempt (a copy retains every field).
+        request.tool = tool.name
+        request.stage = StageContext.path
         if tool.service == .reccobeats {
             let queued = clock.now
             return try await session.reccobeatsSlots.withPermit {
@@ -180,17 +183,26 @@ struct ToolCaller: Sendable {
     private func send(
         _ tool: ToolSpec, _ request: HTTPRequest
     ) async throws -> (TransportResult, String) {
-        var request = request
-        request.tool = tool.name
-        request.stage = StageContext.path
         let id = observer.exchangeStarted(tool.service)
         let start = clock.now
         let result = try await session.transport.send(request, timeout: tool.timeout)
         let end = clock.now
+        if let threshold = config.slowRequestLogThreshold, end - start > threshold {
+            observer.count { $0.slowRequests += 1 }
+        }
+        guard session.keepsEvents else {
+            // Counted, not kept: nobody reads this run's exchanges.
+            switch result {
+            case .response(let response): observer.exchangeFinished(tool.service, outcome: .ok, status: response.status)
+            case .timeout: observer.exchangeFinished(tool.service, outcome: .timeout, status: nil)
+            case .connectionError: observer.exchangeFinished(tool.service, outcome: .connectionError, status: nil)
+            }
+            return (result, id)
+        }
         var exchange = Exchange(
             id: id, startMicros: observer.micros(start),
             durationMicros: Int((end - start).microseconds), service: tool.service,
-            method: request.method, url: session.recordsURLs ? request.url(base: session.base(for: tool.service)) : "",
+            method: request.method, url: request.url(base: session.base(for: tool.service)),
             requestHeaders: request.headers, requestBody: request.body, tool: tool.name,
             stage: request.stage)
         switch result {
@@ -202,9 +214,6 @@ struct ToolCaller: Sendable {
             exchange.outcome = .timeout
         case .connectionError:
             exchange.outcome = .connectionError
-        }
-        if let threshold = config.slowRequestLogThreshold, end - start > threshold {
-            observer.count { $0.slowRequests += 1 }
         }
         observer.exchangeFinished(exchange)
         return (result, id)

@@ -41,13 +41,14 @@ public struct RunCounters: Sendable, Hashable {
         peakInFlight[service] = max(peakInFlight[service] ?? 0, inFlight)
     }
 
-    mutating func note(_ exchange: Exchange) {
-        requestsByService[exchange.service, default: 0] += 1
-        switch exchange.outcome {
+    /// One finished exchange of `service`: a request, and an error or timeout when it was one.
+    mutating func note(_ service: Service, outcome: Outcome, status: Int?) {
+        requestsByService[service, default: 0] += 1
+        switch outcome {
         case .timeout: timeouts += 1
         case .connectionError: errors += 1
         case .ok:
-            if let status = exchange.status, status >= 400 { errors += 1 }
+            if let status, status >= 400 { errors += 1 }
         }
     }
 

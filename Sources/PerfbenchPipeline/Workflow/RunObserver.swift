@@ -17,9 +17,13 @@ public final class RunObserver: Sendable {
     private let state = Mutex(State())
     /// The instant the workflow started: every recorded time is measured from it.
     let origin: Duration
+    /// Whether exchanges, waits, retries and cache hits are kept as events (stage spans always
+    /// are; counters count everything either way): ``PipelineSession/keepsEvents``.
+    let keepsEvents: Bool
 
-    init(origin: Duration) {
+    init(origin: Duration, keepsEvents: Bool = true) {
         self.origin = origin
+        self.keepsEvents = keepsEvents
     }
 
     /// Events in the order they were recorded (stable-sorted by start when written out).
@@ -45,29 +49,37 @@ public final class RunObserver: Sendable {
     func exchangeFinished(_ exchange: Exchange) {
         state.withLock { state in
             state.inFlight[exchange.service, default: 1] -= 1
-            state.counters.note(exchange)
+            state.counters.note(exchange.service, outcome: exchange.outcome, status: exchange.status)
             state.events.append(.exchange(exchange))
+        }
+    }
+
+    /// An exchange that is counted but not kept (``keepsEvents`` off).
+    func exchangeFinished(_ service: Service, outcome: Outcome, status: Int?) {
+        state.withLock { state in
+            state.inFlight[service, default: 1] -= 1
+            state.counters.note(service, outcome: outcome, status: status)
         }
     }
 
     func waited(_ wait: Wait) {
         state.withLock { state in
             state.counters.note(wait)
-            state.events.append(.wait(wait))
+            if keepsEvents { state.events.append(.wait(wait)) }
         }
     }
 
     func retried(_ retry: Retry) {
         state.withLock { state in
             state.counters.retries += 1
-            state.events.append(.retry(retry))
+            if keepsEvents { state.events.append(.retry(retry)) }
         }
     }
 
     func cacheHit(_ event: CacheEvent) {
         state.withLock { state in
             state.counters.cacheHits += 1
-            state.events.append(.cacheHit(event))
+            if keepsEvents { state.events.append(.cacheHit(event)) }
         }
     }
 

@@ -23,7 +23,7 @@ public enum Workflow {
     /// Runs one workflow for `input`. Caches and limiters persist in `session` for the next one.
     public static func run(_ input: WorkflowInput, in session: PipelineSession) async throws -> WorkflowResult {
         if session.config.cachePrewarm { try await prewarm(input, session) }
-        let observer = RunObserver(origin: session.clock.now)
+        let observer = RunObserver(origin: session.clock.now, keepsEvents: session.keepsEvents)
         let context = WorkflowContext(input: input, session: session, observer: observer)
         let start = session.clock.now
         var firstTracks: Duration?
@@ -74,7 +74,7 @@ public enum Workflow {
     /// Plan 4.3: a background job warms the caches for the user's usual artists before the
     /// workflow starts (its time is not the workflow's).
     private static func prewarm(_ input: WorkflowInput, _ session: PipelineSession) async throws {
-        let observer = RunObserver(origin: session.clock.now)
+        let observer = RunObserver(origin: session.clock.now, keepsEvents: session.keepsEvents)
         let context = WorkflowContext(input: input, session: session, observer: observer)
         _ = try await context.spotify.userTopTracks()
         let artists = try await context.spotify.userTopArtists()
