@@ -79,5 +79,10 @@ import Testing
         #expect(light.map(\.totalSeconds) == full.map(\.totalSeconds))
         #expect(light.map(\.requests) == full.map(\.requests))
         #expect(light.map(\.stages) == full.map(\.stages))
+        // Waits, retries and cache hits are counted without being kept as events.
+        #expect(light.map(\.waits) == full.map(\.waits))
+        #expect(light.map(\.cache) == full.map(\.cache))
+        #expect(light.map(\.counters) == full.map(\.counters))
+        #expect(full.contains { $0.waits.minIntervalCount > 0 } && full.contains { $0.cache.hits > 0 })
     }
 }
