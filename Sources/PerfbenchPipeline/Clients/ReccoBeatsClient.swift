@@ -163,16 +163,21 @@ struct ReccoBeatsClient: Sendable {
     }
 
     private func featureRequest(_ uuid: String) -> HTTPRequest {
+        HTTPRequest(service: .reccobeats, path: Self.featurePath(uuid), tool: tools.audioFeatures.name)
+    }
+
+    private static func featurePath(_ uuid: String) -> String {
         var path = ""
         path.reserveCapacity(uuid.utf8.count + 25)
         path.append("/v1/track/")
         path.append(uuid)
         path.append("/audio-features")
-        return HTTPRequest(service: .reccobeats, path: path, tool: tools.audioFeatures.name)
+        return path
     }
 
     private func isFeatureCached(_ uuid: String) -> Bool {
-        let key = ToolCaller.cacheKey(tools.audioFeatures, featureRequest(uuid))
+        // The key of `featureRequest(uuid)`, without a request that is never sent.
+        let key = ToolCaller.cacheKey(tools.audioFeatures, method: "GET", path: Self.featurePath(uuid), query: [])
         return session.responses.value(for: key, at: session.clock.now) != nil
     }
 

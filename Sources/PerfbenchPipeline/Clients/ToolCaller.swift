@@ -12,8 +12,9 @@ struct ToolCaller: Sendable {
     private var config: PipelineConfiguration { session.config }
 
     func call(_ tool: ToolSpec, _ request: consuming HTTPRequest) async throws -> ToolOutcome {
-        // Named here, once, rather than on a copy per attempt (a copy retains every field).
-        request.tool = tool.name
+        // Named here, once, rather than on a copy per attempt. Clients name the tool already:
+        // writing it again would copy a request whose fields another copy still shares.
+        if request.tool != tool.name { request.tool = tool.name }
         request.stage = StageContext.path
         if tool.service == .reccobeats {
             let queued = clock.now
@@ -221,28 +222,33 @@ struct ToolCaller: Sendable {
 
     /// Tool, method, path and sorted query: identical requests share a cache entry.
     static func cacheKey(_ tool: ToolSpec, _ request: HTTPRequest) -> String {
+        cacheKey(tool, method: request.method, path: request.path, query: request.query)
+    }
+
+    /// ``cacheKey(_:_:)`` of a request with these parts, without building the request.
+    static func cacheKey(_ tool: ToolSpec, method: String, path: String, query: [HTTPRequest.QueryItem]) -> String {
         // `name method path?` then the `name=value` pairs sorted, joined by `&`; built by appending.
         // Sized up front: growing it append by append reallocated it three or four times, and
         // it is built for every cached call (≈ 10 % of a what-if's allocations).
-        var length = tool.name.utf8.count + request.method.utf8.count + request.path.utf8.count + 3
-        for item in request.query { length += item.name.utf8.count + item.value.utf8.count + 2 }
+        var length = tool.name.utf8.count + method.utf8.count + path.utf8.count + 3
+        for item in query { length += item.name.utf8.count + item.value.utf8.count + 2 }
         var key = ""
         key.reserveCapacity(length)
         key.append(tool.name)
         key.append(" ")
-        key.append(request.method)
+        key.append(method)
         key.append(" ")
-        key.append(request.path)
+        key.append(path)
         key.append("?")
-        switch request.query.count {
+        switch query.count {
         case 0:
             break
         case 1:
-            key.append(request.query[0].name)
+            key.append(query[0].name)
             key.append("=")
-            key.append(request.query[0].value)
+            key.append(query[0].value)
         default:
-            var pairs = request.query.map { item in
+            var pairs = query.map { item in
                 var pair = ""
                 pair.reserveCapacity(item.name.utf8.count + item.value.utf8.count + 1)
                 pair.append(item.name)
