@@ -15,6 +15,21 @@ struct VirtualClockTests {
         #expect(replay.elapsed == .milliseconds(301_500))
     }
 
+    @Test func sleepingOnTheClockItselfOrThroughTheClockProtocolMovesTimeAlike() throws {
+        let replay = try VirtualTime.run { clock in
+            try await clock.sleep(for: .milliseconds(700))
+            let direct = clock.now
+            try await Self.sleepThroughTheProtocol(clock, for: .milliseconds(700))
+            return [direct, clock.now]
+        }
+        #expect(replay.value == [VirtualInstant(offset: .milliseconds(700)), VirtualInstant(offset: .milliseconds(1_400))])
+    }
+
+    /// `Clock`'s own `sleep(for:)`, not ``VirtualClock/sleep(for:tolerance:)``.
+    static func sleepThroughTheProtocol<C: Clock>(_ clock: C, for duration: C.Duration) async throws {
+        try await clock.sleep(for: duration)
+    }
+
     @Test func sleepersWithTheSameDeadlineWakeInRegistrationOrder() throws {
         let replay = try VirtualTime.run { clock in
             let order = OrderLog()
