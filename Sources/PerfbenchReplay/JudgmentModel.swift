@@ -125,11 +125,12 @@ struct JudgmentModel: Sendable {
 
     /// The mean feature match of the request's `tracks` (nil: none has targeted features).
     static func match(_ tracks: [JSONValue], mood: MoodProfile) -> Double? {
+        let matcher = MoodMatcher(mood)
         let matches = tracks.compactMap { track -> Double? in
             guard let object = track["features"]?.objectValue else { return nil }
             var features: [String: Double] = [:]
             for member in object.members { if let value = member.value.doubleValue { features[member.key] = value } }
-            return QualityScore.featureMatch(features, mood: mood)
+            return QualityScore.featureMatch(features, matcher: matcher)
         }
         return matches.isEmpty ? nil : matches.reduce(0, +) / Double(matches.count)
     }

@@ -109,15 +109,16 @@ enum AnchorSelection {
         if filtered.isEmpty { filtered = candidates }
         _ = try await context.llm.ask(.anchorStrategy, LLMRequestInput(prompt: context.input.prompt))
         var scores: [String: Double] = [:]
+        let matcher = MoodMatcher(understanding.mood)
         if context.config.fastAnchorScoring {
-            for track in filtered { scores[track.id] = QualityScore.cohesion(of: track, mood: understanding.mood) }
+            for track in filtered { scores[track.id] = QualityScore.cohesion(of: track, matcher: matcher) }
         } else {
             let answer = try await context.llm.ask(.anchorScoring, context.input(tracks: filtered))
             for row in answer?["scores"]?.arrayValue ?? [] {
                 if let id = row["id"]?.stringValue, let score = row["score"]?.doubleValue { scores[id] = score }
             }
             for track in filtered where scores[track.id] == nil {
-                scores[track.id] = QualityScore.cohesion(of: track, mood: understanding.mood)
+                scores[track.id] = QualityScore.cohesion(of: track, matcher: matcher)
             }
         }
         let ranked = filtered.enumerated().sorted { lhs, rhs in

@@ -66,7 +66,8 @@ final class Harvest: Sendable {
 
     func add(_ tracks: [Track], mood: MoodProfile) {
         guard goal != nil else { return }
-        let count = tracks.filter { QualityScore.cohesion(of: $0, mood: mood) >= 0.6 }.count
+        let matcher = MoodMatcher(mood)
+        let count = tracks.filter { QualityScore.cohesion(of: $0, matcher: matcher) >= 0.6 }.count
         good.withLock { $0 += count }
     }
 

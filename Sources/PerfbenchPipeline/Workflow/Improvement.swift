@@ -83,7 +83,8 @@ enum Improvement {
 
     /// Best-matching tracks first (stable for ties).
     static func rank(_ tracks: [Track], _ understanding: Understanding) -> [Track] {
-        let scored = tracks.map { ($0, QualityScore.cohesion(of: $0, mood: understanding.mood) * 0.7 + $0.confidence * 0.3) }
+        let matcher = MoodMatcher(understanding.mood)
+        let scored = tracks.map { ($0, QualityScore.cohesion(of: $0, matcher: matcher) * 0.7 + $0.confidence * 0.3) }
         return scored.enumerated().sorted { lhs, rhs in
             lhs.element.1 != rhs.element.1 ? lhs.element.1 > rhs.element.1 : lhs.offset < rhs.offset
         }.map(\.element.0)

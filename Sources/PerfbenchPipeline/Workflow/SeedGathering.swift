@@ -96,9 +96,10 @@ enum SeedGathering {
             return copy
         }
         let candidates = (userTracks + pool.anchors + featuredTop).uniquedByID()
+        let matcher = MoodMatcher(understanding.mood)
         let scored = candidates.map { track -> Track in
             var copy = track
-            copy.confidence = QualityScore.cohesion(of: track, mood: understanding.mood)
+            copy.confidence = QualityScore.cohesion(of: track, matcher: matcher)
             return copy
         }
         let ideal = Generators.seedCount(target: understanding.target.target)
