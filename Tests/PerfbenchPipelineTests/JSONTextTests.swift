@@ -11,6 +11,18 @@ struct JSONTextTests {
         #expect(try JSONValue.parse("[\(quoted)]").arrayValue?.first?.stringValue == text)
     }
 
+    /// Escaping copies unescaped runs whole from contiguous bytes, byte by byte from anything
+    /// else: both write what `JSONText.quoted` does.
+    @Test(arguments: ["", "plain", "quote \" and \\ backslash", "\"\"\\", "line\nbreak\ttab\r", "bell \u{07}\u{1F}", "café ♫", "{\"a\":[\"b\"]}"])
+    func bufferedQuotesMatchJSONTextQuoted(_ text: String) {
+        var contiguous = JSONBytes()
+        contiguous.quoted(text)
+        #expect(contiguous.string == JSONText.quoted(text))
+        var byByte = JSONBytes()
+        byByte.quoted(utf8: text.utf8.lazy.map { $0 })
+        #expect(byByte.string == contiguous.string)
+    }
+
     @Test func numbersAreFixedPointWithoutTrailingZeros() {
         #expect(JSONText.number(0.25) == "0.25")
         #expect(JSONText.number(3) == "3")
