@@ -37,6 +37,11 @@ public struct ReplayOptions: Sendable, Hashable {
     /// over many configurations that reads only totals, stages and counts turns it off, so
     /// thousands of runs stay small.
     public var keepsEvents = true
+    /// With ``keepsEvents``: keep every exchange and wait (the default: the HTML timeline and the
+    /// trace draw them all), or only those on the run's critical path, which is all the other
+    /// reports read of them (the path computed from what is kept is the same path). A corpus
+    /// diff or replay without `--html` or `--trace` keeps a tenth as much per run.
+    public var keepsOffPathEvents = true
     /// Which draw of the models this replay is: 0 (the default) is the plain replay; another
     /// value mixes into every seed a synthesized latency, tail draw or content is drawn with, so
     /// draw k of a run is the same on every machine and any other draw differs.

@@ -89,6 +89,9 @@ public enum ReplayRunner {
         }
         var outcome = outcomes[0]
         outcome.run.laterRuns = outcomes.dropFirst().map(\.run)
+        if options.keepsEvents, !options.keepsOffPathEvents {
+            outcome.run = CriticalPath.keepingOnlyPathEvents(of: outcome.run)
+        }
         return outcome
     }
 

@@ -69,6 +69,26 @@ import Testing
         }
     }
 
+    /// A run that keeps only the events on its critical path has the same path, and the same
+    /// report, as one that keeps them all: what corpus diffs without `--html` or `--trace` hold.
+    @Test func runsKeepingOnlyTheirPathReportTheSamePath() throws {
+        let config = try Preset.named("plan-all").configuration()
+        var pathOnly = ReplayOptions()
+        pathOnly.keepsOffPathEvents = false
+        let full = try ReplayRunner.replayCorpus(paths: Self.paths, config: config, options: ReplayOptions(), jobs: 1).map { try $0.get() }
+        let kept = try ReplayRunner.replayCorpus(paths: Self.paths, config: config, options: pathOnly, jobs: 1).map { try $0.get() }
+        for (all, some) in zip(full, kept) {
+            #expect(CriticalPath(some) == CriticalPath(all))
+            #expect(some.exchanges.count < all.exchanges.count)
+            #expect(some.exchanges.allSatisfy { kept in all.exchanges.contains { $0.id == kept.id } })
+        }
+        #expect(JSONReport.render(corpus: kept) == JSONReport.render(corpus: full))
+        #expect(TextReport.render(corpus: kept, colour: false) == TextReport.render(corpus: full, colour: false))
+        let diff = DiffReport(base: full, candidate: full, baseConfig: RunConfig(name: "a", phases: [:]), candidateConfig: RunConfig(name: "b", phases: [:]))
+        let keptDiff = DiffReport(base: kept, candidate: kept, baseConfig: RunConfig(name: "a", phases: [:]), candidateConfig: RunConfig(name: "b", phases: [:]))
+        #expect(JSONReport.render(keptDiff) == JSONReport.render(diff))
+    }
+
     @Test func runsWithoutEventsKeepEveryFigureButTheEvents() throws {
         var lean = ReplayOptions()
         lean.keepsEvents = false
