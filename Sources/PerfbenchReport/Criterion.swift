@@ -166,6 +166,10 @@ public struct Criterion: Sendable, Equatable {
         }
     }
 
+    /// Whether the criterion reads every exchange of the runs (a host's timeout rate), not only
+    /// their counts and critical paths.
+    public var readsExchanges: Bool { metric.hasPrefix("rate.") && metric.split(separator: ".").count == 3 }
+
     /// Whether the criterion reads runs 2…N of warm sessions (`--session N` must be given).
     public var needsSession: Bool { metric == "cache.hit_rate.repeat" }
 

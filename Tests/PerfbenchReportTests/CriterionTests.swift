@@ -4,6 +4,15 @@ import Testing
 
 /// Absolute criteria for the gate (issue 17 §1).
 @Suite struct CriterionTests {
+    /// Only a host's timeout rate reads every exchange; a gate without one keeps each run's
+    /// critical path alone.
+    @Test func onlyAHostsTimeoutRateReadsEveryExchange() throws {
+        #expect(try Criterion.parse("rate.timeouts.reccobeats<1%").allSatisfy(\.readsExchanges))
+        #expect(try Criterion.parse("plan").contains(where: \.readsExchanges))
+        #expect(try !Criterion.parse("total.p95<=90s").contains(where: \.readsExchanges))
+        #expect(try !Criterion.parse("rate.timeouts<1%").contains(where: \.readsExchanges))
+    }
+
     @Test func criteriaReadMetricComparisonAndBoundInTheMetricsUnit() throws {
         let p95 = try #require(try Criterion.parse("total.p95 <= 90s").first)
         #expect(p95.metric == "total.p95" && p95.comparison == .atMost && p95.bound == 90 && p95.unit == .seconds)
