@@ -75,8 +75,10 @@ import Testing
         let config = try Preset.named("plan-all").configuration()
         var pathOnly = ReplayOptions()
         pathOnly.keepsOffPathEvents = false
-        let full = try ReplayRunner.replayCorpus(paths: Self.paths, config: config, options: ReplayOptions(), jobs: 1).map { try $0.get() }
-        let kept = try ReplayRunner.replayCorpus(paths: Self.paths, config: config, options: pathOnly, jobs: 1).map { try $0.get() }
+        let full = try ReplayRunner.replayCorpus(paths: Self.paths, config: config, options: ReplayOptions(), jobs: 1)
+            .map { try $0.get() }
+        let kept = try ReplayRunner.replayCorpus(paths: Self.paths, config: config, options: pathOnly, jobs: 1)
+            .map { try $0.get() }
         for (all, some) in zip(full, kept) {
             #expect(CriticalPath(some) == CriticalPath(all))
             #expect(some.exchanges.count < all.exchanges.count)
@@ -84,8 +86,9 @@ import Testing
         }
         #expect(JSONReport.render(corpus: kept) == JSONReport.render(corpus: full))
         #expect(TextReport.render(corpus: kept, colour: false) == TextReport.render(corpus: full, colour: false))
-        let diff = DiffReport(base: full, candidate: full, baseConfig: RunConfig(name: "a", phases: [:]), candidateConfig: RunConfig(name: "b", phases: [:]))
-        let keptDiff = DiffReport(base: kept, candidate: kept, baseConfig: RunConfig(name: "a", phases: [:]), candidateConfig: RunConfig(name: "b", phases: [:]))
+        let (a, b) = (RunConfig(name: "a", phases: [:]), RunConfig(name: "b", phases: [:]))
+        let diff = DiffReport(base: full, candidate: full, baseConfig: a, candidateConfig: b)
+        let keptDiff = DiffReport(base: kept, candidate: kept, baseConfig: a, candidateConfig: b)
         #expect(JSONReport.render(keptDiff) == JSONReport.render(diff))
     }
 

@@ -95,7 +95,9 @@ struct JSONBytes {
     private mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for position in 0..<source.count where Self.needsEscape(source[position]) {
-            if runStart < position { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<position])) }
+            if runStart < position {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<position]))
+            }
             appendEscaped(source[position])
             runStart = position + 1
         }

@@ -44,7 +44,10 @@ public struct Track: Sendable, Hashable {
         var confidence: Double
         var userMentioned: Bool
 
-        init(id: String, reccoID: String?, name: String, artistIDs: [String], artistNames: [String], durationMs: Int?, popularity: Int?, features: AudioFeatures?, source: TrackSource, confidence: Double, userMentioned: Bool) {
+        init(
+            id: String, reccoID: String?, name: String, artistIDs: [String], artistNames: [String], durationMs: Int?,
+            popularity: Int?, features: AudioFeatures?, source: TrackSource, confidence: Double, userMentioned: Bool
+        ) {
             self.id = id
             self.reccoID = reccoID
             self.name = name
@@ -59,7 +62,10 @@ public struct Track: Sendable, Hashable {
         }
 
         func copy() -> Storage {
-            Storage(id: id, reccoID: reccoID, name: name, artistIDs: artistIDs, artistNames: artistNames, durationMs: durationMs, popularity: popularity, features: features, source: source, confidence: confidence, userMentioned: userMentioned)
+            Storage(
+                id: id, reccoID: reccoID, name: name, artistIDs: artistIDs, artistNames: artistNames, durationMs: durationMs,
+                popularity: popularity, features: features, source: source, confidence: confidence,
+                userMentioned: userMentioned)
         }
     }
 

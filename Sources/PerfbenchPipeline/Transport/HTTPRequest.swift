@@ -30,7 +30,10 @@ public struct HTTPRequest: Sendable, Hashable {
         var body: String?
         var tool: String
 
-        init(service: Service, method: String, path: String, query: [QueryItem], headers: [HTTPHeader], body: String?, tool: String) {
+        init(
+            service: Service, method: String, path: String, query: [QueryItem], headers: [HTTPHeader], body: String?,
+            tool: String
+        ) {
             self.service = service
             self.method = method
             self.path = path
@@ -93,7 +96,8 @@ public struct HTTPRequest: Sendable, Hashable {
         service: Service, method: String = "GET", path: String, query: [QueryItem] = [],
         headers: [HTTPHeader] = [], body: String? = nil, tool: String, stage: String? = nil
     ) {
-        storage = Storage(service: service, method: method, path: path, query: query, headers: headers, body: body, tool: tool)
+        storage = Storage(
+            service: service, method: method, path: path, query: query, headers: headers, body: body, tool: tool)
         self.stage = stage
     }
 
