@@ -23,15 +23,12 @@ public enum TrackSource: String, Sendable, Hashable {
 
 /// A candidate or final playlist track.
 ///
-/// A value type whose fields live in one shared, copy-on-write box: the pipeline copies tracks
-/// all the time (sorting, de-duplicating, merging pools), and a copy of the eleven fields inline
-/// retained six references where the box retains one (18 % of a what-if draw's retains before,
-/// `perf record -e probe_libswiftCore:swift_retain` on `replay … --draws 20`).
+/// Its fields live in one ``CopyOnWriteBox``: the pipeline copies tracks all the time (sorting,
+/// de-duplicating, merging pools), and a copy of the eleven fields inline retained six
+/// references where the box retains one (18 % of a what-if draw's retains before, `perf record
+/// -e probe_libswiftCore:swift_retain` on `replay … --draws 20`).
 public struct Track: Sendable, Hashable {
-    /// The fields. Mutated only through `Track`'s setters, which copy it first unless this track
-    /// holds the only reference (``Track/writable``): so no two tracks ever see each other's
-    /// writes, which is what makes sharing it across tasks safe.
-    private final class Storage: @unchecked Sendable {
+    private struct Fields: Sendable, Hashable {
         var id: String
         var reccoID: String?
         var name: String
@@ -43,89 +40,57 @@ public struct Track: Sendable, Hashable {
         var source: TrackSource
         var confidence: Double
         var userMentioned: Bool
-
-        init(
-            id: String, reccoID: String?, name: String, artistIDs: [String], artistNames: [String], durationMs: Int?,
-            popularity: Int?, features: AudioFeatures?, source: TrackSource, confidence: Double, userMentioned: Bool
-        ) {
-            self.id = id
-            self.reccoID = reccoID
-            self.name = name
-            self.artistIDs = artistIDs
-            self.artistNames = artistNames
-            self.durationMs = durationMs
-            self.popularity = popularity
-            self.features = features
-            self.source = source
-            self.confidence = confidence
-            self.userMentioned = userMentioned
-        }
-
-        func copy() -> Storage {
-            Storage(
-                id: id, reccoID: reccoID, name: name, artistIDs: artistIDs, artistNames: artistNames, durationMs: durationMs,
-                popularity: popularity, features: features, source: source, confidence: confidence,
-                userMentioned: userMentioned)
-        }
     }
 
-    private var storage: Storage
-
-    /// The box, unshared first: every setter writes through this.
-    private var writable: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
-    }
+    private var fields: CopyOnWriteBox<Fields>
 
     /// The Spotify id (ReccoBeats tracks carry it in their `href`).
     public var id: String {
-        get { storage.id }
-        set { writable.id = newValue }
+        get { fields.value.id }
+        set { fields.value.id = newValue }
     }
     /// The ReccoBeats UUID, once known.
     public var reccoID: String? {
-        get { storage.reccoID }
-        set { writable.reccoID = newValue }
+        get { fields.value.reccoID }
+        set { fields.value.reccoID = newValue }
     }
     public var name: String {
-        get { storage.name }
-        set { writable.name = newValue }
+        get { fields.value.name }
+        set { fields.value.name = newValue }
     }
     public var artistIDs: [String] {
-        get { storage.artistIDs }
-        set { writable.artistIDs = newValue }
+        get { fields.value.artistIDs }
+        set { fields.value.artistIDs = newValue }
     }
     public var artistNames: [String] {
-        get { storage.artistNames }
-        set { writable.artistNames = newValue }
+        get { fields.value.artistNames }
+        set { fields.value.artistNames = newValue }
     }
     public var durationMs: Int? {
-        get { storage.durationMs }
-        set { writable.durationMs = newValue }
+        get { fields.value.durationMs }
+        set { fields.value.durationMs = newValue }
     }
     public var popularity: Int? {
-        get { storage.popularity }
-        set { writable.popularity = newValue }
+        get { fields.value.popularity }
+        set { fields.value.popularity = newValue }
     }
     public var features: AudioFeatures? {
-        get { storage.features }
-        set { writable.features = newValue }
+        get { fields.value.features }
+        set { fields.value.features = newValue }
     }
     public var source: TrackSource {
-        get { storage.source }
-        set { writable.source = newValue }
+        get { fields.value.source }
+        set { fields.value.source = newValue }
     }
     /// The generator's confidence in the track, 0–1.
     public var confidence: Double {
-        get { storage.confidence }
-        set { writable.confidence = newValue }
+        get { fields.value.confidence }
+        set { fields.value.confidence = newValue }
     }
     /// Mentioned by the user: never an outlier.
     public var userMentioned: Bool {
-        get { storage.userMentioned }
-        set { writable.userMentioned = newValue }
+        get { fields.value.userMentioned }
+        set { fields.value.userMentioned = newValue }
     }
 
     public init(
@@ -134,45 +99,15 @@ public struct Track: Sendable, Hashable {
         features: AudioFeatures? = nil, source: TrackSource, confidence: Double = 0.7,
         userMentioned: Bool = false
     ) {
-        storage = Storage(
-            id: id, reccoID: reccoID, name: name, artistIDs: artistIDs, artistNames: artistNames,
-            durationMs: durationMs, popularity: popularity, features: features, source: source,
-            confidence: confidence, userMentioned: userMentioned)
+        fields = CopyOnWriteBox(
+            Fields(
+                id: id, reccoID: reccoID, name: name, artistIDs: artistIDs, artistNames: artistNames,
+                durationMs: durationMs, popularity: popularity, features: features, source: source,
+                confidence: confidence, userMentioned: userMentioned))
     }
 
     /// The first artist's name, or an empty string.
-    public var primaryArtist: String { storage.artistNames.first ?? "" }
-
-    public static func == (lhs: Track, rhs: Track) -> Bool {
-        if lhs.storage === rhs.storage { return true }
-        let l = lhs.storage
-        let r = rhs.storage
-        return l.id == r.id
-            && l.reccoID == r.reccoID
-            && l.name == r.name
-            && l.artistIDs == r.artistIDs
-            && l.artistNames == r.artistNames
-            && l.durationMs == r.durationMs
-            && l.popularity == r.popularity
-            && l.features == r.features
-            && l.source == r.source
-            && l.confidence == r.confidence
-            && l.userMentioned == r.userMentioned
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.id)
-        hasher.combine(storage.reccoID)
-        hasher.combine(storage.name)
-        hasher.combine(storage.artistIDs)
-        hasher.combine(storage.artistNames)
-        hasher.combine(storage.durationMs)
-        hasher.combine(storage.popularity)
-        hasher.combine(storage.features)
-        hasher.combine(storage.source)
-        hasher.combine(storage.confidence)
-        hasher.combine(storage.userMentioned)
-    }
+    public var primaryArtist: String { fields.value.artistNames.first ?? "" }
 }
 
 /// An artist as Spotify describes it.

@@ -14,14 +14,12 @@ public struct HTTPRequest: Sendable, Hashable {
         }
     }
 
-    /// The fields but the stage, in one copy-on-write box: a request is handed down through the
-    /// tool caller, the session's transport and the replay's, and a copy of seven references
+    /// The fields but the stage, in one ``CopyOnWriteBox``: a request is handed down through
+    /// the tool caller, the session's transport and the replay's, and a copy of seven references
     /// inline was 9 % of a what-if draw's retains (`perf record -e
-    /// probe_libswiftCore:swift_retain`). Mutated only through the setters, which copy it first
-    /// unless this request holds the only reference, so no two requests see each other's writes.
-    /// The stage stays inline: the tool caller names it on every request, and that must not
-    /// copy the box.
-    private final class Storage: @unchecked Sendable {
+    /// probe_libswiftCore:swift_retain`). The stage stays inline: the tool caller names it on
+    /// every request, and that must not copy the box.
+    private struct Fields: Sendable, Hashable {
         var service: Service
         var method: String
         var path: String
@@ -29,65 +27,40 @@ public struct HTTPRequest: Sendable, Hashable {
         var headers: [HTTPHeader]
         var body: String?
         var tool: String
-
-        init(
-            service: Service, method: String, path: String, query: [QueryItem], headers: [HTTPHeader], body: String?,
-            tool: String
-        ) {
-            self.service = service
-            self.method = method
-            self.path = path
-            self.query = query
-            self.headers = headers
-            self.body = body
-            self.tool = tool
-        }
-
-        func copy() -> Storage {
-            Storage(service: service, method: method, path: path, query: query, headers: headers, body: body, tool: tool)
-        }
     }
 
-    private var storage: Storage
-
-    /// The box, unshared first: every setter writes through this.
-    private var writable: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
-    }
+    private var fields: CopyOnWriteBox<Fields>
 
     public var service: Service {
-        get { storage.service }
-        set { writable.service = newValue }
+        get { fields.value.service }
+        set { fields.value.service = newValue }
     }
     public var method: String {
-        get { storage.method }
-        set { writable.method = newValue }
+        get { fields.value.method }
+        set { fields.value.method = newValue }
     }
     /// The path from the host on, e.g. `/v1/artists/0OdUWJ0sBjDrqHygGUXeCF/top-tracks`.
     public var path: String {
-        get { storage.path }
-        set { writable.path = newValue }
+        get { fields.value.path }
+        set { fields.value.path = newValue }
     }
     public var query: [QueryItem] {
-        get { storage.query }
-        set { writable.query = newValue }
+        get { fields.value.query }
+        set { fields.value.query = newValue }
     }
     public var headers: [HTTPHeader] {
-        get { storage.headers }
-        set { writable.headers = newValue }
+        get { fields.value.headers }
+        set { fields.value.headers = newValue }
     }
     /// The JSON body of a POST (LLM calls), nil for GETs.
     public var body: String? {
-        get { storage.body }
-        set { writable.body = newValue }
+        get { fields.value.body }
+        set { fields.value.body = newValue }
     }
     /// The backend tool that issued the request (`get_artist_top_tracks`, …).
     public var tool: String {
-        get { storage.tool }
-        set { writable.tool = newValue }
+        get { fields.value.tool }
+        set { fields.value.tool = newValue }
     }
     /// The stage path that was running, e.g. `orchestration/initial_generation/seed_gathering`.
     public var stage: String?
@@ -96,34 +69,9 @@ public struct HTTPRequest: Sendable, Hashable {
         service: Service, method: String = "GET", path: String, query: [QueryItem] = [],
         headers: [HTTPHeader] = [], body: String? = nil, tool: String, stage: String? = nil
     ) {
-        storage = Storage(
-            service: service, method: method, path: path, query: query, headers: headers, body: body, tool: tool)
+        fields = CopyOnWriteBox(
+            Fields(service: service, method: method, path: path, query: query, headers: headers, body: body, tool: tool))
         self.stage = stage
-    }
-
-    public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
-        guard lhs.stage == rhs.stage else { return false }
-        if lhs.storage === rhs.storage { return true }
-        let l = lhs.storage
-        let r = rhs.storage
-        return l.service == r.service
-            && l.method == r.method
-            && l.path == r.path
-            && l.query == r.query
-            && l.headers == r.headers
-            && l.body == r.body
-            && l.tool == r.tool
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.service)
-        hasher.combine(storage.method)
-        hasher.combine(storage.path)
-        hasher.combine(storage.query)
-        hasher.combine(storage.headers)
-        hasher.combine(storage.body)
-        hasher.combine(storage.tool)
-        hasher.combine(stage)
     }
 
     /// The value of the first query parameter called `name`.
