@@ -191,32 +191,23 @@ struct ToolCaller: Sendable {
         if let threshold = config.slowRequestLogThreshold, end - start > threshold {
             observer.count { $0.slowRequests += 1 }
         }
-        guard session.keepsEvents else {
-            // Counted, not kept: nobody reads this run's exchanges.
-            switch result {
-            case .response(let response): observer.exchangeFinished(tool.service, outcome: .ok, status: response.status)
-            case .timeout: observer.exchangeFinished(tool.service, outcome: .timeout, status: nil)
-            case .connectionError: observer.exchangeFinished(tool.service, outcome: .connectionError, status: nil)
-            }
-            return (result, id)
-        }
-        var exchange = Exchange(
-            id: id, startMicros: observer.micros(start),
-            durationMicros: Int((end - start).microseconds), service: tool.service,
-            method: request.method, url: request.url(base: session.base(for: tool.service)),
-            requestHeaders: request.headers, requestBody: request.body, tool: tool.name,
-            stage: request.stage)
+        let outcome: Outcome
+        var response: HTTPResponse?
         switch result {
-        case .response(let response):
-            exchange.status = response.status
-            exchange.responseHeaders = response.headers
-            exchange.responseBody = response.body
-        case .timeout:
-            exchange.outcome = .timeout
-        case .connectionError:
-            exchange.outcome = .connectionError
+        case .response(let answer): (outcome, response) = (.ok, answer)
+        case .timeout: outcome = .timeout
+        case .connectionError: outcome = .connectionError
         }
-        observer.exchangeFinished(exchange)
+        // Counted either way; kept only when someone reads this run's exchanges.
+        let exchange = session.keepsEvents
+            ? Exchange(
+                id: id, startMicros: observer.micros(start), durationMicros: Int((end - start).microseconds),
+                service: tool.service, method: request.method, url: request.url(base: session.base(for: tool.service)),
+                requestHeaders: request.headers, requestBody: request.body, status: response?.status,
+                responseHeaders: response?.headers ?? [], responseBody: response?.body, outcome: outcome, tool: tool.name,
+                stage: request.stage)
+            : nil
+        observer.exchangeFinished(tool.service, outcome: outcome, status: response?.status, keeping: exchange)
         return (result, id)
     }
 

@@ -46,19 +46,12 @@ public final class RunObserver: Sendable {
         }
     }
 
-    func exchangeFinished(_ exchange: Exchange) {
-        state.withLock { state in
-            state.inFlight[exchange.service, default: 1] -= 1
-            state.counters.note(exchange.service, outcome: exchange.outcome, status: exchange.status)
-            state.events.append(.exchange(exchange))
-        }
-    }
-
-    /// An exchange that is counted but not kept (``keepsEvents`` off).
-    func exchangeFinished(_ service: Service, outcome: Outcome, status: Int?) {
+    /// A finished exchange of `service`, counted; kept as an event when `exchange` is given.
+    func exchangeFinished(_ service: Service, outcome: Outcome, status: Int?, keeping exchange: Exchange?) {
         state.withLock { state in
             state.inFlight[service, default: 1] -= 1
             state.counters.note(service, outcome: outcome, status: status)
+            if let exchange { state.events.append(.exchange(exchange)) }
         }
     }
 
