@@ -39,8 +39,8 @@ public struct ReplayOptions: Sendable, Hashable {
     public var keepsEvents = true
     /// With ``keepsEvents``: keep every exchange and wait (the default: the HTML timeline and the
     /// trace draw them all), or only those on the run's critical path, which is all the other
-    /// reports read of them (the path computed from what is kept is the same path). A corpus
-    /// diff or replay without `--html` or `--trace` keeps a tenth as much per run.
+    /// reports read of them (the path computed from what is kept is the same path): a
+    /// 1,000-recording diff without `--html` or `--trace` peaked at 254 MB, not 455 MB.
     public var keepsOffPathEvents = true
     /// Which draw of the models this replay is: 0 (the default) is the plain replay; another
     /// value mixes into every seed a synthesized latency, tail draw or content is drawn with, so

@@ -90,8 +90,7 @@ struct DiffCommand: ParsableCommand {
         // Both sides from one load and index of each recording.
         var baseOptions = ReplayOptions()
         session.apply(to: &baseOptions)
-        // Only the HTML timeline and the trace draw every exchange; the rest reads the path.
-        baseOptions.keepsOffPathEvents = html != nil || format == .html || profiles.trace != nil
+        baseOptions.keepsOffPathEvents = profiles.needEveryEvent(html: html, format: format)
         var candidateOptions = baseOptions
         latency.apply(to: &candidateOptions)
         let sides = try Replaying.run(

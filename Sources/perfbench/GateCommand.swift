@@ -138,10 +138,8 @@ struct GateCommand: ParsableCommand {
         var options = ReplayOptions()
         latency.apply(to: &options)
         session.apply(to: &options)
-        // Only the HTML timeline, the trace and a host's timeout rate read every exchange; the
-        // rest reads counts and the critical path.
         options.keepsOffPathEvents =
-            html != nil || format == .html || profiles.trace != nil || criteria.contains(where: \.readsExchanges)
+            profiles.needEveryEvent(html: html, format: format) || criteria.contains(where: \.readsExchanges)
         let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
         if try shard.finish(command: "gate") { return }
         Replaying.warn(runs)

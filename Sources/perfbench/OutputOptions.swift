@@ -99,6 +99,13 @@ struct ProfileOutputs: ParsableArguments {
     /// The paths, for ``ReportOutput/refuseOverwriting(inputs:outputs:)``.
     var outputs: [(option: String, path: String?)] { [("--trace", trace), ("--speedscope", speedscope)] }
 
+    /// Whether the runs must keep every exchange and wait (``ReplayOptions/keepsOffPathEvents``):
+    /// only an HTML report (`html`, or `format` html) and the trace draw them all; everything
+    /// else reads each run's critical path.
+    func needEveryEvent(html: String?, format: ReportFormat) -> Bool {
+        html != nil || format == .html || trace != nil
+    }
+
     /// Writes what was asked for.
     func write(_ runs: [RunResult]) throws {
         if let trace { try ReportOutput.write(TraceEvents.render(runs: runs), to: trace) }
