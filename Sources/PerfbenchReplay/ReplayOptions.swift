@@ -37,11 +37,11 @@ public struct ReplayOptions: Sendable, Hashable {
     /// over many configurations that reads only totals, stages and counts turns it off, so
     /// thousands of runs stay small.
     public var keepsEvents = true
-    /// With ``keepsEvents``: keep every exchange and wait (the default: the HTML timeline and the
-    /// trace draw them all), or only those on the run's critical path, which is all the other
-    /// reports read of them (the path computed from what is kept is the same path): a
-    /// 1,000-recording diff without `--html` or `--trace` peaked at 254 MB, not 455 MB.
-    public var keepsOffPathEvents = true
+    /// With ``keepsEvents``: keep every exchange and wait (the default: the HTML timeline, the
+    /// trace and the speedscope profile draw them), or only the summary of the run's critical
+    /// path (``RunResult/pathSummary``), which is all the other reports read of them: a
+    /// 1,000-recording diff without those outputs then holds a few hundred bytes per run.
+    public var keepsEveryEvent = true
     /// Which draw of the models this replay is: 0 (the default) is the plain replay; another
     /// value mixes into every seed a synthesized latency, tail draw or content is drawn with, so
     /// draw k of a run is the same on every machine and any other draw differs.

@@ -89,8 +89,8 @@ public enum ReplayRunner {
         }
         var outcome = outcomes[0]
         outcome.run.laterRuns = outcomes.dropFirst().map(\.run)
-        if options.keepsEvents, !options.keepsOffPathEvents {
-            outcome.run = CriticalPath.keepingOnlyPathEvents(of: outcome.run)
+        if options.keepsEvents, !options.keepsEveryEvent {
+            outcome.run = CriticalPath.keepingOnlySummary(of: outcome.run)
         }
         return outcome
     }

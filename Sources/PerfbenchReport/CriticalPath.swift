@@ -30,12 +30,11 @@ public struct CriticalPath: Sendable, Equatable {
 
     /// The critical path of `run`.
     public init(_ run: RunResult) {
-        segments = Self.walk(run).segments
+        segments = Self.walk(run)
     }
 
-    /// The segments in time order, and the positions of the events on the path: exchanges
-    /// first (`0..<run.exchanges.count`), then waits.
-    private static func walk(_ run: RunResult) -> (segments: [Segment], onPath: [Int]) {
+    /// The segments in time order.
+    private static func walk(_ run: RunResult) -> [Segment] {
         struct Event {
             var kind: Segment.Kind
             var name: String
@@ -63,7 +62,6 @@ public struct CriticalPath: Sendable, Equatable {
             return lhs < rhs
         }
         var segments: [Segment] = []
-        var onPath: [Int] = []
         var time = run.totalMicros
         var cursor = 0
         func step(from start: Int, to end: Int) {
@@ -82,7 +80,6 @@ public struct CriticalPath: Sendable, Equatable {
                 break
             }
             let event = events[order[cursor]]
-            onPath.append(order[cursor])
             cursor += 1
             step(from: event.end, to: time)
             segments.append(Segment(
@@ -90,21 +87,17 @@ public struct CriticalPath: Sendable, Equatable {
                 durationMicros: event.end - event.start))
             time = event.start
         }
-        return (segments.reversed(), onPath)
+        return segments.reversed()
     }
 
-    /// `run` keeping only the exchanges and waits on its critical path (and so of its later
-    /// runs), in their order. Its critical path is unchanged: the walk picks, at each point, the
-    /// first event in its order that fits, and every event it passed over before is still
-    /// passed over among fewer. What reads the rest (the HTML timeline, the trace) must not
-    /// get such a run.
-    public static func keepingOnlyPathEvents(of run: RunResult) -> RunResult {
+    /// `run` (and its later runs) with its critical path's summary in place of its exchanges
+    /// and waits: what every report but the timelines (HTML, trace, speedscope) reads of them.
+    public static func keepingOnlySummary(of run: RunResult) -> RunResult {
         var kept = run
-        let onPath = Set(walk(run).onPath)
-        let exchangeCount = run.exchanges.count
-        kept.exchanges = run.exchanges.indices.filter { onPath.contains($0) }.map { run.exchanges[$0] }
-        kept.waitEvents = run.waitEvents.indices.filter { onPath.contains(exchangeCount + $0) }.map { run.waitEvents[$0] }
-        kept.laterRuns = run.laterRuns.map(keepingOnlyPathEvents)
+        kept.pathSummary = run.criticalPathSummary
+        kept.exchanges = []
+        kept.waitEvents = []
+        kept.laterRuns = run.laterRuns.map(keepingOnlySummary)
         return kept
     }
 

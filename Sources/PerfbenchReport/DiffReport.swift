@@ -51,8 +51,8 @@ public struct DiffReport: Sendable, Equatable {
     static func pathMoves(base: [RunResult], candidate: [RunResult]) -> [TotalComparison] {
         func totals(_ runs: [RunResult]) -> [String: Double] {
             var sums: [String: Double] = [:]
-            for run in runs where !run.exchanges.isEmpty {
-                for part in CriticalPath(run).byName { sums[part.name, default: 0] += part.seconds }
+            for run in runs {
+                for part in run.criticalPathSummary?.byName ?? [] { sums[part.name, default: 0] += part.seconds }
             }
             return sums
         }

@@ -36,11 +36,11 @@ public enum JSONReport {
             ("weak_stages", .sorted(run.weakStages) { .string($0.rawValue) }),
         ] + (run.interval.map { [("interval", intervalObject($0))] } ?? [])
             + (SessionSummary([run]).map { [("session", $0.json)] } ?? [])
-            + (run.exchanges.isEmpty ? [] : [("critical_path", criticalPathObject(CriticalPath(run)))]))
+            + (run.criticalPathSummary.map { [("critical_path", criticalPathObject($0))] } ?? []))
     }
 
     /// `{ "seconds_by_kind": {request, wait, step}, "largest": [{name, seconds}] }` (five).
-    static func criticalPathObject(_ path: CriticalPath) -> OrderedJSON {
+    static func criticalPathObject(_ path: CriticalPathSummary) -> OrderedJSON {
         .members([
             ("seconds_by_kind", .members([
                 ("request", .seconds(path.seconds(of: .request))), ("wait", .seconds(path.seconds(of: .wait))),

@@ -30,6 +30,9 @@ public struct RunResult: Sendable, Equatable, Codable {
     public var interval: PredictionInterval?
     /// Every client-side wait, for the trace and the critical path (empty when not kept).
     public var waitEvents: [Wait] = []
+    /// The critical path's summary, kept when the run's exchanges and waits were dropped for it
+    /// (``CriticalPath/keepingOnlySummary(of:)``); nil otherwise. Read ``criticalPathSummary``.
+    public var pathSummary: CriticalPathSummary?
     /// With `--session N`, runs 2…N of the warm session this run opened (empty otherwise): the
     /// same workflow again, finding the caches the runs before it filled.
     public var laterRuns: [RunResult] = []
@@ -55,6 +58,13 @@ public struct RunResult: Sendable, Equatable, Codable {
 
     /// The workflow's wall time in whole microseconds (the stage spans' unit).
     public var totalMicros: Int { Int((totalSeconds * 1_000_000).rounded()) }
+
+    /// What the reports read of the critical path: the kept summary, else the summary of the
+    /// path through the run's events; nil for a run without requests.
+    public var criticalPathSummary: CriticalPathSummary? {
+        if let pathSummary { return pathSummary }
+        return exchanges.isEmpty ? nil : CriticalPathSummary(CriticalPath(self))
+    }
 
     /// The timing tree of this run, rooted at `workflow` spanning `totalSeconds`.
     public var timingTree: TimingTree { TimingTree(spans: stages, totalMicros: totalMicros) }

@@ -23,8 +23,7 @@ public enum TextReport {
     /// the rest); nil for a run without requests. Its waits are wall time on the path, unlike
     /// the waits line, which sums every task's.
     static func criticalPathLine(_ run: RunResult) -> String? {
-        guard !run.exchanges.isEmpty else { return nil }
-        let path = CriticalPath(run)
+        guard let path = run.criticalPathSummary else { return nil }
         let top = path.byName.prefix(3).map { "\($0.name) \(seconds($0.seconds))" }.joined(separator: ", ")
         return "requests \(seconds(path.seconds(of: .request))), waits \(seconds(path.seconds(of: .wait))), "
             + "steps \(seconds(path.seconds(of: .step))); largest: \(top) (perfbench explain)"

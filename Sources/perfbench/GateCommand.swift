@@ -138,7 +138,7 @@ struct GateCommand: ParsableCommand {
         var options = ReplayOptions()
         latency.apply(to: &options)
         session.apply(to: &options)
-        options.keepsOffPathEvents =
+        options.keepsEveryEvent =
             profiles.needEveryEvent(html: html, format: format) || criteria.contains(where: \.readsExchanges)
         let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
         if try shard.finish(command: "gate") { return }

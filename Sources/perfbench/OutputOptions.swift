@@ -99,11 +99,11 @@ struct ProfileOutputs: ParsableArguments {
     /// The paths, for ``ReportOutput/refuseOverwriting(inputs:outputs:)``.
     var outputs: [(option: String, path: String?)] { [("--trace", trace), ("--speedscope", speedscope)] }
 
-    /// Whether the runs must keep every exchange and wait (``ReplayOptions/keepsOffPathEvents``):
-    /// only an HTML report (`html`, or `format` html) and the trace draw them all; everything
-    /// else reads each run's critical path.
+    /// Whether the runs must keep every exchange and wait (``ReplayOptions/keepsEveryEvent``):
+    /// an HTML report (`html`, or `format` html), the trace and the speedscope profile draw
+    /// them; everything else reads only each run's critical-path summary.
     func needEveryEvent(html: String?, format: ReportFormat) -> Bool {
-        html != nil || format == .html || trace != nil
+        html != nil || format == .html || trace != nil || speedscope != nil
     }
 
     /// Writes what was asked for.

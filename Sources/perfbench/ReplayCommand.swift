@@ -93,7 +93,7 @@ struct ReplayCommand: ParsableCommand {
         var options = ReplayOptions(strict: strict)
         latency.apply(to: &options)
         session.apply(to: &options)
-        options.keepsOffPathEvents = profiles.needEveryEvent(html: html, format: format)
+        options.keepsEveryEvent = profiles.needEveryEvent(html: html, format: format)
         let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
         if try shard.finish(command: "replay") { return }
         Replaying.warn(runs)
