@@ -21,6 +21,16 @@ struct RecordingInspectorTests {
         ("https://api.reccobeats.com/v1/track/recommendation?seeds=a,b", "/v1/track/recommendation"),
         ("https://api.spotify.com/v1/me/top/tracks?limit=20", "/v1/me/top/tracks"),
         ("https://api.spotify.com", "/"),
+        ("", "/"),
+        ("/v1/artists/0OdUWJ0sBjDrqHygGUXeCF", "/v1/artists/{id}"),
+        ("relative/123?x=1", "relative/{id}"),
+        ("https://api.spotify.com/v1/users/", "/v1/users/"),
+        ("https://api.example.com//123/", "//{id}/"),
+        ("https://me:secret@api.example.com:8443/v1/7", "/v1/{id}"),
+        ("https://api.example.com/v1/9#frag?not-a-query", "/v1/{id}"),
+        ("https://api.example.com?q=/v1/9", "/"),
+        ("https://api.example.com/v1/search/héllo/0OdUWJ0sBjDrqHygGUXeCF", "/v1/search/héllo/{id}"),
+        ("https://api.example.com/v1/abcdefghijklmnopqrstuv", "/v1/abcdefghijklmnopqrstuv"),
     ])
     func endpointTemplatesReplaceIds(_ url: String, _ template: String) {
         #expect(EndpointTemplate.template(for: url) == template)
