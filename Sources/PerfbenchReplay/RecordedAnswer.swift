@@ -22,7 +22,7 @@ final class RecordedAnswer: Sendable {
     /// How directly the recording knows this exchange (observed, inferred, fitted).
     let provenance: Provenance
 
-    init(exchange: Exchange, index: Int) {
+    init(exchange: borrowing Exchange, index: Int) {
         exchangeIndex = index
         id = exchange.id
         startMicros = exchange.startMicros

@@ -85,19 +85,25 @@ struct ReplayCatalogue: Sendable {
     }
 
     private mutating func addTracks(_ items: [JSONValue]) {
-        for item in items {
-            if let id = item["id"]?.stringValue { tracks.add(id, item, better: Self.fuller) }
-        }
+        for item in items { addTrack(item) }
+    }
+
+    private mutating func addTrack(_ item: JSONValue) {
+        if let id = item["id"]?.stringValue { tracks.add(id, item, better: Self.fuller) }
     }
 
     private mutating func addArtists(_ items: [JSONValue]) {
-        for item in items {
-            if let id = item["id"]?.stringValue { artists.add(id, item) }
-        }
+        for item in items { addArtist(item) }
+    }
+
+    private mutating func addArtist(_ item: JSONValue) {
+        if let id = item["id"]?.stringValue { artists.add(id, item) }
     }
 
     private mutating func addSpotify(_ key: RequestKey, _ json: JSONValue) {
-        let segments = key.path.split(separator: "/").map(String.init)
+        let segments = key.path.split(separator: "/")
+        // The id segment as a key (the only segment kept).
+        var id: String { String(segments[2]) }
         switch segments.count {
         case 2 where key.path == "/v1/search":
             let type = key.value("type") ?? ""
@@ -107,28 +113,28 @@ struct ReplayCatalogue: Sendable {
             let name = type + "\u{1F}" + (key.value("q") ?? "")
             if (searches[name]?.limit ?? -1) < limit { searches[name] = RecordedPage(limit: limit, items: items) }
         case 3 where segments[1] == "tracks":
-            addTracks([json])
+            addTrack(json)
             if let popularity = json["popularity"]?.intValue { fetchedTrackPopularities.append(popularity) }
         case 3 where segments[1] == "artists":
-            addArtists([json])
+            addArtist(json)
         case 4 where segments[1] == "artists" && segments[3] == "top-tracks":
             let items = json["tracks"]?.arrayValue ?? []
             addTracks(items)
-            if topTracks[segments[2]]?.isEmpty ?? true { topTracks[segments[2]] = items }
+            if topTracks[id]?.isEmpty ?? true { topTracks[id] = items }
         case 4 where segments[1] == "artists" && segments[3] == "albums":
             let items = json["items"]?.arrayValue ?? []
             for item in items {
                 if let id = item["id"]?.stringValue { albums.add(id, item) }
             }
-            if artistAlbums[segments[2]] == nil {
-                artistAlbums[segments[2]] = items
+            if artistAlbums[id] == nil {
+                artistAlbums[id] = items
                 albumListingSizes.append(items.count)
             }
         case 4 where segments[1] == "albums" && segments[3] == "tracks":
             let items = json["items"]?.arrayValue ?? []
             addTracks(items)
-            if albumTracks[segments[2]] == nil {
-                albumTracks[segments[2]] = items
+            if albumTracks[id] == nil {
+                albumTracks[id] = items
                 albumTrackListingSizes.append(items.count)
             }
         case 4 where key.path == "/v1/me/top/tracks":
@@ -162,7 +168,8 @@ struct ReplayCatalogue: Sendable {
     }
 
     private mutating func addBatch(_ batch: BatchEndpoint, key: RequestKey, json: JSONValue) {
-        var record = batches[batch] ?? BatchItems()
+        // Taken out, so that adding to it does not copy every item the batches before it added.
+        var record = batches.removeValue(forKey: batch) ?? BatchItems()
         var seen = Set<String>()
         for item in json[batch.wrapper]?.arrayValue ?? [] where item != .null {
             let ids = batch.identities(of: item)
@@ -171,8 +178,8 @@ struct ReplayCatalogue: Sendable {
             switch batch {
             case .reccobeatsTracks:
                 if let uuid = item["id"]?.stringValue { reccoTracks.add(uuid, item) }
-            case .spotifyTracks: addTracks([item])
-            case .spotifyArtists: addArtists([item])
+            case .spotifyTracks: addTrack(item)
+            case .spotifyArtists: addArtist(item)
             }
         }
         for id in key.list("ids") where !seen.contains(id) { record.absent.insert(id) }

@@ -50,7 +50,8 @@ public final class ReplayIndex: Sendable {
         self.recording = recording
         let exchanges = recording.exchanges
         self.exchanges = exchanges
-        var prepared = exchanges.enumerated().map { RecordedAnswer(exchange: $1, index: $0) }
+        // By position: enumerating would copy (retain every field of) each exchange.
+        var prepared = exchanges.indices.map { RecordedAnswer(exchange: exchanges[$0], index: $0) }
         // Recordings list exchanges by start; among equal starts perfbench writes them in the
         // order they finished, but matching needs the order they were sent.
         prepared.sort { lhs, rhs in

@@ -42,13 +42,16 @@ public struct CriticalPath: Sendable, Equatable {
             var start: Int
             var end: Int
         }
-        var events: [Event] = run.exchanges.map { exchange in
-            let stage = exchange.stage ?? ""
-            let name = exchange.service == .llm
+        // By position: mapping the exchanges would copy (retain every field of) each one.
+        let exchanges = run.exchanges
+        var events: [Event] = exchanges.indices.map { position in
+            let stage = exchanges[position].stage ?? ""
+            let service = exchanges[position].service
+            let name = service == .llm
                 ? "llm (\(stage.split(separator: "/").last.map(String.init) ?? "workflow"))"
-                : "\(exchange.service.rawValue) \(exchange.tool ?? exchange.method)"
-            return Event(kind: .request, name: name, stage: stage, start: exchange.startMicros,
-                         end: exchange.startMicros + exchange.durationMicros)
+                : "\(service.rawValue) \(exchanges[position].tool ?? exchanges[position].method)"
+            let start = exchanges[position].startMicros
+            return Event(kind: .request, name: name, stage: stage, start: start, end: start + exchanges[position].durationMicros)
         }
         events += run.waitEvents.map { wait in
             Event(kind: .wait, name: "wait \(wait.kind.rawValue) \(wait.tool)", stage: wait.stage ?? "",
