@@ -132,15 +132,8 @@ public struct CriticalPath: Sendable, Equatable {
     }
 
     /// Seconds on the path per segment name over the whole run, largest first.
-    public var byName: [(name: String, seconds: Double)] {
-        var totals: [String: Int] = [:]
-        for segment in segments { totals[segment.name, default: 0] += segment.durationMicros }
-        return totals.map { (name: $0.key, seconds: Double($0.value) / 1_000_000) }
-            .sorted { $0.seconds != $1.seconds ? $0.seconds > $1.seconds : $0.name < $1.name }
-    }
+    public var byName: [(name: String, seconds: Double)] { CriticalPathSummary(self).byName }
 
     /// Seconds on the path per kind (requests, waits, steps).
-    public func seconds(of kind: Segment.Kind) -> Double {
-        Double(segments.filter { $0.kind == kind }.map(\.durationMicros).reduce(0, +)) / 1_000_000
-    }
+    public func seconds(of kind: Segment.Kind) -> Double { CriticalPathSummary(self).seconds(of: kind) }
 }
