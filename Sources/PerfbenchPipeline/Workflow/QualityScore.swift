@@ -21,12 +21,7 @@ public struct QualityScore: Sendable, Hashable {
         "popularity": 0.1,
     ]
 
-    /// How well one track matches the mood, 0–1.
-    static func cohesion(of track: Track, mood: MoodProfile) -> Double {
-        cohesion(of: track, matcher: MoodMatcher(mood))
-    }
-
-    /// ``cohesion(of:mood:)`` with the mood's targets worked out already (for many tracks).
+    /// How well one track matches the mood whose targets `matcher` holds, 0–1.
     static func cohesion(of track: Track, matcher: MoodMatcher) -> Double {
         guard let features = track.features else { return track.source == .reccobeats ? 0.65 : 0.75 }
         return matcher.match { entry in entry.isPopularity ? track.popularity.map(Double.init) : features[entry.name] }
