@@ -19,8 +19,12 @@ public enum JSONReport {
 
     /// The `perfbench.replay/1` object of one run.
     public static func replayObject(_ run: RunResult) -> OrderedJSON {
-        let tree = run.timingTree
-        return .members([
+        replayObject(run, tree: run.timingTree)
+    }
+
+    /// The `perfbench.replay/1` object of `run`, whose timing tree is `tree`.
+    static func replayObject(_ run: RunResult, tree: TimingTree) -> OrderedJSON {
+        .members([
             ("schema", .string(replaySchema)),
             ("recording", .string(run.recording)),
             ("config", configObject(run.config)),
@@ -52,10 +56,12 @@ public enum JSONReport {
 
     /// The `perfbench.corpus/1` object of several runs.
     public static func corpusObject(_ runs: [RunResult]) -> OrderedJSON {
-        .members([
+        // Each tree once: the runs' objects and the percentiles both read them.
+        let trees = runs.map(\.timingTree)
+        return .members([
             ("schema", .string(corpusSchema)),
-            ("runs", .array(runs.map(replayObject))),
-            ("percentiles", percentilesObject(CorpusPercentiles(runs: runs))),
+            ("runs", .array(zip(runs, trees).map { replayObject($0, tree: $1) })),
+            ("percentiles", percentilesObject(CorpusPercentiles(trees: trees))),
         ] + (SessionSummary(runs).map { [("session", $0.json)] } ?? []))
     }
 

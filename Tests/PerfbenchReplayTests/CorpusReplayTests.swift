@@ -69,6 +69,24 @@ import Testing
         }
     }
 
+    /// Enough recordings that each worker takes whole recordings (every configuration of one in
+    /// a row): the same results as one job, in the same places.
+    @Test func aMatrixOfManyRecordingsGivesTheSameResultsWithAnyJobs() throws {
+        let paths = Self.paths + Self.paths + Self.paths
+        let whatIf = try Recorder.configuration(["chunk-size": "10-15/2x", "parallel-artists": "8"])
+        let columns: [PipelineConfiguration?] = [nil, whatIf]
+        func matrix(jobs: Int) throws -> [String] {
+            try ReplayRunner.replayMatrix(
+                paths: paths, options: Array(repeating: ReplayOptions(), count: columns.count), jobs: jobs,
+                configure: { column, _, _ in columns[column] }
+            ).map { column in JSONReport.render(corpus: try column.map { try $0.get() }) }
+        }
+        let one = try matrix(jobs: 1)
+        #expect(one.count == 2 && one[0] != one[1])
+        #expect(try matrix(jobs: 2) == one)
+        #expect(try matrix(jobs: 3) == one)
+    }
+
     /// A run that keeps only its critical path's summary reports the same path as one that
     /// keeps every event: what corpus diffs without `--html`, `--trace` or `--speedscope` hold.
     @Test func runsKeepingOnlyTheirPathSummaryReportTheSamePath() throws {
