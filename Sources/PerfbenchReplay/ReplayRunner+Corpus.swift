@@ -65,6 +65,9 @@ extension ReplayRunner {
         guard configurations > 0 else { return [] }
         let indexes = paths.map { _ in SharedIndex(uses: configurations) }
         let units = workUnits(rows: paths.count, columns: configurations, jobs: jobs)
+        // One cell (`replay FILE --draws N`) would leave every worker but one idle: its draws
+        // spread over them instead.
+        let drawJobs = paths.count * configurations == 1 ? jobs : 1
         let results = ParallelRunner.map(units, jobs: jobs, progress: progress) { unit in
             unit.map { cell -> Result<RunResult, any Error> in
                 let (row, column) = cell
@@ -77,7 +80,8 @@ extension ReplayRunner {
                     var run = try replay(index: index, path: path, config: config, options: options).run
                     if draws > 1 {
                         run.interval = try interval(
-                            of: run, index: index, path: path, config: config, options: options, draws: draws)
+                            of: run, index: index, path: path, config: config, options: options, draws: draws,
+                            jobs: drawJobs)
                     }
                     return run
                 }
@@ -161,9 +165,11 @@ extension ReplayRunner {
     /// the load as the recording's did (``LoadModel``), and every fourth draw a host the
     /// recording shows down staying down (``OutageModel``). A replay at the recorded configuration answered
     /// exactly throughout draws nothing, so its draws are skipped and the interval is a point.
+    /// Up to `jobs` draws run at once; each draw's seeds come from its number, so the interval
+    /// is the same for any `jobs`.
     public static func interval(
         of run: RunResult, index: ReplayIndex, path: String, config: PipelineConfiguration?, options: ReplayOptions,
-        draws: Int
+        draws: Int, jobs: Int = 1
     ) throws -> PredictionInterval {
         // A what-if meets the limiter alternatives wherever it sends faster than recorded, even
         // if every answer was exact; the recorded configuration never does.
@@ -171,18 +177,22 @@ extension ReplayRunner {
         guard run.requests.exact < run.requests.total || whatIf else {
             return PredictionInterval(runs: Array(repeating: run, count: draws))
         }
-        var runs = [run]
-        for draw in 1..<draws {
-            var drawn = options
-            drawn.draw = UInt64(draw)
-            drawn.limiter = LimiterAlternative.forDraw(UInt64(draw))
-            drawn.loadFollowsRecording = ReplayOptions.loadFollowsRecording(draw: UInt64(draw))
-            drawn.outagePersists = ReplayOptions.outagePersists(draw: UInt64(draw))
-            // An interval reads a draw's totals, stages and counters, never its exchanges.
-            drawn.keepsEvents = false
-            runs.append(try replay(index: index, path: path, config: config, options: drawn).run)
+        guard draws > 1 else { return PredictionInterval(runs: [run]) }
+        let replayDraw = { @Sendable (draw: Int) -> Result<RunResult, any Error> in
+            Result {
+                var drawn = options
+                drawn.draw = UInt64(draw)
+                drawn.limiter = LimiterAlternative.forDraw(UInt64(draw))
+                drawn.loadFollowsRecording = ReplayOptions.loadFollowsRecording(draw: UInt64(draw))
+                drawn.outagePersists = ReplayOptions.outagePersists(draw: UInt64(draw))
+                // An interval reads a draw's totals, stages and counters, never its exchanges.
+                drawn.keepsEvents = false
+                return try replay(index: index, path: path, config: config, options: drawn).run
+            }
         }
-        return PredictionInterval(runs: runs)
+        // One job runs the draws here, on the caller's thread (a worker of its own already).
+        let drawn = jobs > 1 ? ParallelRunner.map(Array(1..<draws), jobs: jobs, replayDraw) : (1..<draws).map(replayDraw)
+        return PredictionInterval(runs: [run] + (try drawn.map { try $0.get() }))
     }
 }
 

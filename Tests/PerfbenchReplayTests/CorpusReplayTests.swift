@@ -87,6 +87,20 @@ import Testing
         #expect(try matrix(jobs: 3) == one)
     }
 
+    /// One recording's draws spread over the workers: the same interval as drawn one by one.
+    @Test func oneRecordingsDrawsGiveTheSameIntervalWithAnyJobs() throws {
+        let whatIf = try Recorder.configuration(["chunk-size": "10-15/2x", "parallel-artists": "8"])
+        func interval(jobs: Int) throws -> RunResult {
+            try #require(
+                try ReplayRunner.replayCorpus(
+                    paths: [Self.paths[0]], options: ReplayOptions(), jobs: jobs, draws: 7, configure: { _, _ in whatIf }
+                ).first?.get())
+        }
+        let one = try interval(jobs: 1)
+        #expect(one.interval?.isPoint == false)
+        for jobs in [2, 3] { #expect(JSONReport.render(try interval(jobs: jobs)) == JSONReport.render(one)) }
+    }
+
     /// A run that keeps only its critical path's summary reports the same path as one that
     /// keeps every event: what corpus diffs without `--html`, `--trace` or `--speedscope` hold.
     @Test func runsKeepingOnlyTheirPathSummaryReportTheSamePath() throws {
