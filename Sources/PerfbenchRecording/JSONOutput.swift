@@ -43,6 +43,14 @@ public struct JSONOutput {
     /// Writes `value` as a JSON string. Non-ASCII stays raw UTF-8 so the file reads by eye;
     /// only quotes, backslashes and control characters are escaped.
     public mutating func string(_ value: String) {
+        Self.appendQuoted(value, to: &bytes)
+    }
+
+    /// Appends `value` to `bytes` as a JSON string: quotes, backslashes and control characters
+    /// escaped (`\n`, `\r`, `\t`, with `namesBackspaceAndFormFeed` also `\b` and `\f`, the rest
+    /// as `\u00xx`), everything else (non-ASCII included) as is; runs that need no escape are
+    /// copied whole. The reports write `\b` and `\f` as `\u0008` and `\u000c`, as they always have.
+    public static func appendQuoted(_ value: String, to bytes: inout [UInt8], namesBackspaceAndFormFeed: Bool = true) {
         bytes.append(UInt8(ascii: "\""))
         var copy = value
         copy.withUTF8 { utf8 in
@@ -61,16 +69,17 @@ public struct JSONOutput {
                 case 0x0A: bytes.append(UInt8(ascii: "n"))
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x08 where namesBackspaceAndFormFeed: bytes.append(UInt8(ascii: "b"))
+                case 0x0C where namesBackspaceAndFormFeed: bytes.append(UInt8(ascii: "f"))
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
                 }
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Writes an integer.
     public mutating func int(_ value: Int) {

@@ -1,6 +1,6 @@
 /// Decodes one JSON string from UTF-8 bytes; shared by `JSONParser` and `JSONCursor`, the
 /// hottest code of the reader.
-public enum JSONStringDecoding {
+enum JSONStringDecoding {
     /// The outcome of decoding a string: the value and the index just past its closing quote,
     /// or a syntax error message and the offending offset.
     enum Result {
@@ -33,8 +33,8 @@ public enum JSONStringDecoding {
     /// Tests eight bytes at a time (SWAR): a word whose bytes hold none of the three is skipped
     /// whole. Borrows in the zero-byte trick only run upwards, so the lowest flagged byte is
     /// always a true hit; the scalar loop then finds it exactly.
-    @inlinable @inline(__always)
-    public static func findSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    @inline(__always)
+    static func findSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let count = bytes.count
         #if _endian(little)

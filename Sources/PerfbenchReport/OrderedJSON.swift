@@ -108,31 +108,8 @@ public indirect enum OrderedJSON: Sendable, Equatable {
 
     /// Writes a JSON string: quotes, backslashes and control characters escaped (`\n`, `\r`,
     /// `\t`, the rest as `\u00xx`), everything else (non-ASCII included) as is, so names read
-    /// by eye. Runs that need no escape are copied whole.
+    /// by eye.
     private static func writeString(_ value: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var copy = value
-        copy.withUTF8 { utf8 in
-            var runStart = 0
-            while runStart < utf8.count {
-                let special = JSONStringDecoding.findSpecial(utf8, from: runStart)
-                if special > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<special])) }
-                guard special < utf8.count else { break }
-                let byte = utf8[special]
-                runStart = special + 1
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-                case 0x0A: output.append(UInt8(ascii: "n"))
-                case 0x0D: output.append(UInt8(ascii: "r"))
-                case 0x09: output.append(UInt8(ascii: "t"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    output.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-            }
-        }
-        output.append(UInt8(ascii: "\""))
+        JSONOutput.appendQuoted(value, to: &output, namesBackspaceAndFormFeed: false)
     }
 }

@@ -63,6 +63,16 @@ struct JSONParserTests {
         #expect(String(decoding: out.bytes, as: UTF8.self).contains("\\u001f"))
     }
 
+    /// The native format names backspace and form feed; the reports write them as `\u00xx`.
+    @Test func outputNamesBackspaceAndFormFeedUnlessAskedNotTo() {
+        var named: [UInt8] = []
+        JSONOutput.appendQuoted("a\u{8}b\u{C}c", to: &named)
+        #expect(String(decoding: named, as: UTF8.self) == #""a\bb\fc""#)
+        var coded: [UInt8] = []
+        JSONOutput.appendQuoted("a\u{8}b\u{C}c", to: &coded, namesBackspaceAndFormFeed: false)
+        #expect(String(decoding: coded, as: UTF8.self) == #""a\u0008b\u000cc""#)
+    }
+
     @Test func numbersAreFormattedPlainly() {
         #expect(JSONOutput.format(306.14, decimals: 6) == "306.14")
         #expect(JSONOutput.format(0.000001, decimals: 6) == "0.000001")
