@@ -101,9 +101,10 @@ extension ReplayRunner {
     /// With at least four recordings per worker, a unit is one recording's every configuration:
     /// the worker that loads and indexes a recording replays it throughout and frees it, so no
     /// worker waits on another's index and no memory is freed by a thread other than the one
-    /// that allocated it (glibc then takes the other thread's arena lock: with a recording's
-    /// configurations spread over two workers, a 100-recording diff made 8,000–19,000 `futex`
-    /// calls, against 4 with one worker). The slowest recording bounds the imbalance at the end.
+    /// that allocated it (glibc then takes the other thread's arena lock). A 100-recording diff
+    /// with two workers made 18,846 `futex` calls when both took each recording's cells in turn,
+    /// 8,030 when each took a recording's first cell of its own, and makes 7 now (4 with one
+    /// worker). The slowest recording bounds the imbalance at the end.
     ///
     /// With fewer recordings (a sweep of one recording), each cell is a unit so every worker has
     /// work, taken `jobs` recordings at a time and configuration by configuration within them —
