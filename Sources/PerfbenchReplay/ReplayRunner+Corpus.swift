@@ -65,9 +65,9 @@ extension ReplayRunner {
         guard configurations > 0 else { return [] }
         let indexes = paths.map { _ in SharedIndex(uses: configurations) }
         let units = workUnits(rows: paths.count, columns: configurations, jobs: jobs)
-        // One cell (`replay FILE --draws N`) would leave every worker but one idle: its draws
-        // spread over them instead.
-        let drawJobs = paths.count * configurations == 1 ? jobs : 1
+        // Fewer cells than workers (`replay FILE --draws N`: one) would leave workers idle: each
+        // cell's draws spread over its share of them instead.
+        let drawJobs = max(1, jobs / max(1, paths.count * configurations))
         let results = ParallelRunner.map(units, jobs: jobs, progress: progress) { unit in
             unit.map { cell -> Result<RunResult, any Error> in
                 let (row, column) = cell

@@ -101,6 +101,19 @@ import Testing
         for jobs in [2, 3] { #expect(JSONReport.render(try interval(jobs: jobs)) == JSONReport.render(one)) }
     }
 
+    /// Two cells and four workers: each cell's draws on two of them, the same intervals.
+    @Test func aDiffsDrawsGiveTheSameIntervalsWithMoreWorkersThanCells() throws {
+        let whatIf = try Recorder.configuration(["chunk-size": "10-15/2x", "parallel-artists": "8"])
+        let columns: [PipelineConfiguration?] = [nil, whatIf]
+        func matrix(jobs: Int) throws -> [String] {
+            try ReplayRunner.replayMatrix(
+                paths: [Self.paths[1]], options: Array(repeating: ReplayOptions(), count: 2), jobs: jobs, draws: 5,
+                configure: { column, _, _ in columns[column] }
+            ).map { column in JSONReport.render(corpus: try column.map { try $0.get() }) }
+        }
+        #expect(try matrix(jobs: 4) == (try matrix(jobs: 1)))
+    }
+
     /// A run that keeps only its critical path's summary reports the same path as one that
     /// keeps every event: what corpus diffs without `--html`, `--trace` or `--speedscope` hold.
     @Test func runsKeepingOnlyTheirPathSummaryReportTheSamePath() throws {
