@@ -1,3 +1,4 @@
+import Foundation
 import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay
@@ -72,14 +73,24 @@ import Testing
     /// Enough recordings that each worker takes whole recordings (every configuration of one in
     /// a row): the same results as one job, in the same places.
     @Test func aMatrixOfManyRecordingsGivesTheSameResultsWithAnyJobs() throws {
-        let paths = Self.paths + Self.paths + Self.paths
+        // Nine files under names of their own, so a result put in another recording's place shows.
+        let paths = try (0..<9).map { number in
+            let path = TemporaryFiles.path("matrix-\(number).jsonl.gz")
+            try? FileManager.default.removeItem(atPath: path)
+            try FileManager.default.copyItem(atPath: Self.paths[number % Self.paths.count], toPath: path)
+            return path
+        }
         let whatIf = try Recorder.configuration(["chunk-size": "10-15/2x", "parallel-artists": "8"])
         let columns: [PipelineConfiguration?] = [nil, whatIf]
         func matrix(jobs: Int) throws -> [String] {
             try ReplayRunner.replayMatrix(
                 paths: paths, options: Array(repeating: ReplayOptions(), count: columns.count), jobs: jobs,
                 configure: { column, _, _ in columns[column] }
-            ).map { column in JSONReport.render(corpus: try column.map { try $0.get() }) }
+            ).map { column in
+                let runs = try column.map { try $0.get() }
+                #expect(runs.map(\.recording) == paths)
+                return JSONReport.render(corpus: runs)
+            }
         }
         let one = try matrix(jobs: 1)
         #expect(one.count == 2 && one[0] != one[1])
