@@ -76,6 +76,12 @@ struct SweepCommand: ParsableCommand {
             do {
                 _ = try LatencyChange(parsing: "spotify=" + latency)
             } catch {
+                if latency.contains("=") {
+                    // A replay/diff spec (`reccobeats=0.5`): sweep applies the change to every target itself.
+                    throw ValidationError(
+                        "--latency \(latency): sweep tries the change on every host, tool and LLM task in turn, so give "
+                            + "only the change (--latency 0.5); to change one target, use replay or diff --latency \(latency).")
+                }
                 throw ValidationError("--latency \(latency): write a factor (0.5: twice as fast) or a shift (-1s, +300ms).")
             }
         }

@@ -51,5 +51,10 @@ struct OptimizeCommandTests {
         let bad = try await PerfbenchCLI.runAsync(["replay", "Recordings/nov07.jsonl.gz", "--latency", "reccobeats=fast", "--no-db"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--latency 'reccobeats=fast'"))
+        // A replay spec given to sweep says what sweep takes instead.
+        let spec = try await PerfbenchCLI.runAsync(["sweep", "Recordings/nov07.jsonl.gz", "--latency", "reccobeats=0.5"])
+        #expect(spec.status == 64)
+        #expect(spec.stderr.contains("give only the change (--latency 0.5)"))
+        #expect(spec.stdout.isEmpty)
     }
 }
