@@ -59,14 +59,15 @@ struct JudgmentModel: Sendable {
     /// truths lie inside P10–P90 (247 before), the point replays unchanged.
     static let priorSensitivity = 0.5
 
-    /// The model of `index`'s recording, nil when it cannot have one (no mood answer, no
-    /// evaluation with tracks whose features the mood targets).
-    init?(index: ReplayIndex) {
-        guard index.comparesLLMInputs else { return nil }
-        let calls = index.keys.indices.compactMap { position -> (task: LLMTask, exchange: Exchange)? in
-            guard index.keys[position].service == .llm, let task = index.keys[position].task.flatMap(LLMTask.init(rawValue:))
+    /// The model of a recording (its indexed answers, their keys and exchanges), nil when it
+    /// cannot have one (LLM inputs that cannot be compared, no mood answer, no evaluation with
+    /// tracks whose features the mood targets).
+    init?(answers: [RecordedAnswer], keys: [RequestKey], exchanges: [Exchange], comparesLLMInputs: Bool) {
+        guard comparesLLMInputs else { return nil }
+        let calls = keys.indices.compactMap { position -> (task: LLMTask, exchange: Exchange)? in
+            guard keys[position].service == .llm, let task = keys[position].task.flatMap(LLMTask.init(rawValue:))
             else { return nil }
-            return (task, index.exchange(position))
+            return (task, exchanges[answers[position].exchangeIndex])
         }
         guard let moodCall = calls.first(where: { $0.task == .moodAnalysis }),
             let moodAnswer = Self.content(moodCall.exchange.responseBody)

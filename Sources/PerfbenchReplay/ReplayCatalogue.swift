@@ -47,10 +47,10 @@ struct ReplayCatalogue: Sendable {
     /// LLM task → the response bodies of its successful calls, in send order.
     var llmAnswers: [String: [String]] = [:]
 
-    /// Reads every successful answer of `index`, in send order.
-    init(index: ReplayIndex) {
-        for (position, answer) in index.answers.enumerated() where answer.isSuccess {
-            let key = index.keys[position]
+    /// Reads every successful answer of an index (`keys` its answers' keys), in send order.
+    init(answers: [RecordedAnswer], keys: [RequestKey]) {
+        for (position, answer) in answers.enumerated() where answer.isSuccess {
+            let key = keys[position]
             guard case .response(let response) = answer.result else { continue }
             if key.service == .llm {
                 llmAnswers[key.task ?? "", default: []].append(response.body)

@@ -1,0 +1,38 @@
+import PerfbenchPipeline
+import PerfbenchRecording
+@testable import PerfbenchReplay
+import PerfbenchWorld
+import Testing
+
+/// The counterfactual models are built one by one, when a replay first needs each: a what-if
+/// answered wholly from the recording must not pay for the catalogue of every recorded body.
+@Suite struct LazyModelsTests {
+    static func nov07Index() throws -> ReplayIndex {
+        let profile = try #require(WorldProfile.named("nov07"))
+        return ReplayIndex(recording: try Synthesizer.synthesize(profile: profile, seed: 46, promptIndex: 0).recording)
+    }
+
+    @Test func aWhatIfAnsweredFromTheRecordingBuildsNoCatalogue() throws {
+        let index = try Self.nov07Index()
+        #expect(index.models.built.isEmpty)
+        // Recorded answers only: the same configuration with ReccoBeats twice as fast.
+        var options = ReplayOptions()
+        options.latencyChanges = [try LatencyChange(parsing: "reccobeats=0.5")]
+        let run = try ReplayRunner.replay(index: index, path: "nov07", config: nil, options: options).run
+        #expect(run.requests.exact == run.requests.total)
+        // A what-if asks whether a host went down (built all models at once, before), nothing more.
+        #expect(index.models.built == ["outages"])
+    }
+
+    @Test func aWhatIfThatComposesAnAnswerBuildsTheCatalogueOnceForEveryReplay() throws {
+        let index = try Self.nov07Index()
+        let config = try #require(Preset.all.first { $0.name == "shipped-latest" }).configuration()
+        let first = try ReplayRunner.replay(index: index, path: "nov07", config: config, options: ReplayOptions()).run
+        try #require(first.requests.exact < first.requests.total, "the preset should need answers the recording lacks")
+        #expect(index.models.built.contains("catalogue"))
+        // A second replay of the index reuses what was built and gives the same run.
+        let second = try ReplayRunner.replay(index: index, path: "nov07", config: config, options: ReplayOptions()).run
+        #expect(second.totalSeconds == first.totalSeconds)
+        #expect(second.requests == first.requests)
+    }
+}
