@@ -170,11 +170,7 @@ struct ReplayCatalogue: Sendable {
     private mutating func addBatch(_ batch: BatchEndpoint, key: RequestKey, json: JSONValue) {
         // Taken out, so that adding to it does not copy every item the batches before it added.
         var record = batches.removeValue(forKey: batch) ?? BatchItems()
-        var seen = Set<String>()
-        for item in json[batch.wrapper]?.arrayValue ?? [] where item != .null {
-            let ids = batch.identities(of: item)
-            for id in ids where record.items[id] == nil { record.items[id] = item }
-            seen.formUnion(ids)
+        for item in Self.add(batch, key: key, json: json, to: &record) {
             switch batch {
             case .reccobeatsTracks:
                 if let uuid = item["id"]?.stringValue { reccoTracks.add(uuid, item) }
@@ -182,8 +178,38 @@ struct ReplayCatalogue: Sendable {
             case .spotifyArtists: addArtist(item)
             }
         }
-        for id in key.list("ids") where !seen.contains(id) { record.absent.insert(id) }
         batches[batch] = record
+    }
+
+    /// Files one recorded batch answer's items under every id they answer to, and the ids it
+    /// asked for and did not get as absent; returns the items, in the answer's order.
+    private static func add(_ batch: BatchEndpoint, key: RequestKey, json: JSONValue, to record: inout BatchItems) -> [JSONValue] {
+        var seen = Set<String>()
+        let items = (json[batch.wrapper]?.arrayValue ?? []).filter { $0 != .null }
+        for item in items {
+            let ids = batch.identities(of: item)
+            for id in ids where record.items[id] == nil { record.items[id] = item }
+            seen.formUnion(ids)
+        }
+        for id in key.list("ids") where !seen.contains(id) { record.absent.insert(id) }
+        return items
+    }
+
+    /// The recorded `ids=` batches alone: the catalogue's ``batches``, read from the same
+    /// answers in the same order without the rest. Composing a batch whose every id a recorded
+    /// batch answered needs nothing else, and is most of what a what-if composes.
+    static func batches(answers: [RecordedAnswer], keys: [RequestKey]) -> [BatchEndpoint: BatchItems] {
+        var batches: [BatchEndpoint: BatchItems] = [:]
+        for (position, answer) in answers.enumerated() where answer.isSuccess {
+            let key = keys[position]
+            guard key.service != .llm, let batch = BatchEndpoint(key), case .response(let response) = answer.result,
+                let json = response.json
+            else { continue }
+            var record = batches.removeValue(forKey: batch) ?? BatchItems()
+            _ = add(batch, key: key, json: json, to: &record)
+            batches[batch] = record
+        }
+        return batches
     }
 
     /// A ReccoBeats track object for `id` (UUID or Spotify id) from any recorded answer.

@@ -18,6 +18,7 @@ final class ReplayModels: Sendable {
     private let comparesLLMInputs: Bool
     private let lazyLatencies = Mutex<LatencyBook?>(nil)
     private let lazyCatalogue = Mutex<ReplayCatalogue?>(nil)
+    private let lazyBatches = Mutex<[BatchEndpoint: BatchItems]?>(nil)
     private let lazyJudgment = Mutex<JudgmentModel??>(nil)
     private let lazyOutages = Mutex<OutageModel?>(nil)
 
@@ -28,11 +29,12 @@ final class ReplayModels: Sendable {
         comparesLLMInputs = index.comparesLLMInputs
     }
 
-    /// The models built so far, by name (`latencies`, `catalogue`, `judgment`, `outages`).
+    /// The models built so far, by name (`latencies`, `catalogue`, `batches`, `judgment`, `outages`).
     var built: [String] {
         var names: [String] = []
         if lazyLatencies.withLock({ $0 != nil }) { names.append("latencies") }
         if lazyCatalogue.withLock({ $0 != nil }) { names.append("catalogue") }
+        if lazyBatches.withLock({ $0 != nil }) { names.append("batches") }
         if lazyJudgment.withLock({ $0 != nil }) { names.append("judgment") }
         if lazyOutages.withLock({ $0 != nil }) { names.append("outages") }
         return names
@@ -53,6 +55,18 @@ final class ReplayModels: Sendable {
         lazyCatalogue.withLock { slot in
             if let built = slot { return built }
             let built = ReplayCatalogue(answers: answers, keys: keys)
+            slot = built
+            return built
+        }
+    }
+
+    /// The recorded `ids=` batches alone (``ReplayCatalogue/batches(answers:keys:)``); the
+    /// catalogue's own when it is built already.
+    var batches: [BatchEndpoint: BatchItems] {
+        if let catalogue = lazyCatalogue.withLock({ $0 }) { return catalogue.batches }
+        return lazyBatches.withLock { slot in
+            if let built = slot { return built }
+            let built = ReplayCatalogue.batches(answers: answers, keys: keys)
             slot = built
             return built
         }

@@ -345,11 +345,15 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     private func unrecordedContent(
         _ request: HTTPRequest, key: RequestKey, seed: () -> UInt64
     ) -> (response: HTTPResponse, composed: Bool) {
-        let synthesizer = ResponseSynthesizer(catalogue: index.models.catalogue)
         if let batch = BatchEndpoint(key) {
-            let (body, composed) = synthesizer.compose(batch, request: request, key: key)
+            // Every id answered by a recorded batch: the batches alone compose it (the whole
+            // catalogue is built only for an id that needs another answer's item).
+            let record = index.models.batches[batch] ?? BatchItems()
+            let (body, composed) = ResponseSynthesizer.compose(batch, request: request, record: record, derive: nil)
+                ?? ResponseSynthesizer(catalogue: index.models.catalogue).compose(batch, request: request, key: key)
             return (HTTPResponse(status: 200, body: body), composed)
         }
+        let synthesizer = ResponseSynthesizer(catalogue: index.models.catalogue)
         let (status, body) = synthesizer.answer(request, key: key, seed: seed())
         return (HTTPResponse(status: status, body: body), false)
     }

@@ -69,7 +69,24 @@ extension ResponseSynthesizer {
     /// seen in a search); or nothing (omitted / `null`). The answer is `composed` when every id
     /// resolved through recorded batches (first two cases), otherwise `synthesized`.
     func compose(_ batch: BatchEndpoint, request: HTTPRequest, key: RequestKey) -> (body: String, composed: Bool) {
-        let record = catalogue.batches[batch] ?? BatchItems()
+        let catalogue = catalogue
+        let derive = { (id: String) -> JSONValue? in
+            switch batch {
+            case .reccobeatsTracks: return catalogue.reccoTrack(id)
+            case .spotifyTracks: return catalogue.tracks[id]
+            case .spotifyArtists: return catalogue.artists[id]
+            }
+        }
+        // With a deriving closure every id resolves, so there is always an answer.
+        return Self.compose(batch, request: request, record: catalogue.batches[batch] ?? BatchItems(), derive: derive)
+            ?? (JSONWriter.object([(batch.wrapper, JSONWriter.array([]))]), false)
+    }
+
+    /// ``compose(_:request:key:)`` from the recorded batches alone: nil when an id needs
+    /// another answer's item (`derive` nil), else the same answer, `composed`.
+    static func compose(
+        _ batch: BatchEndpoint, request: HTTPRequest, record: BatchItems, derive: ((String) -> JSONValue?)?
+    ) -> (body: String, composed: Bool)? {
         var elements: [String] = []
         var composed = true
         var seen = Set<String>()
@@ -83,14 +100,9 @@ extension ResponseSynthesizer {
                 if !batch.omitsUnknown { elements.append("null") }
                 continue
             }
+            guard let derive else { return nil }
             composed = false
-            let derived: JSONValue?
-            switch batch {
-            case .reccobeatsTracks: derived = catalogue.reccoTrack(id)
-            case .spotifyTracks: derived = catalogue.tracks[id]
-            case .spotifyArtists: derived = catalogue.artists[id]
-            }
-            if let derived {
+            if let derived = derive(id) {
                 elements.append(JSONWriter.write(derived))
             } else if !batch.omitsUnknown {
                 elements.append("null")

@@ -24,6 +24,27 @@ import Testing
         #expect(index.models.built == ["outages"])
     }
 
+    @Test func batchesComposedFromRecordedBatchesNeedNoCatalogue() throws {
+        let profile = try #require(WorldProfile.named("default"))
+        let index = ReplayIndex(recording: try Synthesizer.synthesize(profile: profile, seed: 7, promptIndex: 0).recording)
+        let config = try #require(Preset.all.first { $0.name == "plan-critical-path" }).configuration()
+        let run = try ReplayRunner.replay(index: index, path: "default", config: config, options: ReplayOptions()).run
+        try #require(run.requests.composed > 0 && run.requests.synthesized == 0, "the preset should only compose batches here")
+        #expect(index.models.built.contains("batches"))
+        #expect(!index.models.built.contains("catalogue"))
+        // The same replay with the whole catalogue built first composes the same answers.
+        let other = ReplayIndex(recording: index.recording)
+        _ = other.models.catalogue
+        let again = try ReplayRunner.replay(index: other, path: "default", config: config, options: ReplayOptions()).run
+        #expect(again.requests == run.requests)
+        #expect(again.totalSeconds == run.totalSeconds)
+        #expect(other.models.batches.keys.sorted { $0.rawValue < $1.rawValue } == index.models.batches.keys.sorted { $0.rawValue < $1.rawValue })
+        for (batch, record) in index.models.batches {
+            #expect(other.models.batches[batch]?.absent == record.absent)
+            #expect(other.models.batches[batch]?.items == record.items)
+        }
+    }
+
     @Test func aWhatIfThatComposesAnAnswerBuildsTheCatalogueOnceForEveryReplay() throws {
         let index = try Self.nov07Index()
         let config = try #require(Preset.all.first { $0.name == "shipped-latest" }).configuration()
