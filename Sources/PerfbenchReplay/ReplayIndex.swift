@@ -110,23 +110,13 @@ public final class ReplayIndex: Sendable {
 
     /// The counterfactual models, built from every recorded body on first call.
     var models: ReplayModels {
-        lazyModels.withLock { slot in
-            if let built = slot { return built }
-            let built = ReplayModels(index: self)
-            slot = built
-            return built
-        }
+        lazyModels.once { ReplayModels(index: self) }
     }
 
     /// How each host's latency followed its load, built on first call (apart from ``models``:
     /// every replay reads it, and it parses no body).
     var load: LoadModel {
-        lazyLoad.withLock { slot in
-            if let built = slot { return built }
-            let built = LoadModel(answers: answers, keys: keys, tools: answers.map { exchanges[$0.exchangeIndex].tool })
-            slot = built
-            return built
-        }
+        lazyLoad.once { LoadModel(answers: answers, keys: keys, tools: answers.map { exchanges[$0.exchangeIndex].tool }) }
     }
 
     /// The recorded exchange behind answer `answer`.

@@ -42,53 +42,30 @@ final class ReplayModels: Sendable {
 
     /// Latency distributions and batch fits.
     var latencies: LatencyBook {
-        lazyLatencies.withLock { slot in
-            if let built = slot { return built }
-            let built = LatencyBook(answers: answers, keys: keys)
-            slot = built
-            return built
-        }
+        lazyLatencies.once { LatencyBook(answers: answers, keys: keys) }
     }
 
     /// The recorded tracks, artists, pages, recommendations, features and LLM answers.
     var catalogue: ReplayCatalogue {
-        lazyCatalogue.withLock { slot in
-            if let built = slot { return built }
-            let built = ReplayCatalogue(answers: answers, keys: keys)
-            slot = built
-            return built
-        }
+        lazyCatalogue.once { ReplayCatalogue(answers: answers, keys: keys) }
     }
 
     /// The recorded `ids=` batches alone (``ReplayCatalogue/batches(answers:keys:)``); the
     /// catalogue's own when it is built already.
     var batches: [BatchEndpoint: BatchItems] {
         if let catalogue = lazyCatalogue.withLock({ $0 }) { return catalogue.batches }
-        return lazyBatches.withLock { slot in
-            if let built = slot { return built }
-            let built = ReplayCatalogue.batches(answers: answers, keys: keys)
-            slot = built
-            return built
-        }
+        return lazyBatches.once { ReplayCatalogue.batches(answers: answers, keys: keys) }
     }
 
     /// The LLM's quality judgment as a function of the playlist, when the recording allows one.
     var judgment: JudgmentModel? {
-        lazyJudgment.withLock { slot in
-            if let built = slot { return built }
-            let built = JudgmentModel(answers: answers, keys: keys, exchanges: exchanges, comparesLLMInputs: comparesLLMInputs)
-            slot = .some(built)
-            return built
+        lazyJudgment.once {
+            JudgmentModel(answers: answers, keys: keys, exchanges: exchanges, comparesLLMInputs: comparesLLMInputs)
         }
     }
 
     /// Where the recording shows a host down.
     var outages: OutageModel {
-        lazyOutages.withLock { slot in
-            if let built = slot { return built }
-            let built = OutageModel(answers: answers, keys: keys)
-            slot = built
-            return built
-        }
+        lazyOutages.once { OutageModel(answers: answers, keys: keys) }
     }
 }

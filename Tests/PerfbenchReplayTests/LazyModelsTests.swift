@@ -1,19 +1,13 @@
 import PerfbenchPipeline
 import PerfbenchRecording
 @testable import PerfbenchReplay
-import PerfbenchWorld
 import Testing
 
 /// The counterfactual models are built one by one, when a replay first needs each: a what-if
 /// answered wholly from the recording must not pay for the catalogue of every recorded body.
 @Suite struct LazyModelsTests {
-    static func nov07Index() throws -> ReplayIndex {
-        let profile = try #require(WorldProfile.named("nov07"))
-        return ReplayIndex(recording: try Synthesizer.synthesize(profile: profile, seed: 46, promptIndex: 0).recording)
-    }
-
     @Test func aWhatIfAnsweredFromTheRecordingBuildsNoCatalogue() throws {
-        let index = try Self.nov07Index()
+        let index = try WorldIndex.make("nov07", seed: 46, prompt: 0)
         #expect(index.models.built.isEmpty)
         // Recorded answers only: the same configuration with ReccoBeats twice as fast.
         var options = ReplayOptions()
@@ -25,9 +19,8 @@ import Testing
     }
 
     @Test func batchesComposedFromRecordedBatchesNeedNoCatalogue() throws {
-        let profile = try #require(WorldProfile.named("default"))
-        let index = ReplayIndex(recording: try Synthesizer.synthesize(profile: profile, seed: 7, promptIndex: 0).recording)
-        let config = try #require(Preset.all.first { $0.name == "plan-critical-path" }).configuration()
+        let index = try WorldIndex.make("default", seed: 7, prompt: 0)
+        let config = try Preset.named("plan-critical-path").configuration()
         let run = try ReplayRunner.replay(index: index, path: "default", config: config, options: ReplayOptions()).run
         try #require(run.requests.composed > 0 && run.requests.synthesized == 0, "the preset should only compose batches here")
         #expect(index.models.built.contains("batches"))
@@ -46,8 +39,8 @@ import Testing
     }
 
     @Test func aWhatIfThatComposesAnAnswerBuildsTheCatalogueOnceForEveryReplay() throws {
-        let index = try Self.nov07Index()
-        let config = try #require(Preset.all.first { $0.name == "shipped-latest" }).configuration()
+        let index = try WorldIndex.make("nov07", seed: 46, prompt: 0)
+        let config = try Preset.named("shipped-latest").configuration()
         let first = try ReplayRunner.replay(index: index, path: "nov07", config: config, options: ReplayOptions()).run
         try #require(first.requests.exact < first.requests.total, "the preset should need answers the recording lacks")
         #expect(index.models.built.contains("catalogue"))

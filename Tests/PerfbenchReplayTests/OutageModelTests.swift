@@ -38,9 +38,7 @@ import Testing
     @Test func theOutageDrawsOfAWhatIfInAWorldThatWentDownMayNotFinish() throws {
         // bad-day under the unfamiliar mechanics: ReccoBeats timed out 28 times in a row, then
         // came back; guide-config there never finishes.
-        let mechanics = try #require(WorldMechanics.named("unfamiliar"))
-        let profile = try #require(WorldProfile.named("bad-day")?.under(mechanics))
-        let index = ReplayIndex(recording: try Synthesizer.synthesize(profile: profile, seed: 1, promptIndex: 1).recording)
+        let index = try WorldIndex.make("bad-day", seed: 1, prompt: 1, mechanics: "unfamiliar")
         #expect(index.models.outages.byService[.reccobeats] != nil)
         let config = try Preset.named("guide-config").configuration()
         let run = try ReplayRunner.replay(index: index, path: "bad-day", config: config, options: ReplayOptions()).run

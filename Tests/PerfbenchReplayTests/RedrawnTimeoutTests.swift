@@ -10,8 +10,7 @@ import Testing
 /// did in the recording, whichever calls those were (issue 14 §4: the truth is one more run).
 @Suite struct RedrawnTimeoutTests {
     static func badDay() throws -> ReplayIndex {
-        let profile = try #require(WorldProfile.named("bad-day"))
-        return ReplayIndex(recording: try Synthesizer.synthesize(profile: profile, seed: 1, promptIndex: 1).recording)
+        try WorldIndex.make("bad-day", seed: 1, prompt: 1)
     }
 
     @Test func theIntervalOfAWorldWithTimeoutsSpreadsBothWaysAroundThePlainReplay() throws {
