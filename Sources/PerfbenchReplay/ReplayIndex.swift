@@ -108,7 +108,7 @@ public final class ReplayIndex: Sendable {
     /// How many exchanges the recording holds.
     public var exchangeCount: Int { answers.count }
 
-    /// The counterfactual models, built from every recorded body on first call.
+    /// The counterfactual models, each built when a replay first needs it (``ReplayModels``).
     var models: ReplayModels {
         lazyModels.once { ReplayModels(index: self) }
     }
