@@ -65,6 +65,9 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     private let state: Mutex<State>
     /// How the recording's hosts slowed under load; nil when none did or nothing needs the count.
     private let load: LoadModel?
+    /// The index's what-if models, taken once: each model is still built on first use, and
+    /// a request that reads one takes one lock, not two.
+    let models: ReplayModels
 
     /// A transport serving `index` on `clock` (a replay's `VirtualClock`, normally).
     public init<C: Clock>(index: ReplayIndex, clock: C, options: ReplayOptions = ReplayOptions())
@@ -76,6 +79,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         let counts = !options.atRecordedConfiguration || options.loadFollowsRecording
         let load = counts ? index.load : nil
         self.load = load.flatMap { $0.elasticity.isEmpty ? nil : $0 }
+        models = index.models
         state = Mutex(
             State(
                 cursors: Array(repeating: 0, count: index.queues.count),
@@ -248,7 +252,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             try requireExact(request, key, &state)
             state.counters.llmResized += 1
             let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
-            let latency = index.models.latencies.llmLatency(
+            let latency = models.latencies.llmLatency(
                 task: task, bytes: body.utf8.count, recorded: answer.latency, recordedBytes: recordedBody.utf8.count, z: z)
             let result = judged(answer.result, request: request, key: key, recordedBody: recordedBody, state: &state)
             return capped(latency, result, kind: .composed, timeout: timeout, for: request, key)
@@ -289,7 +293,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         after bound: Duration, _ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State,
         content: (inout State) -> TransportResult
     ) -> PlannedAnswer {
-        let latencies = index.models.latencies
+        let latencies = models.latencies
         let drawn = latencies.tailDraw(for: key, beyond: bound, seed: nextSeed(key, &state))
         if drawn != nil { state.counters.tailDraws += 1 }
         let latency = changed(drawn ?? bound + latencies.tailExcess(for: key), request, key)
@@ -348,12 +352,12 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         if let batch = BatchEndpoint(key) {
             // Every id answered by a recorded batch: the batches alone compose it (the whole
             // catalogue is built only for an id that needs another answer's item).
-            let record = index.models.batches[batch] ?? BatchItems()
+            let record = models.batches[batch] ?? BatchItems()
             let (body, composed) = ResponseSynthesizer.compose(batch, request: request, record: record, derive: nil)
-                ?? ResponseSynthesizer(catalogue: index.models.catalogue).compose(batch, request: request, key: key)
+                ?? ResponseSynthesizer(catalogue: models.catalogue).compose(batch, request: request, key: key)
             return (HTTPResponse(status: 200, body: body), composed)
         }
-        let synthesizer = ResponseSynthesizer(catalogue: index.models.catalogue)
+        let synthesizer = ResponseSynthesizer(catalogue: models.catalogue)
         let (status, body) = synthesizer.answer(request, key: key, seed: seed())
         return (HTTPResponse(status: status, body: body), false)
     }
@@ -376,7 +380,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             return drawn
         }
         // A batch's latency follows its size; anything else's is drawn with its content's seed.
-        let latencies = index.models.latencies
+        let latencies = models.latencies
         let latency = seed.map { latencies.draw(for: key, seed: $0) }
             ?? latencies.batchLatency(for: key, count: key.list("ids").count)
         // An evaluation beyond the recorded ones judges its own playlist.
@@ -402,7 +406,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             return .response(HTTPResponse(status: response.status, headers: response.headers, body: reselected))
         }
         guard let task = key.task.flatMap(LLMTask.init(rawValue:)), task == .qualityEvaluation || task == .finalEvaluation,
-            let model = index.models.judgment, let body = request.body, case .response(let response) = result,
+            let model = models.judgment, let body = request.body, case .response(let response) = result,
             let recordedScore = (response.parsedBody?.llmAnswer ?? JudgmentModel.content(response.body))?["score"]?.doubleValue
         else { return result }
         let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))

@@ -77,9 +77,9 @@ extension ResponseSynthesizer {
             case .spotifyArtists: return catalogue.artists[id]
             }
         }
-        // With a deriving closure every id resolves, so there is always an answer.
-        return Self.compose(batch, request: request, record: catalogue.batches[batch] ?? BatchItems(), derive: derive)
-            ?? (JSONWriter.object([(batch.wrapper, JSONWriter.array([]))]), false)
+        guard let answer = Self.compose(batch, request: request, record: catalogue.batches[batch] ?? BatchItems(), derive: derive)
+        else { preconditionFailure("with a deriving closure every id resolves, so there is always an answer") }
+        return answer
     }
 
     /// ``compose(_:request:key:)`` from the recorded batches alone: nil when an id needs

@@ -31,7 +31,7 @@ import Testing
         let again = try ReplayRunner.replay(index: other, path: "default", config: config, options: ReplayOptions()).run
         #expect(again.requests == run.requests)
         #expect(again.totalSeconds == run.totalSeconds)
-        #expect(other.models.batches.keys.sorted { $0.rawValue < $1.rawValue } == index.models.batches.keys.sorted { $0.rawValue < $1.rawValue })
+        #expect(Set(other.models.batches.keys) == Set(index.models.batches.keys))
         for (batch, record) in index.models.batches {
             #expect(other.models.batches[batch]?.absent == record.absent)
             #expect(other.models.batches[batch]?.items == record.items)
