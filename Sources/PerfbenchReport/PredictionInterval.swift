@@ -57,17 +57,25 @@ public struct PredictionInterval: Sendable, Equatable, Hashable, Codable {
     /// nearest-rank percentile of every run's total in that draw (a run without an interval
     /// counts with its own total). Nil without draws, or when every draw agrees.
     public static func corpusBand(_ p: Double, of runs: [RunResult]) -> (p10: Double, p90: Double)? {
-        guard let draws = runs.compactMap({ $0.interval?.drawTotals.count }).max(), draws > 1 else { return nil }
-        let perDraw = (0..<draws).map { draw in
-            Percentiles.nearestRank(p, of: runs.map { run in
-                guard let totals = run.interval?.drawTotals, draw < totals.count else { return run.totalSeconds }
-                return totals[draw]
-            }) ?? 0
-        }.sorted()
+        guard let perDraw = corpusDraws(p, of: runs)?.sorted() else { return nil }
         guard let low = Percentiles.nearestRank(10, sorted: perDraw), let high = Percentiles.nearestRank(90, sorted: perDraw),
             low != high
         else { return nil }
         return (low, high)
+    }
+
+    /// The corpus percentile `p` of `runs`' totals in each draw, in draw order (a run without an
+    /// interval counts with its own total in every draw); nil without draws. Draw `d` of every
+    /// configuration replays with the seeds of number `d`, so two configurations' lists pair up
+    /// draw by draw.
+    public static func corpusDraws(_ p: Double, of runs: [RunResult]) -> [Double]? {
+        guard let draws = runs.compactMap({ $0.interval?.drawTotals.count }).max(), draws > 1 else { return nil }
+        return (0..<draws).map { draw in
+            Percentiles.nearestRank(p, of: runs.map { run in
+                guard let totals = run.interval?.drawTotals, draw < totals.count else { return run.totalSeconds }
+                return totals[draw]
+            }) ?? 0
+        }
     }
 
     /// Whether the P90 draw does not finish: the prediction cannot promise a finished run.

@@ -30,11 +30,16 @@ struct OptimizeCommand: ParsableCommand {
             and then random combinations from --seed, a list known before any replay, which \
             --shard I/N splits by recording and perfbench merge puts together, byte for byte. With --latency every \
             configuration, the base included, runs with those upstream speeds: the best \
-            combination if ReccoBeats were twice as fast.
+            combination if ReccoBeats were twice as fast. With --draws N the search still ranks \
+            point replays, and then the base and every configuration on the front are replayed N \
+            times with the models drawn anew (fixed seeds): each front row gains the P10–P90 of \
+            its metric and of its saving against the base's same draw, and the shares of draws \
+            that ran the improvement loop or did not finish.
 
             Examples:
               perfbench optimize Recordings/nov07.jsonl.gz --budget 200
               perfbench optimize Recordings/nov07.jsonl.gz --latency reccobeats=0.5
+              perfbench optimize Recordings/nov07.jsonl.gz --budget 100 --draws 10
               perfbench optimize Recordings/corpus --metric p95 --require quality.overall>=0.7 --require requests<=300 --write-config best.toml
             """
     )
@@ -62,6 +67,13 @@ struct OptimizeCommand: ParsableCommand {
 
     @Option(help: "How many configurations to evaluate, the base included (1–100000).")
     var budget: Int = 300
+
+    @Option(
+        help: ArgumentHelp(
+            "Replay the base and the front N times each after the search, the models drawn anew (fixed seeds), and give "
+                + "each front row the P10–P90 of its metric and saving (default 1: no draws).",
+            valueName: "N"))
+    var draws: Int = 1
 
     @Option(help: "Seed of the search's random choices: the same seed, the same answer.")
     var seed: UInt64 = 1
@@ -98,6 +110,12 @@ struct OptimizeCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         guard ["p50", "p95", "p99"].contains(metric) else { throw ValidationError("--metric must be p50, p95 or p99.") }
         guard (1...100_000).contains(budget) else { throw ValidationError("--budget must be between 1 and 100000, e.g. 300.") }
+        guard draws >= 1, draws <= 10_000 else { throw ValidationError("--draws must be between 1 and 10000, e.g. 10.") }
+        if shard.shard != nil, draws > 1 {
+            throw ValidationError(
+                "--draws replays the front, which only the whole search knows and no shard has: run optimize without "
+                    + "--shard for the intervals, or check the merged best with perfbench diff --draws 10.")
+        }
         guard format != .html else { throw ValidationError("--format html is not available for optimize: use text, json or markdown.") }
         if shard.shard != nil, search != .fixed {
             throw ValidationError(
@@ -120,13 +138,14 @@ struct OptimizeCommand: ParsableCommand {
         searcher.refusesExtrapolation = noExtrapolation
         searcher.strategy = search
         shard.begin()
+        var options = ReplayOptions()
+        options.keepsEvents = needsEvents
+        latency.apply(to: &options)
         let outcome = try searcher.run { configs in
-            var options = ReplayOptions()
-            options.keepsEvents = needsEvents
-            latency.apply(to: &options)
-            return try Replaying.run(paths: paths, columns: configs.map { .init(config: $0, options: options) }, jobs: jobs)
+            try Replaying.run(paths: paths, columns: configs.map { .init(config: $0, options: options) }, jobs: jobs)
         }
         if try shard.finish(command: "optimize") { return }
+        let spreads = try drawSpreads(outcome, paths: paths, options: options)
         func row(_ candidate: ConfigurationSearch.Candidate) -> SweepReport.Row {
             var row = SweepReport.Row(
                 name: candidate.changes.isEmpty ? "(the base)" : candidate.changes.joined(separator: ","),
@@ -134,6 +153,7 @@ struct OptimizeCommand: ParsableCommand {
                 overall: candidate.overall, cohesion: candidate.cohesion, requestsPerWorkflow: candidate.requestsPerWorkflow,
                 timeouts: candidate.timeouts, errors: candidate.errors)
             row.extrapolated = candidate.extrapolated
+            row.spread = spreads[candidate.config.name]
             return row
         }
         // The upstream speeds every configuration ran with belong to the base's name.
@@ -163,6 +183,24 @@ struct OptimizeCommand: ParsableCommand {
                 to: writeConfig)
         }
         if outcome.best == nil { throw ExitStatus.regression.fail("no configuration met the requirements.") }
+    }
+
+    /// With --draws, the base and every configuration on the front (the best among them)
+    /// replayed `draws` times, and each one's spread against the base's draws, by spec.
+    private func drawSpreads(
+        _ outcome: ConfigurationSearch.Outcome, paths: [String], options: ReplayOptions
+    ) throws -> [String: SweepReport.Spread] {
+        guard draws > 1 else { return [:] }
+        var candidates = [outcome.base] + outcome.front
+        if let best = outcome.best, !candidates.contains(where: { $0.config.name == best.config.name }) { candidates.append(best) }
+        let columns = try Replaying.run(
+            paths: paths, columns: candidates.map { .init(config: $0.config, options: options) }, jobs: jobs, draws: draws)
+        var spreads: [String: SweepReport.Spread] = [:]
+        for (candidate, runs) in zip(candidates, columns) {
+            spreads[candidate.config.name] = SweepReport.Spread(
+                metricName: metric, runs: runs, baseRuns: columns[0], baseMetric: outcome.base.metric)
+        }
+        return spreads
     }
 }
 

@@ -26,8 +26,16 @@ struct SweepCommand: ParsableCommand {
             --latency TARGET=CHANGE applies it), so the ranking says which upstream, made faster, \
             saves most; a row's spec is the base and the --latency to pass to replay or diff.
 
+            With --draws N every configuration is also replayed N times with the models drawn \
+            anew (fixed seeds, draw d of every row with the same seeds): each row gains the \
+            P10–P90 of its saving against the base's same draw, the share of draws that ran the \
+            improvement loop and the share that did not finish, so a saving that only the point \
+            replay shows is told from one the recordings can promise. The ranking stays by the \
+            point replay.
+
             Examples:
               perfbench sweep Recordings/nov07.jsonl.gz
+              perfbench sweep Recordings/nov07.jsonl.gz --draws 10
               perfbench sweep Recordings/corpus --metric p95 --candidate plan-critical-path --format markdown
               perfbench sweep Recordings/nov07.jsonl.gz --latency 0.5
             """
@@ -56,6 +64,13 @@ struct SweepCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Replay every configuration N times, the models drawn anew each time (fixed seeds), and give each row "
+                + "the P10–P90 of its saving and the shares of draws that improved or did not finish (default 1: no draws).",
+            valueName: "N"))
+    var draws: Int = 1
+
+    @Option(
+        help: ArgumentHelp(
             "Rank upstream speed instead of toggles: every host, tool and LLM task in turn with this latency change "
                 + "(0.5: twice as fast; -1s: a second less per call), answering which one, made faster, saves most.",
             valueName: "change"))
@@ -68,6 +83,7 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard draws >= 1, draws <= 10_000 else { throw ValidationError("--draws must be between 1 and 10000, e.g. 10.") }
         guard ["p50", "p95", "p99"].contains(metric) else { throw ValidationError("--metric must be p50, p95 or p99.") }
         if latency != nil, candidate != nil {
             throw ValidationError("--latency ranks hosts, tools and tasks; --candidate ranks a preset's toggles: use one of them.")
@@ -98,16 +114,20 @@ struct SweepCommand: ParsableCommand {
         shard.begin()
         // Every configuration from one load and index of each recording.
         let columns = try Replaying.run(
-            paths: paths, columns: ([.init(config: baseConfig)] + candidates.map(\.column)).map(Self.lean), jobs: jobs)
+            paths: paths, columns: ([.init(config: baseConfig)] + candidates.map(\.column)).map(Self.lean), jobs: jobs,
+            draws: draws)
         let baseRuns = columns[0]
         let baseMetric = SweepReport.metric(metric, baseRuns)
         let rows = zip(candidates, columns.dropFirst()).map { candidate, runs in
-            SweepReport.row(name: candidate.name, spec: candidate.spec, runs: runs, metricName: metric, baseMetric: baseMetric)
+            SweepReport.row(
+                name: candidate.name, spec: candidate.spec, runs: runs, metricName: metric, baseMetric: baseMetric,
+                baseRuns: baseRuns)
         }
         if try shard.finish(command: "sweep") { return }
         let report = SweepReport(
             base: base, metricName: paths.count == 1 ? "total" : metric, recordings: paths.count,
-            baseRow: SweepReport.row(name: base, spec: base, runs: baseRuns, metricName: metric, baseMetric: baseMetric),
+            baseRow: SweepReport.row(
+                name: base, spec: base, runs: baseRuns, metricName: metric, baseMetric: baseMetric, baseRuns: baseRuns),
             rows: rows)
         switch format {
         case .text, .html: try ReportOutput.write(report.text, to: output)

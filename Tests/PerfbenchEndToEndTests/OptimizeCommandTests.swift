@@ -57,4 +57,35 @@ struct OptimizeCommandTests {
         #expect(spec.stderr.contains("give only the change (--latency 0.5)"))
         #expect(spec.stdout.isEmpty)
     }
+
+    @Test func drawsGiveTheFrontItsIntervalsAfterTheSearch() async throws {
+        let arguments = ["optimize", "Recordings/nov07.jsonl.gz", "--budget", "20", "--format", "json", "--jobs", "2"]
+        let plain = try Self.json(try await PerfbenchCLI.runAsync(arguments).stdout)
+        let drawn = try await PerfbenchCLI.runAsync(arguments + ["--draws", "5"])
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        let report = try Self.json(drawn.stdout)
+        // The search ranks point replays: the same front and best as without draws.
+        let front = try #require(report["front"] as? [[String: Any]])
+        let plainFront = try #require(plain["front"] as? [[String: Any]])
+        #expect(front.map { $0["spec"] as? String } == plainFront.map { $0["spec"] as? String })
+        #expect(front.map { $0["metric_seconds"] as? Double } == plainFront.map { $0["metric_seconds"] as? Double })
+        for row in front {
+            #expect(row["draws"] as? Int == 5)
+            let low = try #require(row["metric_p10_seconds"] as? Double)
+            let high = try #require(row["metric_p90_seconds"] as? Double)
+            #expect(low <= high)
+        }
+        #expect((report["best"] as? [String: Any])?["saving_p10_seconds"] is Double)
+        // The front row with the lowest P90 is named too; no other has a lower one.
+        let safest = try #require(report["lowest_p90"] as? [String: Any])
+        let lowest = try #require(safest["metric_p90_seconds"] as? Double)
+        #expect(front.allSatisfy { ($0["metric_p90_seconds"] as? Double ?? 0) >= lowest })
+        #expect(plain["lowest_p90"] == nil)
+        // A shard has no front to draw: refused before any replay.
+        let sharded = try await PerfbenchCLI.runAsync(
+            ["optimize", "Recordings/nov07.jsonl.gz", "--search", "fixed", "--shard", "1/2", "--partial", "/nonexistent/p.json", "--draws", "5"])
+        #expect(sharded.status == 64)
+        #expect(sharded.stderr.contains("--draws replays the front"))
+    }
 }
+

@@ -27,4 +27,27 @@ struct SweepCommandTests {
         #expect(loo.status == 0, "\(loo.stderr)")
         #expect(loo.stdout.contains("plan-critical-path without "))
     }
+
+    @Test func drawsGiveEveryRowASavingBandAndLeaveThePointRankingAsItWas() async throws {
+        func rows(_ arguments: [String]) async throws -> [[String: Any]] {
+            let run = try await PerfbenchCLI.runAsync(["sweep", "Recordings/oct31.jsonl.gz", "--format", "json"] + arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return try #require(object["candidates"] as? [[String: Any]])
+        }
+        let plain = try await rows(["--jobs", "1"])
+        let drawn = try await rows(["--jobs", "2", "--draws", "5"])
+        // The same rows in the same order with the same point figures; only the bands are new.
+        #expect(drawn.map { $0["name"] as? String } == plain.map { $0["name"] as? String })
+        #expect(drawn.map { $0["saving_seconds"] as? Double } == plain.map { $0["saving_seconds"] as? Double })
+        #expect(plain.allSatisfy { $0["draws"] == nil })
+        for row in drawn {
+            #expect(row["draws"] as? Int == 5)
+            let low = try #require(row["saving_p10_seconds"] as? Double)
+            let high = try #require(row["saving_p90_seconds"] as? Double)
+            #expect(low <= high)
+        }
+        // Some what-if draws its models: a band of non-zero width somewhere.
+        #expect(drawn.contains { ($0["saving_p10_seconds"] as? Double) != ($0["saving_p90_seconds"] as? Double) })
+    }
 }
