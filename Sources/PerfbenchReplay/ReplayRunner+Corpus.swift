@@ -35,13 +35,13 @@ extension ReplayRunner {
     /// `load` and `configure` run on the worker threads, so they must be thread-safe; per
     /// recording they run once, before its replay.
     public static func replayCorpus(
-        paths: [String], options: ReplayOptions, jobs: Int, draws: Int = 1,
+        paths: [String], options: ReplayOptions, jobs: Int, draws: Int = 1, drawsOnlyWhatIfs: Bool = false,
         load: @escaping @Sendable (String) throws -> Recording = { try Recording.load(from: $0) },
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?,
         progress: (@Sendable (_ done: Int) -> Void)? = nil
     ) -> [Result<RunResult, any Error>] {
         replayMatrix(
-            paths: paths, options: [options], jobs: jobs, draws: draws, load: load,
+            paths: paths, options: [options], jobs: jobs, draws: draws, drawsOnlyWhatIfs: drawsOnlyWhatIfs, load: load,
             configure: { _, header, path in try configure(header, path) }, progress: progress)[0]
     }
 
@@ -55,8 +55,12 @@ extension ReplayRunner {
     /// work is taken in the units ``workUnits(rows:columns:jobs:)`` gives, so at most about
     /// twice `jobs` indexes are held at once and memory stays flat in the number of recordings.
     /// Results are byte-identical for any `jobs`.
+    ///
+    /// With `draws` > 1 each cell gains its ``PredictionInterval`` (``interval(of:index:path:config:options:draws:jobs:)``);
+    /// with `drawsOnlyWhatIfs`, only the cells that are what-ifs (``isWhatIf(config:options:index:)``)
+    /// do, and a replay at the recording's own configuration stays as it is without draws.
     public static func replayMatrix(
-        paths: [String], options: [ReplayOptions], jobs: Int, draws: Int = 1,
+        paths: [String], options: [ReplayOptions], jobs: Int, draws: Int = 1, drawsOnlyWhatIfs: Bool = false,
         load: @escaping @Sendable (String) throws -> Recording = { try Recording.load(from: $0) },
         configure: @escaping @Sendable (_ column: Int, RecordingHeader, String) throws -> PipelineConfiguration?,
         progress: (@Sendable (_ done: Int) -> Void)? = nil
@@ -78,7 +82,7 @@ extension ReplayRunner {
                     let config = try configure(column, index.recording.header, path)
                     let options = options[column]
                     var run = try replay(index: index, path: path, config: config, options: options).run
-                    if draws > 1 {
+                    if draws > 1, !drawsOnlyWhatIfs || isWhatIf(config: config, options: options, index: index) {
                         run.interval = try interval(
                             of: run, index: index, path: path, config: config, options: options, draws: draws,
                             jobs: drawJobs)
@@ -160,6 +164,12 @@ private final class SharedIndex: Sendable {
 }
 
 extension ReplayRunner {
+    /// Whether a replay of `index` under `config` (nil: the recording's own) with `options` asks
+    /// what the recording never did: another configuration, or upstream latencies changed.
+    public static func isWhatIf(config: PipelineConfiguration?, options: ReplayOptions, index: ReplayIndex) -> Bool {
+        !options.latencyChanges.isEmpty || (config.map { $0.phaseMap != index.recordedPhaseMap } ?? false)
+    }
+
     /// The spread of `run` (draw 0) over `draws` draws of the models: draws 1…N−1 replay the
     /// same index under the same configuration with other seeds, the limiter alternatives in
     /// turn (``LimiterAlternative/forDraw(_:)``) and, every other draw, latencies that follow
@@ -174,7 +184,7 @@ extension ReplayRunner {
     ) throws -> PredictionInterval {
         // A what-if meets the limiter alternatives wherever it sends faster than recorded, even
         // if every answer was exact; the recorded configuration never does.
-        let whatIf = !options.latencyChanges.isEmpty || (config.map { $0.phaseMap != index.recordedPhaseMap } ?? false)
+        let whatIf = isWhatIf(config: config, options: options, index: index)
         guard run.requests.exact < run.requests.total || whatIf else {
             return PredictionInterval(runs: Array(repeating: run, count: draws))
         }

@@ -156,7 +156,7 @@ public enum GateReport {
     /// ` [draws P10 … – P90 … s]` when the metric has a spread over draws.
     private static func band(_ metric: GateEvaluation.Metric) -> String {
         guard let band = metric.band else { return "" }
-        return " [draws P10 \(DecimalText.fixed(band.p10, 2)) – P90 \(DecimalText.fixed(band.p90, 2)) s]"
+        return " [draws P10 \(PredictionInterval.seconds(band.p10)) – P90 \(PredictionInterval.seconds(band.p90)) s]"
     }
 
     private static func mover(_ mover: GateEvaluation.Mover) -> OrderedJSON {

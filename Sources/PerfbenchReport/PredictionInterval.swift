@@ -78,6 +78,12 @@ public struct PredictionInterval: Sendable, Equatable, Hashable, Codable {
         }
     }
 
+    /// A draw's figure for a report: seconds with two decimals, or `> 2400` past the run limit,
+    /// where the figure is a blocked limiter's millions of seconds, not a time anyone waits.
+    public static func seconds(_ value: Double) -> String {
+        value > runLimitSeconds ? "> " + DecimalText.fixed(runLimitSeconds, 0) : DecimalText.fixed(value, 2)
+    }
+
     /// Whether the P90 draw does not finish: the prediction cannot promise a finished run.
     public var mayNotFinish: Bool { total.p90 > Self.runLimitSeconds }
 
@@ -86,8 +92,8 @@ public struct PredictionInterval: Sendable, Equatable, Hashable, Codable {
 
     /// `P10 280.12 / P50 290.40 / P90 305.00 s over 20 draws; generator runs: 2 in 65 %, 3 in 35 %`.
     public var text: String {
-        var line = "P10 \(DecimalText.fixed(total.p10, 2)) / P50 \(DecimalText.fixed(total.p50, 2)) / "
-            + "P90 \(DecimalText.fixed(total.p90, 2)) s over \(draws) draws"
+        var line = "P10 \(Self.seconds(total.p10)) / P50 \(Self.seconds(total.p50)) / "
+            + "P90 \(Self.seconds(total.p90)) s over \(draws) draws"
         if unfinished > 0 {
             line += "; does not finish within \(DecimalText.fixed(Self.runLimitSeconds, 0)) s in "
                 + "\(DecimalText.fixed(unfinished * 100, 0)) % of draws"

@@ -59,7 +59,7 @@ extension TextReport {
     /// finish; shared with the markdown diff.
     static func drawBandLines(_ diff: DiffReport) -> [(label: String, body: String)] {
         func band(_ value: (p10: Double, p90: Double)?) -> String {
-            value.map { "\(DecimalText.fixed($0.p10, 2))–\(DecimalText.fixed($0.p90, 2)) s" } ?? "exact"
+            value.map { "\(PredictionInterval.seconds($0.p10)) – \(PredictionInterval.seconds($0.p90)) s" } ?? "exact"
         }
         var lines = diff.bands.map { row in
             (label: row.label == "total" ? "draws (P10–P90)" : "draws \(row.label) (P10–P90)", body: "\(band(row.base)) → \(band(row.candidate))")

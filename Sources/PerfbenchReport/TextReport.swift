@@ -43,7 +43,7 @@ public enum TextReport {
                 pad(run.recording, width) + "  " + leftPad(DecimalText.fixed(run.totalSeconds, 2) + "s", 10)
                     + "  \(requests.total) requests (exact \(requests.exact), composed \(requests.composed), "
                     + "synthesized \(requests.synthesized))  config \(run.config.name)"
-                    + (run.interval.map { "  [P10 \(DecimalText.fixed($0.total.p10, 2)) – P90 \(DecimalText.fixed($0.total.p90, 2)) s]" } ?? ""))
+                    + (run.interval.map { "  [P10 \(PredictionInterval.seconds($0.total.p10)) – P90 \(PredictionInterval.seconds($0.total.p90)) s]" } ?? ""))
         }
         lines.append("")
         lines += percentileLines(percentiles, style: style)

@@ -19,8 +19,10 @@ public struct RunStore: Sendable {
     }
 
     /// How long a writer waits for another process's transaction before giving up, in seconds.
-    /// Recording a run takes milliseconds, so this only runs out when a process is stuck.
-    public static let busyTimeout: Double = 10
+    /// Recording a run takes milliseconds on an idle disk, but a loaded 2-core machine was seen
+    /// taking ≈ 0.25 s per transaction with a second writer recording back to back, which kept
+    /// the other waiting past 10 s; 30 s runs out only when a process is stuck.
+    public static let busyTimeout: Double = 30
 
     /// The database file, or `:memory:`.
     public let path: String

@@ -55,9 +55,10 @@ struct DiffCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Replay each recording N times per side, the models drawn anew each time (fixed seeds), and "
-                + "report P10–P90 of the total percentiles and how often a draw does not finish (default 1: no draws).",
-            valueName: "N"))
-    var draws: Int = 1
+                + "report P10–P90 of the total percentiles and how often a draw does not finish. " + DrawCount.help,
+            valueName: "N|auto"),
+        transform: DrawCount.parse)
+    var draws: DrawCount = .auto
 
     @OptionGroup var store: StoreOptions
 
@@ -77,7 +78,6 @@ struct DiffCommand: ParsableCommand {
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        guard draws >= 1, draws <= 10_000 else { throw ValidationError("--draws must be between 1 and 10000, e.g. 10.") }
     }
 
     func run() throws {
@@ -101,6 +101,7 @@ struct DiffCommand: ParsableCommand {
         if try shard.finish(command: "diff") { return }
         Replaying.warn(baseRuns, label: "base")
         Replaying.warn(candidateRuns, label: "candidate")
+        draws.noteUndrawn(baseRuns + candidateRuns)
         let diff = DiffReport(
             base: baseRuns, candidate: candidateRuns, baseConfig: baseConfig.summary,
             candidateConfig: candidateConfig.summary)

@@ -73,9 +73,10 @@ struct GateCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Replay each recording N times, its models drawn anew each time (fixed seeds), and call a total "
-                + "metric that regresses in the replay but not at the P10 of its draws 'uncertain' (default 1: no draws).",
-            valueName: "N"))
-    var draws: Int = 1
+                + "metric that regresses in the replay but not at the P10 of its draws 'uncertain'. " + DrawCount.help,
+            valueName: "N|auto"),
+        transform: DrawCount.parse)
+    var draws: DrawCount = .auto
 
     @Flag(help: "Fail (exit 2) on an uncertain metric too, not only on a confirmed regression.")
     var failOnUncertain = false
@@ -99,7 +100,6 @@ struct GateCommand: ParsableCommand {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard maxRegression >= 0 else { throw ValidationError("--max-regression must be zero or more.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        guard draws >= 1, draws <= 10_000 else { throw ValidationError("--draws must be between 1 and 10000, e.g. 10.") }
     }
 
     func run() throws {
@@ -143,6 +143,7 @@ struct GateCommand: ParsableCommand {
         let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
         if try shard.finish(command: "gate") { return }
         Replaying.warn(runs)
+        draws.noteUndrawn(runs)
         let candidate = StoreOptions.sharedConfig(of: runs)
         let gate: GateEvaluation
         do {

@@ -194,7 +194,7 @@ struct OptimizeCommand: ParsableCommand {
         var candidates = [outcome.base] + outcome.front
         if let best = outcome.best, !candidates.contains(where: { $0.config.name == best.config.name }) { candidates.append(best) }
         let columns = try Replaying.run(
-            paths: paths, columns: candidates.map { .init(config: $0.config, options: options) }, jobs: jobs, draws: draws)
+            paths: paths, columns: candidates.map { .init(config: $0.config, options: options) }, jobs: jobs, draws: .fixed(draws))
         var spreads: [String: SweepReport.Spread] = [:]
         for (candidate, runs) in zip(candidates, columns) {
             spreads[candidate.config.name] = SweepReport.Spread(

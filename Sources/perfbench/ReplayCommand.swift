@@ -62,9 +62,11 @@ struct ReplayCommand: ParsableCommand {
                 + "tail draws, a what-if's latencies, which calls time out) with another fixed seed, the limiter "
                 + "alternatives in turn, every other draw latencies that grow with the load as the recording's "
                 + "did, and every fourth a host the recording shows down staying down; report P10/P50/P90 of the "
-                + "total and every stage. P10–P90 holds one more run 80 % of the time from 10 draws on.",
-            valueName: "N"))
-    var draws = 1
+                + "total and every stage. P10–P90 holds one more run 80 % of the time from 10 draws on. "
+                + DrawCount.help,
+            valueName: "N|auto"),
+        transform: DrawCount.parse)
+    var draws: DrawCount = .auto
 
     @OptionGroup var store: StoreOptions
 
@@ -79,8 +81,7 @@ struct ReplayCommand: ParsableCommand {
     func validate() throws {
         guard !recordings.isEmpty else { throw ValidationError("name at least one recording or folder.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        guard draws >= 1, draws <= 10_000 else { throw ValidationError("--draws must be between 1 and 10000, e.g. 20.") }
-        guard !(strict && draws > 1) else {
+        guard !(strict && draws.isExplicitlyDrawn) else {
             throw ValidationError("--strict answers only exactly, so it has nothing to draw: drop --draws or --strict.")
         }
     }
@@ -94,9 +95,12 @@ struct ReplayCommand: ParsableCommand {
         latency.apply(to: &options)
         session.apply(to: &options)
         options.keepsEveryEvent = profiles.needEveryEvent(html: html, format: format)
-        let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
+        // --strict answers only exactly: nothing to draw.
+        let runs = try Replaying.run(
+            paths: paths, config: config, jobs: jobs, draws: strict ? .fixed(1) : draws, options: options)
         if try shard.finish(command: "replay") { return }
         Replaying.warn(runs)
+        draws.noteUndrawn(runs)
         let report: String
         switch (format, runs.count) {
         case (.text, 1): report = TextReport.render(runs[0], colour: ReportOutput.colourAllowed && output == nil)
@@ -124,7 +128,7 @@ enum Replaying {
     }
 
     static func run(
-        paths: [String], config: ConfigOptions, jobs: Int, draws: Int = 1, options: ReplayOptions = ReplayOptions()
+        paths: [String], config: ConfigOptions, jobs: Int, draws: DrawCount = .fixed(1), options: ReplayOptions = ReplayOptions()
     ) throws -> [RunResult] {
         // Validate the flags once, against baseline, before any replay (exit 64/65/66).
         let environment = ProcessInfo.processInfo.environment
@@ -139,42 +143,45 @@ enum Replaying {
 
     /// Replays `paths` under `fixed` (nil: each recording's own configuration).
     static func run(
-        paths: [String], fixed: PipelineConfiguration?, jobs: Int, draws: Int = 1, options: ReplayOptions = ReplayOptions()
+        paths: [String], fixed: PipelineConfiguration?, jobs: Int, draws: DrawCount = .fixed(1), options: ReplayOptions = ReplayOptions()
     ) throws -> [RunResult] {
         try run(paths: paths, jobs: jobs, draws: draws, options: options) { _, _ in fixed }
     }
 
     /// Replays `paths` in each of `columns`, every recording loaded and indexed once for all of
     /// them: one row of runs per column.
-    static func run(paths: [String], columns: [Column], jobs: Int, draws: Int = 1) throws -> [[RunResult]] {
-        try Sharding.matrix(of: paths, columns: columns.count) { paths in
-            try matrix(paths: paths, options: columns.map(\.options), jobs: jobs, draws: draws) { column, _, _ in
+    static func run(paths: [String], columns: [Column], jobs: Int, draws: DrawCount = .fixed(1)) throws -> [[RunResult]] {
+        // Resolved on the whole set, before sharding: every shard and the merge agree.
+        let drawn = draws.resolved(recordings: paths.count)
+        return try Sharding.matrix(of: paths, columns: columns.count) { paths in
+            try matrix(paths: paths, options: columns.map(\.options), jobs: jobs, draws: drawn) { column, _, _ in
                 columns[column].config
             }
         }
     }
 
     private static func run(
-        paths: [String], jobs: Int, draws: Int, options: ReplayOptions,
+        paths: [String], jobs: Int, draws: DrawCount, options: ReplayOptions,
         configure: @escaping @Sendable (RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [RunResult] {
-        try Sharding.runs(of: paths) { paths in
-            try matrix(paths: paths, options: [options], jobs: jobs, draws: draws) { _, header, path in
+        let drawn = draws.resolved(recordings: paths.count)
+        return try Sharding.runs(of: paths) { paths in
+            try matrix(paths: paths, options: [options], jobs: jobs, draws: drawn) { _, header, path in
                 try configure(header, path)
             }[0]
         }
     }
 
     private static func matrix(
-        paths: [String], options: [ReplayOptions], jobs: Int, draws: Int,
+        paths: [String], options: [ReplayOptions], jobs: Int, draws: (draws: Int, onlyWhatIfs: Bool),
         configure: @escaping @Sendable (Int, RecordingHeader, String) throws -> PipelineConfiguration?
     ) throws -> [[RunResult]] {
         let progress = ProgressLine(total: paths.count * options.count)
         var report: (@Sendable (Int) -> Void)?
         if let progress { report = { done in progress.update(done) } }
         let results = ReplayRunner.replayMatrix(
-            paths: paths, options: options, jobs: jobs, draws: draws, load: { try load($0) }, configure: configure,
-            progress: report)
+            paths: paths, options: options, jobs: jobs, draws: draws.draws, drawsOnlyWhatIfs: draws.onlyWhatIfs,
+            load: { try load($0) }, configure: configure, progress: report)
         progress?.finish()
         // The first failure in the order the calls would have run (column, then path).
         return try results.map { row in

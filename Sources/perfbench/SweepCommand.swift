@@ -115,7 +115,7 @@ struct SweepCommand: ParsableCommand {
         // Every configuration from one load and index of each recording.
         let columns = try Replaying.run(
             paths: paths, columns: ([.init(config: baseConfig)] + candidates.map(\.column)).map(Self.lean), jobs: jobs,
-            draws: draws)
+            draws: .fixed(draws))
         let baseRuns = columns[0]
         let baseMetric = SweepReport.metric(metric, baseRuns)
         let rows = zip(candidates, columns.dropFirst()).map { candidate, runs in

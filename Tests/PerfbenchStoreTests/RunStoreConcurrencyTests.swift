@@ -14,7 +14,10 @@ struct RunStoreConcurrencyTests {
         let scratch = try ScratchDirectory()
         defer { scratch.cleanUp() }
         let path = scratch.file("history.sqlite")
-        let perWriter = 40
+        // Enough to interleave many transactions; few enough that one writer recording back to
+        // back cannot hold the other past the busy timeout on a loaded machine (seen at 40 each:
+        // ≈ 0.25 s a transaction under a parallel test run, 10 s of waiting in all).
+        let perWriter = 16
         // Written by both threads, read after both have finished.
         let results = Mutex<(ids: [Int64], errors: [String])>(([], []))
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
