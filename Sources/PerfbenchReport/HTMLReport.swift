@@ -46,6 +46,10 @@ public enum HTMLReport {
                 + "<td>\(DecimalText.signed(delta, 2))</td></tr>\n"
         }
         body += "</table>\n"
+        let bands = TextReport.drawBandLines(diff)
+        if !bands.isEmpty {
+            body += "<ul>\n" + bands.map { "<li><strong>\(escape($0.label)):</strong> \(escape($0.body))</li>\n" }.joined() + "</ul>\n"
+        }
         if base.count == 1, candidate.count == 1 {
             body += "<h2>How the critical path moved</h2>\n" + pathComparison(CriticalPath(base[0]), CriticalPath(candidate[0]))
             body += "<h2>Base</h2>\n" + runSection(base[0]) + "<h2>Candidate</h2>\n" + runSection(candidate[0])
@@ -142,6 +146,10 @@ public enum HTMLReport {
         }
         y += Double(laneCount) * laneHeight + 8
         var html = "<h2>\(escape(run.recording)) (\(escape(run.config.name))): \(seconds(run.totalSeconds))</h2>\n"
+        if let interval = run.interval, !interval.isPoint {
+            // A what-if's figure is one draw of its models: say how far the others reached.
+            html += "<p><strong>Interval:</strong> \(escape(interval.text))</p>\n"
+        }
         html += "<p>Click a bar to zoom to its time; double-click to see the whole run.</p>\n"
         html += "<svg class=\"zoomable\" width=\"\(fixed(width))\" height=\"\(fixed(y))\" data-total=\"\(total)\">\n\(svg)</svg>\n"
         html += "<h3>Seconds on the critical path</h3>\n<table><tr><th>stage</th><th>seconds</th><th>largest parts</th></tr>\n"

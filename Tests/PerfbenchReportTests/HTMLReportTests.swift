@@ -28,4 +28,15 @@ import Testing
         #expect(diff.contains("How the critical path moved"))
         #expect(diff.contains("#d8f0d8"))
     }
+
+    @Test func aWhatIfsPageSaysHowFarItsDrawsReached() {
+        var whatIf = Fixtures.run(total: 80)
+        whatIf.interval = PredictionInterval(runs: [whatIf, Fixtures.run(total: 85), Fixtures.run(total: 3_000)])
+        let page = HTMLReport.replay([whatIf])
+        #expect(page.contains("<strong>Interval:</strong> P10 80.00 / P50 85.00 / P90 &gt; 2400 s over 3 draws"))
+        let diff = HTMLReport.diff(DiffReport(base: [Fixtures.run()], candidate: [whatIf]), base: [Fixtures.run()], candidate: [whatIf])
+        #expect(diff.contains("<li><strong>draws (P10–P90):</strong> exact → 80.00 – &gt; 2400 s</li>"))
+        // An exact run has no interval line.
+        #expect(!HTMLReport.replay([Fixtures.run()]).contains("Interval:"))
+    }
 }
