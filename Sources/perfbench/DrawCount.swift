@@ -5,7 +5,7 @@ import PerfbenchReport
 /// (`--draws`): a number, or `auto` (the default), which gives every what-if an interval where
 /// that stays cheap (issue 14 §4: a prediction interval on every what-if, its default sized so
 /// the corpus gate stays fast).
-enum DrawCount: Equatable, CustomStringConvertible {
+enum DrawCount: Equatable {
     /// ``autoDraws`` draws for each what-if when at most ``autoRecordingLimit`` recordings are
     /// replayed; none for a replay at a recording's own configuration, nor beyond the limit.
     case auto
@@ -30,13 +30,6 @@ enum DrawCount: Equatable, CustomStringConvertible {
             throw ValidationError("--draws \(text): give auto or a number of draws from 1 to 10000, e.g. --draws 10.")
         }
         return .fixed(count)
-    }
-
-    var description: String {
-        switch self {
-        case .auto: "auto"
-        case .fixed(let count): String(count)
-        }
     }
 
     /// Whether more than one draw was asked for explicitly.
