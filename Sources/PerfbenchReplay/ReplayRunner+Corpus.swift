@@ -87,7 +87,9 @@ extension ReplayRunner {
                             of: run, index: index, path: path, config: config, options: options, draws: draws,
                             jobs: drawJobs)
                     }
-                    return run
+                    // A corpus holds every cell's figures to the end: their names shared, not
+                    // copied (an interval's draws, read and dropped, are not worth it).
+                    return run.interned
                 }
             }
         }

@@ -88,12 +88,10 @@ public enum ReplayRunner {
             outcomes.append(outcome)
         }
         var outcome = outcomes[0]
-        outcome.run.laterRuns = outcomes.dropFirst().map(\.run.interned)
+        outcome.run.laterRuns = outcomes.dropFirst().map(\.run)
         if options.keepsEvents, !options.keepsEveryEvent {
             outcome.run = CriticalPath.keepingOnlySummary(of: outcome.run)
         }
-        // A corpus holds every run's report figures to the end: their names shared, not copied.
-        outcome.run = outcome.run.interned
         return outcome
     }
 

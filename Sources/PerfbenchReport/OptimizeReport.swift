@@ -135,12 +135,9 @@ public struct OptimizeReport: Sendable {
         }?.1
     }
 
-    /// `320.10–340.20`: a front row's metric over the draws (`no finish` past the run limit).
+    /// `320.10–340.20`: a front row's metric over the draws (`> 2400` past the run limit).
     private static func metricBand(_ spread: SweepReport.Spread) -> String {
-        func bound(_ value: Double) -> String {
-            value >= PredictionInterval.runLimitSeconds ? "no finish" : DecimalText.fixed(value, 2)
-        }
-        return bound(spread.metric.lowerBound) + "–" + bound(spread.metric.upperBound)
+        PredictionInterval.seconds(spread.metric.lowerBound) + "–" + PredictionInterval.seconds(spread.metric.upperBound)
     }
 
     /// What the band column means.

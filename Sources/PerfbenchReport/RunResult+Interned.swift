@@ -28,8 +28,8 @@ enum RunInterning {
 }
 
 extension RunResult {
-    /// This run with its stage paths, endpoint and counter names and toggle map sharing storage
-    /// with every other run's equal ones (``RunInterning``); the same value, compared or written.
+    /// This run (and a warm session's later runs) with its stage paths, endpoint and counter
+    /// names and toggle map sharing storage with every other run's equal ones (``RunInterning``); the same value, compared or written.
     public var interned: RunResult {
         var run = self
         run.config.name = RunInterning.string(config.name)
@@ -51,6 +51,7 @@ extension RunResult {
             }
             run.pathSummary = summary
         }
+        run.laterRuns = laterRuns.map(\.interned)
         return run
     }
 }

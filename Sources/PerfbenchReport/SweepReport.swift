@@ -162,10 +162,10 @@ public struct SweepReport: Sendable {
 
     /// `+12.30…+40.10`: a row's saving band.
     /// A bound past the run limit (a draw on one side did not finish) reads `no finish`, not
-    /// the limiter's millions of seconds.
+    /// the limiter's millions of seconds (the limit as ``PredictionInterval/seconds(_:)`` draws it).
     static func savingBand(_ spread: Spread) -> String {
         func bound(_ value: Double) -> String {
-            abs(value) >= PredictionInterval.runLimitSeconds ? "no finish" : DecimalText.signed(value, 2)
+            abs(value) > PredictionInterval.runLimitSeconds ? "no finish" : DecimalText.signed(value, 2)
         }
         return bound(spread.saving.lowerBound) + "…" + bound(spread.saving.upperBound)
     }

@@ -101,7 +101,7 @@ struct DiffCommand: ParsableCommand {
         if try shard.finish(command: "diff") { return }
         Replaying.warn(baseRuns, label: "base")
         Replaying.warn(candidateRuns, label: "candidate")
-        draws.noteUndrawn(baseRuns + candidateRuns)
+        draws.noteUndrawn(recordings: paths.count, baseRuns + candidateRuns)
         let diff = DiffReport(
             base: baseRuns, candidate: candidateRuns, baseConfig: baseConfig.summary,
             candidateConfig: candidateConfig.summary)

@@ -46,10 +46,11 @@ enum DrawCount: Equatable {
         }
     }
 
-    /// Under `auto` beyond the recording limit, a note on standard error when some run leaned
-    /// on the models: those figures have no interval, and how to get one.
-    func noteUndrawn(_ runs: [RunResult]) {
-        guard self == .auto, runs.count > Self.autoRecordingLimit else { return }
+    /// Under `auto` beyond the recording limit, a note on standard error when some run of the
+    /// `recordings` replayed leaned on the models: those figures have no interval, and how to
+    /// get one. (A diff's runs are twice its recordings: the limit is on recordings.)
+    func noteUndrawn(recordings: Int, _ runs: [RunResult]) {
+        guard resolved(recordings: recordings).draws == 1, self == .auto else { return }
         let modelled = runs.filter { $0.requests.exact < $0.requests.total }.count
         guard modelled > 0 else { return }
         printToStandardError(

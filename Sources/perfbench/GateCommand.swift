@@ -143,7 +143,7 @@ struct GateCommand: ParsableCommand {
         let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
         if try shard.finish(command: "gate") { return }
         Replaying.warn(runs)
-        draws.noteUndrawn(runs)
+        draws.noteUndrawn(recordings: paths.count, runs)
         let candidate = StoreOptions.sharedConfig(of: runs)
         let gate: GateEvaluation
         do {

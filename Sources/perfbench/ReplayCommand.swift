@@ -100,7 +100,7 @@ struct ReplayCommand: ParsableCommand {
             paths: paths, config: config, jobs: jobs, draws: strict ? .fixed(1) : draws, options: options)
         if try shard.finish(command: "replay") { return }
         Replaying.warn(runs)
-        draws.noteUndrawn(runs)
+        draws.noteUndrawn(recordings: paths.count, runs)
         let report: String
         switch (format, runs.count) {
         case (.text, 1): report = TextReport.render(runs[0], colour: ReportOutput.colourAllowed && output == nil)

@@ -31,6 +31,13 @@ struct DefaultDrawsTests {
             ["diff", "Recordings/oct31.jsonl.gz", "--base", "recorded", "--candidate", "shipped-latest", "--no-db"])
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(diff.stdout.contains("draws (P10–P90): exact → "))
+        // A corpus diff holds twice as many runs as recordings: 60 recordings are drawn, and it
+        // says nothing of undrawn figures.
+        let corpus = try await PerfbenchCLI.runAsync(
+            ["diff", "Recordings/corpus", "--base", "baseline", "--candidate", "plan-critical-path", "--no-db", "--jobs", "2"])
+        #expect(corpus.status == 0, "\(corpus.stderr)")
+        #expect(corpus.stdout.contains("draws p95 (P10–P90): exact → "))
+        #expect(!corpus.stderr.contains("draws no interval"))
     }
 
     @Test func moreThanAHundredRecordingsDrawNothingAndSaySo() async throws {
