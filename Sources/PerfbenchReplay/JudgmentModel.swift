@@ -77,7 +77,7 @@ struct JudgmentModel: Sendable {
         let observations = calls.compactMap { call -> Observation? in
             guard call.task == .qualityEvaluation || call.task == .finalEvaluation,
                 let score = Self.content(call.exchange.responseBody)?["score"]?.doubleValue,
-                let tracks = call.exchange.requestBody.flatMap({ ResponseSynthesizer.userInput($0)?["tracks"]?.arrayValue }),
+                let tracks = call.exchange.requestBody.flatMap({ LLMUserInput(body: $0)?.tracks }),
                 let match = Self.match(tracks, mood: mood)
             else { return nil }
             return Observation(match: match, score: score, ids: Self.ids(tracks))
@@ -116,7 +116,7 @@ struct JudgmentModel: Sendable {
     }
 
     /// The track ids of a request's `tracks`.
-    static func ids(_ tracks: [JSONValue]) -> Set<String> { Set(tracks.compactMap { $0["id"]?.stringValue }) }
+    static func ids(_ tracks: [LLMUserInput.Track]) -> Set<String> { Set(tracks.compactMap(\.id)) }
 
     /// The share of the two playlists' tracks not in both.
     static func changedShare(_ lhs: Set<String>, _ rhs: Set<String>) -> Double {
@@ -125,25 +125,23 @@ struct JudgmentModel: Sendable {
     }
 
     /// The mean feature match of the request's `tracks` (nil: none has targeted features).
-    static func match(_ tracks: [JSONValue], mood: MoodProfile) -> Double? {
+    static func match(_ tracks: [LLMUserInput.Track], mood: MoodProfile) -> Double? {
         let matcher = MoodMatcher(mood)
         let matches = tracks.compactMap { track -> Double? in
-            guard let object = track["features"]?.objectValue else { return nil }
-            var features: [String: Double] = [:]
-            for member in object.members { if let value = member.value.doubleValue { features[member.key] = value } }
+            guard let features = track.features else { return nil }
             return QualityScore.featureMatch(features, matcher: matcher)
         }
         return matches.isEmpty ? nil : matches.reduce(0, +) / Double(matches.count)
     }
 
-    /// The score the LLM gives the playlist in request `body`, moved from the recorded `score`
-    /// of the request `recordedBody`; `z` is the standard normal of this draw (0: the plain
+    /// The score the LLM gives the playlist of request `input`, moved from the recorded `score`
+    /// of the request `recordedInput`; `z` is the standard normal of this draw (0: the plain
     /// replay). Nil when either playlist has no match.
-    func score(for body: String, recordedScore: Double, recordedBody: String?, z: Double, draw: UInt64 = 0) -> Double? {
-        guard let tracks = ResponseSynthesizer.userInput(body)?["tracks"]?.arrayValue,
-            let new = Self.match(tracks, mood: mood)
-        else { return nil }
-        let recordedTracks = recordedBody.flatMap { ResponseSynthesizer.userInput($0)?["tracks"]?.arrayValue }
+    func score(
+        for input: LLMUserInput, recordedScore: Double, recordedInput: LLMUserInput?, z: Double, draw: UInt64 = 0
+    ) -> Double? {
+        guard let tracks = input.tracks, let new = Self.match(tracks, mood: mood) else { return nil }
+        let recordedTracks = recordedInput?.tracks
         let recordedMatch = recordedTracks.flatMap { Self.match($0, mood: mood) } ?? observations.last?.match ?? new
         let recordedIDs = recordedTracks.map(Self.ids) ?? observations.last?.ids ?? []
         let changed = Self.changedShare(Self.ids(tracks), recordedIDs)

@@ -1,5 +1,6 @@
 import PerfbenchPipeline
 import PerfbenchRecording
+import Synchronization
 
 /// One recorded exchange prepared for serving: its answer is built once, at indexing, so that
 /// serving it is a copy. A class, so that handing one to the code that serves it retains one
@@ -21,6 +22,9 @@ final class RecordedAnswer: Sendable {
     let sequenceNumber: Int?
     /// How directly the recording knows this exchange (observed, inferred, fitted).
     let provenance: Provenance
+    /// What the answer models read of the recorded LLM request, parsed once, when a replay first
+    /// judges a call against it.
+    private let recordedInput = Mutex<LLMUserInput??>(nil)
 
     init(exchange: borrowing Exchange, index: Int) {
         exchangeIndex = index
@@ -48,6 +52,13 @@ final class RecordedAnswer: Sendable {
                 result = .connectionError("recorded exchange has no status")
             }
         }
+    }
+
+    /// What the answer models read of the recorded request body (nil: no body, or no user
+    /// message in it). Parsed on first use and kept: the index is shared by every replay.
+    var requestInput: LLMUserInput? {
+        guard let requestBody else { return nil }
+        return recordedInput.once { LLMUserInput(body: requestBody) }
     }
 
     /// The recorded outcome was a client-side timeout.

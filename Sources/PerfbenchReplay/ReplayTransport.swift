@@ -186,8 +186,9 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             if let standIn = standIn(request, key: key, timeout: timeout, state: &state) { return standIn }
             return synthesize(request, key: key, timeout: timeout, state: &state)
         }
-        if let answer = nextAnswer(number, request, at: now, &state) {
-            return try serve(answer, request, key: key, number: number, timeout: timeout, state: &state)
+        var body = LLMBodyProbe(request)
+        if let answer = nextAnswer(number, request, body: &body, at: now, &state) {
+            return try serve(answer, request, body: &body, key: key, number: number, timeout: timeout, state: &state)
         }
         try requireExact(request, key, &state)
         if key.service == .llm {
@@ -218,15 +219,17 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     }
 
     /// The next unserved recorded answer of key `number`, marked served.
-    private func nextAnswer(_ number: Int, _ request: HTTPRequest, at now: Duration, _ state: inout State) -> Int? {
+    private func nextAnswer(
+        _ number: Int, _ request: HTTPRequest, body: inout LLMBodyProbe, at now: Duration, _ state: inout State
+    ) -> Int? {
         let queue = index.queues[number]
         var position = state.cursors[number]
         while position < queue.count, state.isTaken(queue[position]) { position += 1 }
         state.cursors[number] = position
         guard position < queue.count else { return nil }
         var chosen = queue[position]
-        if request.service == .llm, let body = request.body, index.answers[chosen].requestBody != body {
-            for later in queue[(position + 1)...] where state.servedAt[later] == nil && index.answers[later].requestBody == body {
+        if request.service == .llm, request.hasBody, !body.isSame(as: index.answers[chosen].requestBody) {
+            for later in queue[(position + 1)...] where state.servedAt[later] == nil && body.isSame(as: index.answers[later].requestBody) {
                 chosen = later
                 break
             }
@@ -238,8 +241,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
 
     /// A recorded answer under the caller's timeout.
     private func serve(
-        _ position: Int, _ request: HTTPRequest, key: RequestKey, number: Int, timeout: Duration,
-        state: inout State
+        _ position: Int, _ request: HTTPRequest, body: inout LLMBodyProbe, key: RequestKey, number: Int,
+        timeout: Duration, state: inout State
     ) throws -> PlannedAnswer {
         let answer = index.answers[position]
         // An LLM request whose input differs from the recorded call's is not that call: its
@@ -247,14 +250,14 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         // Only calls perfbench's own client recorded are compared (`ReplayIndex.comparesLLMInputs`,
         // a task line, observed): an imported log's calls carry no input, a HAR's another format.
         if key.service == .llm, index.comparesLLMInputs, let task = index.keys[position].task, answer.provenance == .observed,
-            let body = request.body, let recordedBody = answer.requestBody, body != recordedBody
+            request.hasBody, let recordedBody = answer.requestBody, !body.isSame(as: recordedBody)
         {
             try requireExact(request, key, &state)
             state.counters.llmResized += 1
             let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
             let latency = models.latencies.llmLatency(
-                task: task, bytes: body.utf8.count, recorded: answer.latency, recordedBytes: recordedBody.utf8.count, z: z)
-            let result = judged(answer.result, request: request, key: key, recordedBody: recordedBody, state: &state)
+                task: task, bytes: body.byteCount, recorded: answer.latency, recordedBytes: recordedBody.utf8.count, z: z)
+            let result = judged(answer.result, request: request, key: key, recorded: answer, state: &state)
             return capped(latency, result, kind: .composed, timeout: timeout, for: request, key)
         }
         if let again = try redrawnOutcome(answer, number: number, request, key: key, timeout: timeout, state: &state) {
@@ -385,7 +388,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             ?? latencies.batchLatency(for: key, count: key.list("ids").count)
         // An evaluation beyond the recorded ones judges its own playlist.
         let result = key.service == .llm
-            ? judged(.response(response), request: request, key: key, recordedBody: nil, state: &state)
+            ? judged(.response(response), request: request, key: key, recorded: nil, state: &state)
             : .response(response)
         return capped(latency, result, kind: composed ? .composed : .synthesized, timeout: timeout, for: request, key)
     }
@@ -393,24 +396,25 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     /// `result` (a recorded LLM answer to another input) with the score an evaluation of
     /// `request`'s playlist gets from the judgment model, or a selection's ids aimed at
     /// `request`'s candidates (``SelectionAnswer``); `result` itself for other tasks, or
-    /// when the recording has no model. `recordedBody` is the request the answer was given to
-    /// (nil: the model's last recorded evaluation stands for it).
+    /// when the recording has no model. `recorded` is the answer to the request the result was
+    /// given to (nil: the model's last recorded evaluation stands for it).
     private func judged(
-        _ result: TransportResult, request: HTTPRequest, key: RequestKey, recordedBody: String?, state: inout State
+        _ result: TransportResult, request: HTTPRequest, key: RequestKey, recorded: RecordedAnswer?, state: inout State
     ) -> TransportResult {
         if let task = key.task.flatMap(LLMTask.init(rawValue:)), SelectionAnswer.candidatesMember(of: task) != nil {
-            guard case .response(let response) = result, let body = request.body,
-                let reselected = SelectionAnswer.reselected(response.body, task: task, requestBody: body)
+            guard case .response(let response) = result, let input = LLMUserInput(request: request),
+                let reselected = SelectionAnswer.reselected(response.body, task: task, input: input)
             else { return result }
             state.counters.llmReselected += 1
             return .response(HTTPResponse(status: response.status, headers: response.headers, body: reselected))
         }
         guard let task = key.task.flatMap(LLMTask.init(rawValue:)), task == .qualityEvaluation || task == .finalEvaluation,
-            let model = models.judgment, let body = request.body, case .response(let response) = result,
+            let model = models.judgment, let input = LLMUserInput(request: request), case .response(let response) = result,
             let recordedScore = (response.parsedBody?.llmAnswer ?? JudgmentModel.content(response.body))?["score"]?.doubleValue
         else { return result }
         let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
-        guard let score = model.score(for: body, recordedScore: recordedScore, recordedBody: recordedBody, z: z, draw: options.draw),
+        let recordedInput = recorded?.requestInput
+        guard let score = model.score(for: input, recordedScore: recordedScore, recordedInput: recordedInput, z: z, draw: options.draw),
             let rescored = JudgmentModel.rescored(response.body, score: score)
         else { return result }
         state.counters.llmJudged += 1

@@ -40,7 +40,8 @@ struct RequestKey: Sendable, Hashable {
 
     /// The key of a request the pipeline is about to send.
     init(_ request: HTTPRequest) {
-        let task = request.service == .llm ? request.body.flatMap(Self.task(inBody:)) : nil
+        let task = request.service == .llm
+            ? request.llmCall.map(\.task.rawValue) ?? request.body.flatMap(Self.task(inBody:)) : nil
         self.init(service: request.service, method: request.method, path: request.path, query: request.query, task: task)
     }
 

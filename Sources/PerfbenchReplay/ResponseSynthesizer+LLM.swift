@@ -15,7 +15,7 @@ import PerfbenchRecording
 extension ResponseSynthesizer {
     func llm(_ request: HTTPRequest, key: RequestKey, seed: UInt64) -> String {
         if let recorded = catalogue.llmAnswers[key.task ?? ""]?.last { return recorded }
-        return Self.envelope(Self.minimalAnswer(task: key.task, body: request.body ?? ""))
+        return Self.envelope(Self.minimalAnswer(task: key.task, input: LLMUserInput(request: request)))
     }
 
     /// A chat-completions response whose message content is `answer`.
@@ -29,11 +29,10 @@ extension ResponseSynthesizer {
     }
 
     /// The smallest answer of `task` that the pipeline reads as valid.
-    static func minimalAnswer(task: String?, body: String) -> String {
-        let input = userInput(body)
-        let count = input?["count"]?.intValue
+    static func minimalAnswer(task: String?, input: LLMUserInput?) -> String {
+        let count = input?.count
         func ids(_ member: String) -> String {
-            let all = (input?[member]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+            let all = (input?.offeredIDs(member) ?? []).compactMap { $0 }
             let kept = count.map { Array(all.prefix(max(0, $0))) } ?? all
             return JSONWriter.object([("ids", JSONWriter.array(kept.map(JSONWriter.quoted)))])
         }
@@ -57,9 +56,9 @@ extension ResponseSynthesizer {
         case .improvementStrategy:
             return #"{"strategies":["filter_and_replace"],"reasoning":"synthesized by replay"}"#
         case .energyAnalysis:
-            let rows = (input?["tracks"]?.arrayValue ?? []).compactMap { track -> String? in
-                guard let id = track["id"]?.stringValue else { return nil }
-                let energy = track["features"]?["energy"]?.doubleValue ?? 0.5
+            let rows = (input?.tracks ?? []).compactMap { track -> String? in
+                guard let id = track.id else { return nil }
+                let energy = track.features?["energy"] ?? 0.5
                 return JSONWriter.object([("id", JSONWriter.quoted(id)), ("energy", JSONWriter.write(.double(energy)))])
             }
             return JSONWriter.object([("tracks", JSONWriter.array(rows))])

@@ -24,18 +24,17 @@ enum SelectionAnswer {
     }
 
     /// `body` (a chat-completions response whose content is `{"ids": [...]}`) re-aimed at the
-    /// candidates of `requestBody`; nil when either is not a selection (the answer stands).
-    static func reselected(_ body: String, task: LLMTask, requestBody: String) -> String? {
+    /// candidates of the request's `input`; nil when either is not a selection (the answer stands).
+    static func reselected(_ body: String, task: LLMTask, input: LLMUserInput) -> String? {
         guard let member = candidatesMember(of: task),
             let answer = JudgmentModel.content(body), case .object(var object) = answer,
             let position = object.members.firstIndex(where: { $0.key == "ids" }),
             let recorded = object.members[position].value.arrayValue?.compactMap(\.stringValue),
-            let input = ResponseSynthesizer.userInput(requestBody),
-            let offered = input[member]?.arrayValue?.compactMap({ $0["id"]?.stringValue })
+            let offered = input.offeredIDs(member)?.compactMap({ $0 })
         else { return nil }
         // A filter without a count keeps what fits, which the recording shows for its own input
         // only: its offered ids stand, unfilled (the pipeline drops the others).
-        guard let count = input["count"]?.intValue else { return nil }
+        guard let count = input.count else { return nil }
         let wanted = min(recorded.count, count)
         let offeredSet = Set(offered)
         var kept: [String] = []

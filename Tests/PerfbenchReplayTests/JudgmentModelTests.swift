@@ -36,13 +36,15 @@ import Testing
         let index = ReplayIndex(recording: try #require(Self.recording))
         let model = try #require(index.models.judgment)
         let (body, score) = try Self.evaluation(index)
+        let input = try #require(LLMUserInput(body: body))
         // The recorded playlist: the recorded score, in every draw.
-        #expect(model.score(for: body, recordedScore: score, recordedBody: body, z: 0) == score)
-        #expect(abs((model.score(for: body, recordedScore: score, recordedBody: body, z: 2) ?? 0) - score) <= 2 * model.residualSpread + 1e-12)
+        #expect(model.score(for: input, recordedScore: score, recordedInput: input, z: 0) == score)
+        #expect(abs((model.score(for: input, recordedScore: score, recordedInput: input, z: 2) ?? 0) - score) <= 2 * model.residualSpread + 1e-12)
         // Half the playlist: a spread that grows with the share changed, so draws differ.
         let other = try Self.shortened(body, keeping: 6)
-        let middle = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 0))
-        let high = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 1))
+        let otherInput = try #require(LLMUserInput(body: other))
+        let middle = try #require(model.score(for: otherInput, recordedScore: score, recordedInput: input, z: 0))
+        let high = try #require(model.score(for: otherInput, recordedScore: score, recordedInput: input, z: 1))
         #expect(high > middle)
         #expect((0...1).contains(middle))
         let answer = try #require(index.recording.exchanges.first { $0.requestBody == body }?.responseBody)
@@ -59,12 +61,14 @@ import Testing
         #expect(drawn == sources)
         // A draw whose sensitivity is the prior spreads a changed playlist's score by it.
         let (body, score) = try Self.evaluation(index)
+        let input = try #require(LLMUserInput(body: body))
         let other = try Self.shortened(body, keeping: 6)
+        let otherInput = try #require(LLMUserInput(body: other))
         let prior = UInt64(sources.count)
-        let middle = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 0, draw: prior))
-        let high = try #require(model.score(for: other, recordedScore: score, recordedBody: body, z: 1, draw: prior))
+        let middle = try #require(model.score(for: otherInput, recordedScore: score, recordedInput: input, z: 0, draw: prior))
+        let high = try #require(model.score(for: otherInput, recordedScore: score, recordedInput: input, z: 1, draw: prior))
         // One standard deviation: the residual and the prior times the share of the playlist changed.
-        let ids = { (text: String) in JudgmentModel.ids(ResponseSynthesizer.userInput(text)?["tracks"]?.arrayValue ?? []) }
+        let ids = { (text: String) in JudgmentModel.ids(LLMUserInput(body: text)?.tracks ?? []) }
         let changed = JudgmentModel.changedShare(ids(other), ids(body))
         #expect(changed > 0)
         let spread = (model.residualSpread * model.residualSpread

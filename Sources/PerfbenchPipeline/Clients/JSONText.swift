@@ -3,24 +3,12 @@ public enum JSONText {
     /// `text` as a JSON string literal, quotes included.
     public static func quoted(_ text: String) -> String {
         // Most strings need no escaping: copy them whole (the hot path of LLM request bodies).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !text.utf8.contains(where: JSONEscape.isNeeded) {
             return "\"" + text + "\""
         }
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(text.utf8.count + 8)
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
-            }
-        }
+        for byte in text.utf8 { JSONEscape.write(byte) { bytes.append($0) } }
         bytes.append(UInt8(ascii: "\""))
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -61,6 +49,11 @@ struct JSONBytes {
 
     init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
+    }
+
+    /// Bytes already written elsewhere, as they are.
+    mutating func append(_ written: [UInt8]) {
+        bytes.append(contentsOf: written)
     }
 
     /// Bytes written as they are (punctuation, numbers, encoded members).
@@ -106,54 +99,13 @@ struct JSONBytes {
 
     @inline(__always)
     private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+        JSONEscape.isNeeded(byte)
     }
 
     /// One byte, escaped when it must be.
     @inline(__always)
     private mutating func appendEscaped(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-        case 0..<0x20:
-            bytes.append(UInt8(ascii: "\\"))
-            bytes.append(UInt8(ascii: "u"))
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(Self.hexDigit(byte >> 4))
-            bytes.append(Self.hexDigit(byte & 0xF))
-        default: bytes.append(byte)
-        }
-    }
-
-    /// A member key with its colon: `"key":`.
-    @inline(__always)
-    mutating func key(_ name: String) {
-        quoted(name)
-        bytes.append(UInt8(ascii: ":"))
-    }
-
-    /// A comma before every element but the first.
-    @inline(__always)
-    mutating func separator(_ first: inout Bool) {
-        if first { first = false } else { bytes.append(UInt8(ascii: ",")) }
-    }
-
-    /// An object of numbers with keys in sorted order (``JSONText/number(_:)`` values).
-    mutating func sortedNumbers(_ values: [String: Double]) {
-        bytes.append(UInt8(ascii: "{"))
-        var first = true
-        // Sorting the pairs (keys are unique) gives the order of `keys.sorted()` without a
-        // lookup per key.
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            separator(&first)
-            key(name)
-            number(value)
-        }
-        bytes.append(UInt8(ascii: "}"))
+        JSONEscape.write(byte) { bytes.append($0) }
     }
 
     /// ``JSONText/number(_:)``'s text, written without intermediate strings.
@@ -185,6 +137,48 @@ struct JSONBytes {
     }
 
     /// `String(value)`'s digits.
+    mutating func integer(_ value: Int) {
+        decimal(Int64(value))
+    }
+
+    /// A member key with its colon: `"key":`.
+    @inline(__always)
+    mutating func key(_ name: String) {
+        quoted(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A comma before every element but the first.
+    @inline(__always)
+    mutating func separator(_ first: inout Bool) {
+        if first { first = false } else { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// An object of numbers with keys in sorted order (``JSONText/number(_:)`` values).
+    mutating func sortedNumbers(_ values: [String: Double]) {
+        bytes.append(UInt8(ascii: "{"))
+        var first = true
+        // Sorting the pairs (keys are unique) gives the order of `keys.sorted()` without a
+        // lookup per key.
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            separator(&first)
+            key(name)
+            number(value)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// What a JSON parser reads back from ``number(_:)``'s text: `value` rounded to four
+    /// decimals (0 where the text is `0` for want of a better one). The nearest double to the
+    /// written decimal, as `Double(text)` gives it: the scaled integer and 10,000 are exact
+    /// doubles, so their quotient is the correctly rounded decimal.
+    static func readBack(_ value: Double) -> Double {
+        let scaled = (value * 10_000).rounded()
+        guard scaled == scaled.rounded(), abs(scaled) < 1e15 else { return 0 }
+        return Double(Int64(scaled)) / 10_000
+    }
+
+    /// `String(value)`'s digits.
     private mutating func decimal(_ value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
@@ -211,7 +205,37 @@ struct JSONBytes {
 
     /// The text written so far.
     var string: String { String(decoding: bytes, as: UTF8.self) }
+}
 
+/// How a JSON string literal writes one byte: as itself, or as an escape (`\"`, `\\`, `\n`,
+/// `\r`, `\t`, `\u00xx`). The one table every JSON writer of the pipeline escapes with.
+enum JSONEscape {
+    @inline(__always)
+    static func isNeeded(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Hands `write` the bytes a string literal writes for `byte`.
+    @inline(__always)
+    static func write(_ byte: UInt8, _ write: (UInt8) -> Void) {
+        switch byte {
+        case UInt8(ascii: "\""): write(UInt8(ascii: "\\")); write(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): write(UInt8(ascii: "\\")); write(UInt8(ascii: "\\"))
+        case UInt8(ascii: "\n"): write(UInt8(ascii: "\\")); write(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): write(UInt8(ascii: "\\")); write(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): write(UInt8(ascii: "\\")); write(UInt8(ascii: "t"))
+        case 0..<0x20:
+            write(UInt8(ascii: "\\"))
+            write(UInt8(ascii: "u"))
+            write(UInt8(ascii: "0"))
+            write(UInt8(ascii: "0"))
+            write(hexDigit(byte >> 4))
+            write(hexDigit(byte & 0xF))
+        default: write(byte)
+        }
+    }
+
+    @inline(__always)
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }

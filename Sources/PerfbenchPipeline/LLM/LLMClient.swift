@@ -14,10 +14,12 @@ struct LLMClient: Sendable {
             tool.timeout = limit
             tool.failsFastOnTimeout = true
         }
+        // The body is rendered only where something reads it (a live call, a kept exchange):
+        // a replay compares and sizes the call by its values.
         let request = HTTPRequest(
             service: .llm, method: "POST", path: LLMWire.path,
             headers: [HTTPHeader("Content-Type", "application/json")],
-            body: Self.body(task, input), tool: tool.name)
+            llmCall: LLMCall(task: task, input: input), tool: tool.name)
         let outcome = try await caller.call(tool, request)
         guard let answer = Self.answer(outcome), answer.objectValue != nil else {
             caller.observer.count { $0.llmFallbacks += 1 }
@@ -43,17 +45,29 @@ struct LLMClient: Sendable {
     static func body(_ task: LLMTask, _ input: LLMRequestInput) -> String {
         var user = JSONBytes(capacity: 1024)
         encode(input, into: &user)
-        var out = JSONBytes(capacity: user.bytes.count + user.bytes.count / 8 + 256)
-        out.raw(#"{"messages":[{"role":"system","content":"#)
-        out.quoted(task.systemLine + "\nAnswer with one JSON object.")
-        out.raw(#"},{"role":"user","content":"#)
+        let envelope = envelopes[task.ordinal]
+        var out = JSONBytes(capacity: envelope.prefix.count + user.bytes.count + user.bytes.count / 8 + envelope.suffix.count + 2)
+        out.append(envelope.prefix)
         out.quoted(utf8: user.bytes)
-        out.raw(#"}],"model":"#)
-        out.quoted(LLMWire.defaultModel)
-        out.raw(#","response_format":{"type":"json_object"},"temperature":"#)
-        out.number(LLMWire.temperature)
-        out.byte(UInt8(ascii: "}"))
+        out.append(envelope.suffix)
         return out.string
+    }
+
+    /// The bytes of a task's body before the user message's text (its opening quote excluded)
+    /// and after it (its closing quote excluded), indexed by ``LLMTask/ordinal``: a body is
+    /// `prefix`, the user message quoted, `suffix`.
+    private static let envelopes: [(prefix: [UInt8], suffix: [UInt8])] = LLMTask.allCases.map { task in
+        var prefix = JSONBytes(capacity: 128)
+        prefix.raw(#"{"messages":[{"role":"system","content":"#)
+        prefix.quoted(task.systemLine + "\nAnswer with one JSON object.")
+        prefix.raw(#"},{"role":"user","content":"#)
+        var suffix = JSONBytes(capacity: 128)
+        suffix.raw(#"}],"model":"#)
+        suffix.quoted(LLMWire.defaultModel)
+        suffix.raw(#","response_format":{"type":"json_object"},"temperature":"#)
+        suffix.number(LLMWire.temperature)
+        suffix.byte(UInt8(ascii: "}"))
+        return (prefix.bytes, suffix.bytes)
     }
 
     /// `LLMRequestInput` as JSON with keys in sorted order (what `JSONEncoder.sortedKeys` writes).
@@ -90,7 +104,7 @@ struct LLMClient: Sendable {
         if let count = input.count {
             out.separator(&first)
             out.raw(#""count":"#)
-            out.raw(String(count))
+            out.integer(count)
         }
         out.separator(&first)
         out.raw(#""prompt":"#)

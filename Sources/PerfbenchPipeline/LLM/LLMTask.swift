@@ -34,6 +34,9 @@ public enum LLMTask: String, Sendable, CaseIterable, Codable {
     /// The ordering strategy over the analysed tracks. Answer: ``StrategyAnswer``.
     case orderingStrategy = "ordering_strategy"
 
+    /// The position of the case in ``allCases``, for tables indexed by task.
+    var ordinal: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
     /// The stage a call of this task belongs to when no other is running (for reports).
     public var systemLine: String { "task: \(rawValue)" }
 

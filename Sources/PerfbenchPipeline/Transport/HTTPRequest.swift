@@ -26,6 +26,7 @@ public struct HTTPRequest: Sendable, Hashable {
         var query: [QueryItem]
         var headers: [HTTPHeader]
         var body: String?
+        var llmCall: LLMCall?
         var tool: String
     }
 
@@ -52,11 +53,19 @@ public struct HTTPRequest: Sendable, Hashable {
         get { fields.value.headers }
         set { fields.value.headers = newValue }
     }
-    /// The JSON body of a POST (LLM calls), nil for GETs.
+    /// The JSON body of a POST (LLM calls), nil for GETs. An LLM call made with ``llmCall``
+    /// renders its body here, on every read: read ``llmCall`` where the values will do.
     public var body: String? {
-        get { fields.value.body }
-        set { fields.value.body = newValue }
+        get { fields.value.body ?? fields.value.llmCall?.body }
+        set {
+            fields.value.body = newValue
+            fields.value.llmCall = nil
+        }
     }
+    /// The chat-completions call this request sends, as values (the pipeline's LLM calls).
+    public var llmCall: LLMCall? { fields.value.llmCall }
+    /// Whether the request has a body, without rendering it.
+    public var hasBody: Bool { fields.value.body != nil || fields.value.llmCall != nil }
     /// The backend tool that issued the request (`get_artist_top_tracks`, …).
     public var tool: String {
         get { fields.value.tool }
@@ -67,10 +76,12 @@ public struct HTTPRequest: Sendable, Hashable {
 
     public init(
         service: Service, method: String = "GET", path: String, query: [QueryItem] = [],
-        headers: [HTTPHeader] = [], body: String? = nil, tool: String, stage: String? = nil
+        headers: [HTTPHeader] = [], body: String? = nil, llmCall: LLMCall? = nil, tool: String, stage: String? = nil
     ) {
         fields = CopyOnWriteBox(
-            Fields(service: service, method: method, path: path, query: query, headers: headers, body: body, tool: tool))
+            Fields(
+                service: service, method: method, path: path, query: query, headers: headers, body: body,
+                llmCall: llmCall, tool: tool))
         self.stage = stage
     }
 
