@@ -162,10 +162,15 @@ struct JudgmentModel: Sendable {
         return try? JSONValue.parse(text)
     }
 
-    /// `body` (a chat-completions response) with its answer's `score` replaced, rounded to two
-    /// decimals as LLMs write it (nil: the answer has no score).
-    static func rescored(_ body: String, score: Double) -> String? {
-        guard let answer = content(body), case .object(var object) = answer,
+    /// The JSON answer of a chat-completions response: the transport's parse when it has one.
+    static func answer(of response: HTTPResponse) -> JSONValue? {
+        response.parsedBody?.llmAnswer ?? content(response.body)
+    }
+
+    /// `response` (a chat-completions response) with its answer's `score` replaced, rounded to
+    /// two decimals as LLMs write it (nil: the answer has no score).
+    static func rescored(_ response: HTTPResponse, score: Double) -> String? {
+        guard let answer = answer(of: response), case .object(var object) = answer,
             let position = object.members.firstIndex(where: { $0.key == "score" })
         else { return nil }
         object.members[position].value = .double((score * 100).rounded() / 100)

@@ -403,19 +403,19 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     ) -> TransportResult {
         if let task = key.task.flatMap(LLMTask.init(rawValue:)), SelectionAnswer.candidatesMember(of: task) != nil {
             guard case .response(let response) = result, let input = LLMUserInput(request: request),
-                let reselected = SelectionAnswer.reselected(response.body, task: task, input: input)
+                let reselected = SelectionAnswer.reselected(response, task: task, input: input)
             else { return result }
             state.counters.llmReselected += 1
             return .response(HTTPResponse(status: response.status, headers: response.headers, body: reselected))
         }
         guard let task = key.task.flatMap(LLMTask.init(rawValue:)), task == .qualityEvaluation || task == .finalEvaluation,
             let model = models.judgment, let input = LLMUserInput(request: request), case .response(let response) = result,
-            let recordedScore = (response.parsedBody?.llmAnswer ?? JudgmentModel.content(response.body))?["score"]?.doubleValue
+            let recordedScore = JudgmentModel.answer(of: response)?["score"]?.doubleValue
         else { return result }
         let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
         let recordedInput = recorded?.requestInput
         guard let score = model.score(for: input, recordedScore: recordedScore, recordedInput: recordedInput, z: z, draw: options.draw),
-            let rescored = JudgmentModel.rescored(response.body, score: score)
+            let rescored = JudgmentModel.rescored(response, score: score)
         else { return result }
         state.counters.llmJudged += 1
         return .response(HTTPResponse(status: response.status, headers: response.headers, body: rescored))

@@ -23,11 +23,12 @@ enum SelectionAnswer {
         }
     }
 
-    /// `body` (a chat-completions response whose content is `{"ids": [...]}`) re-aimed at the
-    /// candidates of the request's `input`; nil when either is not a selection (the answer stands).
-    static func reselected(_ body: String, task: LLMTask, input: LLMUserInput) -> String? {
+    /// `response` (a chat-completions response whose content is `{"ids": [...]}`) re-aimed at
+    /// the candidates of the request's `input`; nil when either is not a selection (the answer
+    /// stands). Returns the new response body.
+    static func reselected(_ response: HTTPResponse, task: LLMTask, input: LLMUserInput) -> String? {
         guard let member = candidatesMember(of: task),
-            let answer = JudgmentModel.content(body), case .object(var object) = answer,
+            let answer = JudgmentModel.answer(of: response), case .object(var object) = answer,
             let position = object.members.firstIndex(where: { $0.key == "ids" }),
             let recorded = object.members[position].value.arrayValue?.compactMap(\.stringValue),
             let offered = input.offeredIDs(member)?.compactMap({ $0 })

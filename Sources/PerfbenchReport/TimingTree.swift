@@ -103,7 +103,10 @@ public struct TimingTree: Sendable, Equatable {
                 workflow = span
                 continue
             }
-            if span.path.hasPrefix(prefix) { span.path.removeFirst(prefix.count) }
+            // The prefix is ASCII: its characters are its bytes.
+            if span.path.hasPrefix(prefix) {
+                span.path = String(span.path[span.path.utf8.index(span.path.startIndex, offsetBy: prefix.utf8.count)...])
+            }
             stages.append(span)
         }
         return (stages, workflow)
@@ -111,8 +114,7 @@ public struct TimingTree: Sendable, Equatable {
 
     /// `a/b/c` → `a/b`; a top-level path → `""` (the root).
     static func parentPath(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<slash])
+        SlashPath.parent(of: path)
     }
 
     /// Builds the node at `path` and its subtree; returns it with the time it covers.
@@ -132,7 +134,7 @@ public struct TimingTree: Sendable, Equatable {
         } else {
             time = childTime  // implied parent: exactly the time of what it holds
         }
-        let name = path.isEmpty ? rootName : String(path.split(separator: "/").last ?? Substring(path))
+        let name = path.isEmpty ? rootName : SlashPath.lastComponent(path) ?? path
         let node = TimingNode(
             name: name, path: path,
             // From the spans, not `time`: a zero-length span still has a start.

@@ -47,11 +47,6 @@ struct JSONTextTests {
         #expect(HTTPRequest.percentEncode("") == "")
     }
 
-    @Test(arguments: ["", "/", "//", "abc", "a/b", "a/b/", "a/b//", "/x", "https://api.reccobeats.com/v1/track/4u7EnebtmKWzUH433cf5Qv", "é/ü♫", "a//b", "a/\u{301}b", "x/y/\u{301}"])
-    func lastPathComponentMatchesSplit(_ text: String) {
-        #expect(TrackDecoding.lastPathComponent(text) == text.split(separator: "/").last.map(String.init))
-    }
-
     /// The single-buffer LLM body writes exactly what composing `JSONText` strings writes.
     @Test(arguments: [
         LLMRequestInput(prompt: "plain"),

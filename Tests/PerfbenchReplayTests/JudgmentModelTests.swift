@@ -48,7 +48,7 @@ import Testing
         #expect(high > middle)
         #expect((0...1).contains(middle))
         let answer = try #require(index.recording.exchanges.first { $0.requestBody == body }?.responseBody)
-        let rescored = try #require(JudgmentModel.rescored(answer, score: 0.42))
+        let rescored = try #require(JudgmentModel.rescored(HTTPResponse(status: 200, body: answer), score: 0.42))
         #expect(JudgmentModel.content(rescored)?["score"]?.doubleValue == 0.42)
     }
 

@@ -24,25 +24,25 @@ import Testing
     @Test func aCountedSelectionKeepsTheOfferedRecordedIdsAndFillsUpInInputOrder() throws {
         let recorded = ResponseSynthesizer.envelope(#"{"ids":["a","b","c"]}"#)
         let body = try Self.request("artists", ids: ["d", "b", "e", "a", "f"], count: 3)
-        let reselected = SelectionAnswer.reselected(recorded, task: .artistValidation, input: try #require(LLMUserInput(body: body)))
+        let reselected = SelectionAnswer.reselected(HTTPResponse(status: 200, body: recorded), task: .artistValidation, input: try #require(LLMUserInput(body: body)))
         // a and b were picked before and are offered again; c is not offered, so the first
         // offered id not yet kept (d) takes its place: three, as the LLM picked before.
         #expect(Self.ids(reselected) == ["a", "b", "d"])
         // Seed and anchor picks list tracks.
         let tracks = try Self.request("tracks", ids: ["c", "a", "x"], count: 2)
-        #expect(Self.ids(SelectionAnswer.reselected(recorded, task: .seedSelection, input: try #require(LLMUserInput(body: tracks)))) == ["a", "c"])
+        #expect(Self.ids(SelectionAnswer.reselected(HTTPResponse(status: 200, body: recorded), task: .seedSelection, input: try #require(LLMUserInput(body: tracks)))) == ["a", "c"])
     }
 
     @Test func whatStillFitsStandsAndOtherTasksAreLeftAlone() throws {
         let recorded = ResponseSynthesizer.envelope(#"{"ids":["a","b"]}"#)
         // Every recorded id is offered: the recorded answer stands.
         let same = try Self.request("artists", ids: ["b", "a", "z"], count: 2)
-        #expect(SelectionAnswer.reselected(recorded, task: .artistValidation, input: try #require(LLMUserInput(body: same))) == nil)
+        #expect(SelectionAnswer.reselected(HTTPResponse(status: 200, body: recorded), task: .artistValidation, input: try #require(LLMUserInput(body: same))) == nil)
         // A filter asked for no number keeps what fits, which only the recorded input showed.
         let filter = try Self.request("tracks", ids: ["a", "q", "r"], count: nil)
-        #expect(SelectionAnswer.reselected(recorded, task: .anchorFilter, input: try #require(LLMUserInput(body: filter))) == nil)
+        #expect(SelectionAnswer.reselected(HTTPResponse(status: 200, body: recorded), task: .anchorFilter, input: try #require(LLMUserInput(body: filter))) == nil)
         // Not a selection.
-        #expect(SelectionAnswer.reselected(recorded, task: .qualityEvaluation, input: try #require(LLMUserInput(body: same))) == nil)
+        #expect(SelectionAnswer.reselected(HTTPResponse(status: 200, body: recorded), task: .qualityEvaluation, input: try #require(LLMUserInput(body: same))) == nil)
     }
 
     @Test func nov07UnderShipped1113ValidatesAsManyArtistsAsTheRecordingDid() throws {

@@ -25,12 +25,12 @@ enum TrackDecoding {
     static func reccoTrack(_ json: JSONValue) -> Track? {
         guard let uuid = json["id"]?.stringValue else { return nil }
         let href = json["href"]?.stringValue ?? ""
-        let spotifyID = lastPathComponent(href) ?? uuid
+        let spotifyID = SlashPath.lastComponent(href) ?? uuid
         let artists = json["artists"]?.arrayValue ?? []
         return Track(
             id: spotifyID, reccoID: uuid, name: json["trackTitle"]?.stringValue ?? "",
             artistIDs: artists.compactMap { artist in
-                artist["href"]?.stringValue.flatMap(lastPathComponent)
+                artist["href"]?.stringValue.flatMap(SlashPath.lastComponent)
                     ?? artist["id"]?.stringValue
             },
             artistNames: artists.compactMap { $0["name"]?.stringValue },
@@ -46,22 +46,5 @@ enum TrackDecoding {
             if let value = json[name]?.doubleValue { values[name] = value }
         }
         return values.isEmpty ? nil : AudioFeatures(values: values)
-    }
-
-    /// The last non-empty `/`-separated component of `text`, or nil when there is none: what
-    /// `text.split(separator: "/").last` gives, without splitting the whole string.
-    static func lastPathComponent(_ text: String) -> String? {
-        let utf8 = text.utf8
-        // Non-ASCII text may hold a "/" fused with a combining mark into one Character, which
-        // `split` does not cut at: leave such text to `split` itself.
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: "/").last.map(String.init) }
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") {
-            end = utf8.index(before: end)
-        }
-        guard end > utf8.startIndex else { return nil }
-        let head = utf8[..<end]
-        let start = head.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        return String(text[start..<end])
     }
 }
