@@ -46,7 +46,8 @@ public enum ReplayRunner {
             let transport = SessionTransport(ReplayTransport(index: index, clock: clock, options: options))
             let session = PipelineSession(
                 config: configuration, transport: transport, clock: PipelineClock(clock),
-                minuteOffset: options.minuteOffset ?? minuteOffset(of: header), keepsEvents: options.keepsEvents)
+                minuteOffset: options.minuteOffset ?? minuteOffset(of: header), keepsEvents: options.keepsEvents,
+                keepsRequestBodies: false)
             var runs: [SessionRunOutput] = []
             for number in 0..<max(1, options.sessionRuns) {
                 if number > 0 {

@@ -105,7 +105,7 @@ public struct TimingTree: Sendable, Equatable {
             }
             // The prefix is ASCII: its characters are its bytes.
             if span.path.hasPrefix(prefix) {
-                span.path = String(span.path[span.path.utf8.index(span.path.startIndex, offsetBy: prefix.utf8.count)...])
+                span.path.removeSubrange(..<span.path.utf8.index(span.path.startIndex, offsetBy: prefix.utf8.count))
             }
             stages.append(span)
         }

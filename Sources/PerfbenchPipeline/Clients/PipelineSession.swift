@@ -16,6 +16,10 @@ public final class PipelineSession: Sendable {
     /// interval's later draws, a sweep's or search's runs) keeps none: building each exchange,
     /// its URL and its copies was a tenth of a what-if draw's retains.
     public let keepsEvents: Bool
+    /// Whether a kept exchange carries its request body. A replay drops them (no report reads
+    /// them), and an LLM call writes its body only when read: keeping it would write every
+    /// body once more only to drop it.
+    public let keepsRequestBodies: Bool
 
     let responses = TTLCache<HTTPResponse>()
     let anchors = TTLCache<[Track]>()
@@ -33,15 +37,19 @@ public final class PipelineSession: Sendable {
     ///     limiter counts calendar minutes).
     ///   - keepsEvents: false when no one reads the exchanges, waits, retries or cache hits
     ///     (``keepsEvents``).
+    ///   - keepsRequestBodies: false when no one reads the kept exchanges' request bodies
+    ///     (``keepsRequestBodies``).
     public init(
         config: PipelineConfiguration, transport: any HTTPTransport, clock: PipelineClock,
-        minuteOffset: Duration = .zero, bases: [Service: String] = [:], keepsEvents: Bool = true
+        minuteOffset: Duration = .zero, bases: [Service: String] = [:], keepsEvents: Bool = true,
+        keepsRequestBodies: Bool = true
     ) {
         self.config = config
         self.transport = transport
         self.clock = clock
         self.bases = bases
         self.keepsEvents = keepsEvents
+        self.keepsRequestBodies = keepsRequestBodies
         let tools = ToolCatalogue(config: config)
         self.tools = tools
         reccobeatsSlots = AsyncSemaphore(permits: config.reccobeatsSemaphore)

@@ -203,7 +203,8 @@ struct ToolCaller: Sendable {
             ? Exchange(
                 id: id, startMicros: observer.micros(start), durationMicros: Int((end - start).microseconds),
                 service: tool.service, method: request.method, url: request.url(base: session.base(for: tool.service)),
-                requestHeaders: request.headers, requestBody: request.body, status: response?.status,
+                requestHeaders: request.headers, requestBody: session.keepsRequestBodies ? request.body : nil,
+                status: response?.status,
                 responseHeaders: response?.headers ?? [], responseBody: response?.body, outcome: outcome, tool: tool.name,
                 stage: request.stage)
             : nil
