@@ -10,24 +10,21 @@ import Testing
 /// numbers than the written body carries.
 @Suite("LLMUserInput")
 struct LLMUserInputTests {
+    /// Shapes whose numbers sit where rounding to four decimals matters (halves, tiny, whole,
+    /// negative, past the writable range), empty lists and missing members, then random ones.
     static let inputs: [LLMRequestInput] = [
-        LLMRequestInput(prompt: "plain"),
-        LLMRequestInput(prompt: "quote \" and \\ backslash\nline\t\u{07} café ♫", count: 3),
-        LLMRequestInput(prompt: "q", quality: ["energy": 0.5, "a\"b": -0.12345, "flow": 3]),
-        LLMRequestInput(prompt: "q", quality: [:]),
+        LLMRequestInput(prompt: "no members"),
         LLMRequestInput(
-            prompt: "tracks", tracks: [
-                LLMTrackInput(id: "t1", name: "Na\"me", artist: "Art\\ist", features: ["valence": 0.25, "energy": 0.7]),
-                LLMTrackInput(id: "t2", name: "n", artist: "a\n\r\u{1F}", features: nil),
-                LLMTrackInput(id: "t3", name: "", artist: "", features: [:]),
-            ], count: 10),
-        LLMRequestInput(prompt: "tracks", tracks: []),
+            prompt: "edges", tracks: [
+                LLMTrackInput(id: "h", name: "half", artist: "a", features: ["energy": 0.00005, "valence": -0.00005, "tempo": 120]),
+                LLMTrackInput(id: "t", name: "tiny", artist: "a", features: ["energy": 1e-9, "danceability": 0.123_449_99]),
+                LLMTrackInput(id: "w", name: "wide", artist: "a", features: ["loudness": -1e16, "x": .nan]),
+                LLMTrackInput(id: "n", name: "none", artist: "a", features: nil),
+                LLMTrackInput(id: "e", name: "empty", artist: "a", features: [:]),
+            ], count: 3),
+        LLMRequestInput(prompt: "lists", tracks: [], artists: [], count: 0),
         LLMRequestInput(
-            prompt: "artists", artists: [
-                LLMArtistInput(id: "a1", name: "Sigur Rós", genres: ["post-rock", "ice\"land"]),
-                LLMArtistInput(id: "a2", name: "x", genres: []),
-            ], count: -2),
-        LLMRequestInput(prompt: "all", tracks: [], artists: [], count: 0, quality: ["x": 1]),
+            prompt: "artists", artists: [LLMArtistInput(id: "a\"1", name: "n", genres: ["g"]), LLMArtistInput(id: "", name: "", genres: [])]),
     ] + (0..<40).map(randomInput)
 
     /// An input of random shape whose strings draw from bytes that need escaping.
