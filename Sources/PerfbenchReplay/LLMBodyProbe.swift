@@ -7,7 +7,7 @@ import PerfbenchPipeline
 /// read. Two ways to compare without writing were built and measured slower (`perf record` of
 /// `replay nov07 --preset plan-critical-path --draws 400`, 2026-12-04): values against a
 /// recorded body parsed to values (the parse made `replay Recordings`, each index replayed once,
-/// ≈ 15 % slower; comparing features as dictionaries took 4.4 % of the what-if), and the body
+/// ≈ 19 % slower; comparing features as dictionaries took 4.4 % of the what-if), and the body
 /// compared byte by byte as it would be written (8.6 % against 7 % for writing it: the escape
 /// scan, the numbers and the sorted keys are the cost, not the copy).
 struct LLMBodyProbe {

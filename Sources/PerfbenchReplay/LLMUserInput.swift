@@ -61,6 +61,10 @@ struct LLMUserInput: Sendable {
 
     /// The ids of the offered items of `member` (`tracks` or `artists`); nil when not offered.
     func offeredIDs(_ member: String) -> [String?]? {
-        member == "artists" ? artistIDs : tracks?.map(\.id)
+        switch member {
+        case "artists": return artistIDs
+        case "tracks": return tracks?.map(\.id)
+        default: return nil
+        }
     }
 }

@@ -208,7 +208,7 @@ struct JSONBytes {
 }
 
 /// How a JSON string literal writes one byte: as itself, or as an escape (`\"`, `\\`, `\n`,
-/// `\r`, `\t`, `\u00xx`). The one table every JSON writer of the pipeline escapes with.
+/// `\r`, `\t`, `\u00xx`). The one table ``JSONText`` and ``JSONBytes`` escape with.
 enum JSONEscape {
     @inline(__always)
     static func isNeeded(_ byte: UInt8) -> Bool {

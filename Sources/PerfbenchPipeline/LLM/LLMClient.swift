@@ -14,8 +14,9 @@ struct LLMClient: Sendable {
             tool.timeout = limit
             tool.failsFastOnTimeout = true
         }
-        // The body is rendered only where something reads it (a live call, a kept exchange):
-        // a replay compares and sizes the call by its values.
+        // The body is written only where something reads it (a live call, a recording, a
+        // replay's comparison with recorded bodies); a replay reads what the call asks from
+        // its values.
         let request = HTTPRequest(
             service: .llm, method: "POST", path: LLMWire.path,
             headers: [HTTPHeader("Content-Type", "application/json")],
