@@ -36,10 +36,9 @@ struct LLMUserInput: Sendable {
 
     /// The view of the pipeline's own input, numbers as its body writes them.
     init(_ input: LLMRequestInput) {
-        let written = input.asWritten
-        tracks = written.tracks?.map { Track(id: $0.id, features: $0.features) }
-        artistIDs = written.artists?.map { $0.id }
-        count = written.count
+        tracks = input.tracks?.map { Track(id: $0.id, features: $0.features?.mapValues(JSONText.readBack)) }
+        artistIDs = input.artists?.map(\.id)
+        count = input.count
     }
 
     /// The user message of a chat-completions body; nil when the body has none.

@@ -186,7 +186,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             if let standIn = standIn(request, key: key, timeout: timeout, state: &state) { return standIn }
             return synthesize(request, key: key, timeout: timeout, state: &state)
         }
-        var body = LLMBodyProbe(request)
+        var body = LLMBodyProbe()
         if let answer = nextAnswer(number, request, body: &body, at: now, &state) {
             return try serve(answer, request, body: &body, key: key, number: number, timeout: timeout, state: &state)
         }
@@ -228,8 +228,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         state.cursors[number] = position
         guard position < queue.count else { return nil }
         var chosen = queue[position]
-        if request.service == .llm, request.hasBody, !body.isSame(as: index.answers[chosen].requestBody) {
-            for later in queue[(position + 1)...] where state.servedAt[later] == nil && body.isSame(as: index.answers[later].requestBody) {
+        if request.service == .llm, request.hasBody, !body.request(request, sends: index.answers[chosen].requestBody) {
+            for later in queue[(position + 1)...] where state.servedAt[later] == nil && body.request(request, sends: index.answers[later].requestBody) {
                 chosen = later
                 break
             }
@@ -250,13 +250,13 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         // Only calls perfbench's own client recorded are compared (`ReplayIndex.comparesLLMInputs`,
         // a task line, observed): an imported log's calls carry no input, a HAR's another format.
         if key.service == .llm, index.comparesLLMInputs, let task = index.keys[position].task, answer.provenance == .observed,
-            request.hasBody, let recordedBody = answer.requestBody, !body.isSame(as: recordedBody)
+            request.hasBody, let recordedBody = answer.requestBody, !body.request(request, sends: recordedBody)
         {
             try requireExact(request, key, &state)
             state.counters.llmResized += 1
             let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
             let latency = models.latencies.llmLatency(
-                task: task, bytes: body.byteCount, recorded: answer.latency, recordedBytes: recordedBody.utf8.count, z: z)
+                task: task, bytes: body.byteCount(of: request), recorded: answer.latency, recordedBytes: recordedBody.utf8.count, z: z)
             let result = judged(answer.result, request: request, key: key, recorded: answer, state: &state)
             return capped(latency, result, kind: .composed, timeout: timeout, for: request, key)
         }

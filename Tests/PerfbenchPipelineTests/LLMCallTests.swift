@@ -14,7 +14,7 @@ struct LLMCallTests {
         let values = edges + (0..<2_000).map { _ in (Double(random.next() % 20_000_001) - 10_000_000) / Double(1 + random.next() % 100_000) }
         for value in values {
             let parsed = try JSONValue.parse("[\(JSONText.number(value))]").arrayValue?.first?.doubleValue
-            #expect(parsed == JSONBytes.readBack(value), "\(value)")
+            #expect(parsed == JSONText.readBack(value), "\(value)")
         }
     }
 

@@ -30,6 +30,16 @@ public enum JSONText {
         return "0"
     }
 
+    /// What a JSON parser reads back from ``number(_:)``'s text: `value` rounded to four
+    /// decimals (0 where the text is `0` for want of a better one). The nearest double to the
+    /// written decimal, as `Double(text)` gives it: the scaled integer and 10,000 are exact
+    /// doubles, so their quotient is the correctly rounded decimal.
+    public static func readBack(_ value: Double) -> Double {
+        let scaled = (value * 10_000).rounded()
+        guard scaled == scaled.rounded(), abs(scaled) < 1e15 else { return 0 }
+        return Double(Int64(scaled)) / 10_000
+    }
+
     /// An object from already-encoded members, in the order given.
     static func object(_ members: [(String, String)]) -> String {
         "{" + members.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
@@ -166,16 +176,6 @@ struct JSONBytes {
             number(value)
         }
         bytes.append(UInt8(ascii: "}"))
-    }
-
-    /// What a JSON parser reads back from ``number(_:)``'s text: `value` rounded to four
-    /// decimals (0 where the text is `0` for want of a better one). The nearest double to the
-    /// written decimal, as `Double(text)` gives it: the scaled integer and 10,000 are exact
-    /// doubles, so their quotient is the correctly rounded decimal.
-    static func readBack(_ value: Double) -> Double {
-        let scaled = (value * 10_000).rounded()
-        guard scaled == scaled.rounded(), abs(scaled) < 1e15 else { return 0 }
-        return Double(Int64(scaled)) / 10_000
     }
 
     /// `String(value)`'s digits.

@@ -15,23 +15,3 @@ public struct LLMCall: Sendable, Hashable {
     /// the input with sorted keys).
     public var body: String { LLMClient.body(task, input) }
 }
-
-extension LLMRequestInput {
-    /// The input as a parser reads it back from the written user message: every number rounded
-    /// to the four decimals it is written with (what the simulated judge and the replay's
-    /// answer models read of a request).
-    public var asWritten: LLMRequestInput {
-        var copy = self
-        copy.quality = quality.map(Self.readBack)
-        copy.tracks = tracks?.map { track in
-            var track = track
-            track.features = track.features.map(Self.readBack)
-            return track
-        }
-        return copy
-    }
-
-    private static func readBack(_ numbers: [String: Double]) -> [String: Double] {
-        numbers.mapValues(JSONBytes.readBack)
-    }
-}
