@@ -121,7 +121,8 @@ let package = Package(
         .testTarget(name: "PerfbenchRuntimeTests", dependencies: ["PerfbenchRuntime"]),
         // Helpers the recording and import tests share (temporary folders, sample recordings).
         .target(name: "PerfbenchTestSupport", dependencies: ["PerfbenchRecording", "CZlib"], path: "Tests/PerfbenchTestSupport"),
-        .testTarget(name: "PerfbenchRecordingTests", dependencies: ["PerfbenchRecording", "PerfbenchTestSupport"]),
+        .testTarget(
+            name: "PerfbenchRecordingTests", dependencies: ["PerfbenchRecording", "PerfbenchRuntime", "PerfbenchTestSupport"]),
         .testTarget(
             name: "PerfbenchImportTests", dependencies: ["PerfbenchImport", "PerfbenchRecording", "PerfbenchTestSupport"]),
         .testTarget(

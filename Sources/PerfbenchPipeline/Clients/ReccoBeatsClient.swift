@@ -122,7 +122,7 @@ struct ReccoBeatsClient: Sendable {
             let request = HTTPRequest(
                 service: .reccobeats, path: "/v1/track", query: [.init("ids", track.id)], tool: tools.trackMapping.name)
             guard let response = session.transport.warmCacheAnswer(for: request) else { continue }
-            let content = response.json?["content"]?.arrayValue ?? []
+            let content = response.jsonNode?["content"]?.arrayValue ?? []
             let uuid = content.compactMap(TrackDecoding.reccoTrack).first { $0.id == track.id }?.reccoID
             session.registry.store(uuid ?? "", for: track.id, ttl: .seconds((uuid == nil ? 14 : 60) * 86_400), at: now)
             caller.observer.cacheHit(

@@ -42,7 +42,7 @@ struct SpotifyClient: Sendable {
         }
         let artistRequest = HTTPRequest(
             service: .spotify, path: "/v1/artists/\(artist.id)", tool: tools.artist.name)
-        let named = (try await caller.call(tools.artist, artistRequest)).json
+        let named = (try await caller.call(tools.artist, artistRequest)).jsonNode
             .flatMap(TrackDecoding.spotifyArtist)
         return try await searchTracks("artist:\(named?.name ?? artist.name)", limit: 20)
     }
@@ -52,7 +52,7 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/artists/\(artistID)/albums",
             query: [.init("market", "US"), .init("limit", "10"), .init("include_groups", "album,single")],
             tool: tools.artistAlbums.name)
-        let json = (try await caller.call(tools.artistAlbums, request)).json
+        let json = (try await caller.call(tools.artistAlbums, request)).jsonNode
         return (json?["items"]?.arrayValue ?? []).compactMap { item in
             guard let id = item["id"]?.stringValue else { return nil }
             return Album(id: id, name: item["name"]?.stringValue ?? "")
@@ -90,7 +90,7 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/me/top/artists",
             query: [.init("limit", "15"), .init("time_range", "medium_term")],
             tool: tools.userTopArtists.name)
-        let json = (try await caller.call(tools.userTopArtists, request)).json
+        let json = (try await caller.call(tools.userTopArtists, request)).jsonNode
         return (json?["items"]?.arrayValue ?? []).compactMap(TrackDecoding.spotifyArtist)
     }
 }

@@ -3,7 +3,7 @@ import PerfbenchRecording
 /// Reads the upstream JSON shapes of APIS.md into the pipeline's model.
 enum TrackDecoding {
     /// A Spotify track object.
-    static func spotifyTrack(_ json: JSONValue, source: TrackSource) -> Track? {
+    static func spotifyTrack(_ json: JSONNode, source: TrackSource) -> Track? {
         guard let id = json["id"]?.stringValue, let name = json["name"]?.stringValue else { return nil }
         let artists = json["artists"]?.arrayValue ?? []
         return Track(
@@ -14,7 +14,7 @@ enum TrackDecoding {
     }
 
     /// A Spotify artist object.
-    static func spotifyArtist(_ json: JSONValue) -> Artist? {
+    static func spotifyArtist(_ json: JSONNode) -> Artist? {
         guard let id = json["id"]?.stringValue, let name = json["name"]?.stringValue else { return nil }
         return Artist(
             id: id, name: name, genres: json["genres"]?.arrayValue?.compactMap(\.stringValue) ?? [],
@@ -22,7 +22,7 @@ enum TrackDecoding {
     }
 
     /// A ReccoBeats track: the Spotify id is the tail of its `href`.
-    static func reccoTrack(_ json: JSONValue) -> Track? {
+    static func reccoTrack(_ json: JSONNode) -> Track? {
         guard let uuid = json["id"]?.stringValue else { return nil }
         let href = json["href"]?.stringValue ?? ""
         let spotifyID = SlashPath.lastComponent(href) ?? uuid
@@ -39,7 +39,7 @@ enum TrackDecoding {
     }
 
     /// ReccoBeats audio features.
-    static func features(_ json: JSONValue) -> AudioFeatures? {
+    static func features(_ json: JSONNode) -> AudioFeatures? {
         var values: [String: Double] = [:]
         values.reserveCapacity(AudioFeatures.names.count)
         for name in AudioFeatures.names {

@@ -7,31 +7,41 @@ import Synchronization
 /// Immutable and shared by reference; a transport that has none leaves
 /// ``HTTPResponse/parsedBody`` nil and the clients parse the body text themselves.
 public final class ParsedBody: Sendable {
-    /// The body as JSON, nil when it is not JSON.
-    public let json: JSONValue?
-    /// For a chat-completions answer, its message content parsed as JSON (the answer object the
-    /// LLM client reads); nil for anything else.
-    public let llmAnswer: JSONValue?
+    /// The body laid out for reading in place (``JSONTape``), nil when it is not JSON: what
+    /// the clients decode tracks and artists from.
+    public let tape: JSONTape?
+    private let tree = Mutex<JSONValue??>(nil)
+    private let answer = Mutex<JSONValue??>(nil)
 
     /// What the clients decoded from this body, by what they decoded (``decoded(_:_:)``).
     private let memo = Mutex<[String: any Sendable]>([:])
 
-    /// Parses `body` (and, inside a chat-completions envelope, its message content).
+    /// Checks `body` and lays it out; the trees below are built only when first read.
     public init(_ body: String) {
-        let json = try? JSONValue.parse(body)
-        self.json = json
-        llmAnswer = LLMWire.content(of: json).flatMap { try? JSONValue.parse($0) }
+        tape = JSONTape(body)
+    }
+
+    /// The body as a JSON tree, nil when it is not JSON; built on first use (what-if models
+    /// read it, the clients do not) and kept.
+    public var json: JSONValue? {
+        tree.once { tape?.tree }
+    }
+
+    /// For a chat-completions answer, its message content parsed as JSON (the answer object the
+    /// LLM client reads); nil for anything else. Worked out on first use and kept.
+    public var llmAnswer: JSONValue? {
+        answer.once { LLMWire.content(of: json).flatMap { try? JSONValue.parse($0) } }
     }
 }
 
 extension ParsedBody {
-    /// `make(json)`, worked out once per body and `key`: the tracks or artists a client reads
+    /// `make(root)`, worked out once per body and `key`: the tracks or artists a client reads
     /// from a recorded body are the same in every replay that is answered with it. `key` must
     /// name everything `make` depends on besides the body.
-    func decoded<Value: Sendable>(_ key: String, _ make: (JSONValue?) -> Value) -> Value {
+    func decoded<Value: Sendable>(_ key: String, _ make: (JSONNode?) -> Value) -> Value {
         // Unwrapped first: a missing entry cast to an optional Value would "hit" as nil.
         if let stored = memo.withLock({ $0[key] }), let hit = stored as? Value { return hit }
-        let value = make(json)
+        let value = make(tape?.root)
         memo.withLock { $0[key] = value }
         return value
     }
@@ -46,23 +56,30 @@ extension HTTPResponse {
 }
 
 extension HTTPResponse {
-    /// `make` applied to the body as JSON, memoized on the transport's parse when there is one.
-    func decoded<Value: Sendable>(_ key: String, _ make: (JSONValue?) -> Value) -> Value {
+    /// The body laid out for reading in place: the transport's when it has one, else now.
+    var jsonNode: JSONNode? {
+        if let parsedBody { return parsedBody.tape?.root }
+        return JSONTape(body)?.root
+    }
+
+    /// `make` applied to the body read in place, memoized on the transport's parse when there
+    /// is one.
+    func decoded<Value: Sendable>(_ key: String, _ make: (JSONNode?) -> Value) -> Value {
         if let parsedBody { return parsedBody.decoded(key, make) }
-        return make(json)
+        return make(jsonNode)
     }
 }
 
 extension ToolOutcome {
-    /// A success's body as JSON (nil for failures and bodies that are not JSON).
-    var json: JSONValue? {
-        if case .ok(let response) = self { return response.json }
+    /// A success's body read in place (nil for failures and bodies that are not JSON).
+    var jsonNode: JSONNode? {
+        if case .ok(let response) = self { return response.jsonNode }
         return nil
     }
 
     /// `make` applied to a success's body as JSON (to nil for a failure), memoized on the
     /// transport's parse (``ParsedBody/decoded(_:_:)``).
-    func decoded<Value: Sendable>(_ key: String, _ make: (JSONValue?) -> Value) -> Value {
+    func decoded<Value: Sendable>(_ key: String, _ make: (JSONNode?) -> Value) -> Value {
         if case .ok(let response) = self { return response.decoded(key, make) }
         return make(nil)
     }
