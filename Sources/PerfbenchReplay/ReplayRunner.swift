@@ -47,7 +47,7 @@ public enum ReplayRunner {
             let session = PipelineSession(
                 config: configuration, transport: transport, clock: PipelineClock(clock),
                 minuteOffset: options.minuteOffset ?? minuteOffset(of: header), keepsEvents: options.keepsEvents,
-                keepsRequestBodies: false)
+                exchangeDetail: options.keepsEveryEvent ? .url : .timing)
             var runs: [SessionRunOutput] = []
             for number in 0..<max(1, options.sessionRuns) {
                 if number > 0 {

@@ -12,6 +12,16 @@ import Testing
         #expect(parsed.llmAnswer?["score"]?.doubleValue == 0.82)
         #expect(ParsedBody(#"{"items":[]}"#).llmAnswer == nil)
         #expect(ParsedBody("not json").json == nil)
+        #expect(ParsedBody("not json").tape == nil)
+    }
+
+    @Test func theClientsReadTheBodyInPlaceAndTheTreeIsTheParsersOwn() throws {
+        let body = #"{"tracks":{"items":[{"id":"t1","name":"One","duration_ms":200000}]}}"#
+        let parsed = ParsedBody(body)
+        let item = try #require(parsed.tape?.root["tracks"]?["items"]?.arrayValue?.first)
+        #expect(item["id"]?.stringValue == "t1")
+        #expect(item["duration_ms"]?.intValue == 200_000)
+        #expect(parsed.json == (try JSONValue.parse(body)))
     }
 
     @Test func aResponseReadsItsParseAndComparesByItsText() {

@@ -16,10 +16,8 @@ public final class PipelineSession: Sendable {
     /// interval's later draws, a sweep's or search's runs) keeps none: building each exchange,
     /// its URL and its copies was a tenth of a what-if draw's retains.
     public let keepsEvents: Bool
-    /// Whether a kept exchange carries its request body. A replay drops them (no report reads
-    /// them), and an LLM call writes its body only when read: keeping it would write every
-    /// body once more only to drop it.
-    public let keepsRequestBodies: Bool
+    /// How much of each request a kept exchange carries (``ExchangeDetail``).
+    public let exchangeDetail: ExchangeDetail
 
     let responses = TTLCache<HTTPResponse>()
     let anchors = TTLCache<[Track]>()
@@ -37,19 +35,19 @@ public final class PipelineSession: Sendable {
     ///     limiter counts calendar minutes).
     ///   - keepsEvents: false when no one reads the exchanges, waits, retries or cache hits
     ///     (``keepsEvents``).
-    ///   - keepsRequestBodies: false when no one reads the kept exchanges' request bodies
-    ///     (``keepsRequestBodies``).
+    ///   - exchangeDetail: how much of each request a kept exchange carries (everything, by
+    ///     default: a live recording writes it all).
     public init(
         config: PipelineConfiguration, transport: any HTTPTransport, clock: PipelineClock,
         minuteOffset: Duration = .zero, bases: [Service: String] = [:], keepsEvents: Bool = true,
-        keepsRequestBodies: Bool = true
+        exchangeDetail: ExchangeDetail = .everything
     ) {
         self.config = config
         self.transport = transport
         self.clock = clock
         self.bases = bases
         self.keepsEvents = keepsEvents
-        self.keepsRequestBodies = keepsRequestBodies
+        self.exchangeDetail = exchangeDetail
         let tools = ToolCatalogue(config: config)
         self.tools = tools
         reccobeatsSlots = AsyncSemaphore(permits: config.reccobeatsSemaphore)
@@ -93,4 +91,17 @@ extension PipelineSession {
             }
         }
     }
+}
+
+/// How much of each request and answer a workflow's kept exchanges carry.
+public enum ExchangeDetail: Sendable {
+    /// URL, headers and both bodies: what a live recording writes.
+    case everything
+    /// URL, method, status and timing, no headers or bodies: what a replay's trace and timeline
+    /// draw. An LLM call writes its body only when read: keeping it would write every body
+    /// once more only to drop it.
+    case url
+    /// Timing, service, tool, method, stage, status and outcome only: what the critical path
+    /// reads (a replay whose report keeps only that path's summary renders no URL).
+    case timing
 }

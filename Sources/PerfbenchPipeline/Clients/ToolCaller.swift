@@ -199,17 +199,25 @@ struct ToolCaller: Sendable {
         case .connectionError: outcome = .connectionError
         }
         // Counted either way; kept only when someone reads this run's exchanges.
-        let exchange = session.keepsEvents
-            ? Exchange(
-                id: id, startMicros: observer.micros(start), durationMicros: Int((end - start).microseconds),
-                service: tool.service, method: request.method, url: request.url(base: session.base(for: tool.service)),
-                requestHeaders: request.headers, requestBody: session.keepsRequestBodies ? request.body : nil,
-                status: response?.status,
-                responseHeaders: response?.headers ?? [], responseBody: response?.body, outcome: outcome, tool: tool.name,
-                stage: request.stage)
-            : nil
+        let exchange = session.keepsEvents ? kept(request, tool, id: id, start: start, end: end, response, outcome) : nil
         observer.exchangeFinished(tool.service, outcome: outcome, status: response?.status, keeping: exchange)
         return (result, id)
+    }
+
+    /// The exchange a run keeps of `request`, with the session's ``ExchangeDetail``.
+    private func kept(
+        _ request: HTTPRequest, _ tool: ToolSpec, id: String, start: Duration, end: Duration, _ response: HTTPResponse?,
+        _ outcome: Outcome
+    ) -> Exchange {
+        let detail = session.exchangeDetail
+        let everything = detail == .everything
+        return Exchange(
+            id: id, startMicros: observer.micros(start), durationMicros: Int((end - start).microseconds),
+            service: tool.service, method: request.method,
+            url: detail == .timing ? "" : request.url(base: session.base(for: tool.service)),
+            requestHeaders: everything ? request.headers : [], requestBody: everything ? request.body : nil,
+            status: response?.status, responseHeaders: everything ? response?.headers ?? [] : [],
+            responseBody: everything ? response?.body : nil, outcome: outcome, tool: tool.name, stage: request.stage)
     }
 
     /// Tool, method, path and sorted query: identical requests share a cache entry.

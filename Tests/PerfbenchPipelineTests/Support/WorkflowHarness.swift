@@ -42,7 +42,7 @@ struct WorkflowHarness {
         llmScore: Double = 0.9, flatEnergy: Bool = false, gap: Duration = .zero,
         latency: @escaping @Sendable (HTTPRequest) -> Double = { $0.service == .llm ? 2 : 0.5 },
         override: @escaping @Sendable (HTTPRequest, Int) -> TransportResult? = { _, _ in nil },
-        workflows: Int = 1
+        workflows: Int = 1, detail: ExchangeDetail = .everything
     ) throws -> Outcome {
         var config = PipelineConfiguration.baseline
         for (id, value) in phases.sorted(by: { $0.key < $1.key }) {
@@ -52,7 +52,7 @@ struct WorkflowHarness {
         let chosen = config
         let run = try VirtualTime.run { clock in
             let upstream = ScriptedUpstream(clock: clock, llmScore: llmScore, flatEnergy: flatEnergy, latency: latency, override: override)
-            let session = PipelineSession(config: chosen, transport: upstream, clock: PipelineClock(clock))
+            let session = PipelineSession(config: chosen, transport: upstream, clock: PipelineClock(clock), exchangeDetail: detail)
             var last: WorkflowResult?
             for index in 0..<workflows {
                 if index > 0 { try await clock.sleep(for: gap) }
