@@ -43,23 +43,47 @@ public final class JSONTape: Sendable {
         var bits: UInt64 = 0
     }
 
-    /// The document's UTF-8 bytes.
-    let bytes: [UInt8]
+    /// The document: the text it was made from (no copy of a body the index keeps anyway), or
+    /// the bytes it was given.
+    private enum Storage {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    private let storage: Storage
     let entries: [Entry]
 
     /// Lays out `text`; nil when it is not one JSON document (as ``JSONParser`` judges it) or
     /// is 4 GiB or more (offsets are 32-bit; a recording's lines are capped far below that).
-    public convenience init?(_ text: String) {
-        self.init(bytes: Array(text.utf8))
+    public init?(_ text: String) {
+        let laidOut = text.utf8.withContiguousStorageIfAvailable(Self.entries)
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.entries)
+        guard let entries = laidOut else { return nil }
+        storage = .text(text)
+        self.entries = entries
     }
 
     /// Lays out the document in `bytes`; nil as for ``init(_:)``.
     public init?(bytes: [UInt8]) {
-        guard bytes.count < Int(UInt32.max),
-            let entries = bytes.withUnsafeBufferPointer({ try? JSONTapeBuilder.entries(of: $0) })
-        else { return nil }
-        self.bytes = bytes
+        guard let entries = bytes.withUnsafeBufferPointer(Self.entries) else { return nil }
+        storage = .bytes(bytes)
         self.entries = entries
+    }
+
+    private static func entries(_ bytes: UnsafeBufferPointer<UInt8>) -> [Entry]? {
+        guard bytes.count < Int(UInt32.max) else { return nil }
+        return try? JSONTapeBuilder.entries(of: bytes)
+    }
+
+    /// `body` applied to the document's bytes.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storage {
+        case .bytes(let bytes):
+            return bytes.withUnsafeBufferPointer(body)
+        case .text(let text):
+            // Native strings are contiguous; the copy is for any other.
+            return text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+        }
     }
 
     /// The document's top-level value.
@@ -69,7 +93,7 @@ public final class JSONTape: Sendable {
     /// numbers included).
     public var tree: JSONValue {
         // The tape accepted these bytes, and the parser accepts the same documents.
-        bytes.withUnsafeBufferPointer { (try? JSONParser.parse($0)) ?? .null }
+        withBytes { (try? JSONParser.parse($0)) ?? .null }
     }
 }
 
@@ -90,7 +114,7 @@ public struct JSONNode: Sendable {
         var key = key
         return key.withUTF8 { wanted in
             let wantedIsASCII = !wanted.contains { $0 >= 0x80 }
-            return tape.bytes.withUnsafeBufferPointer { bytes in
+            return tape.withBytes { bytes in
                 while member < end {
                     if Self.names(entries[member], in: bytes, equal: wanted, wantedIsASCII: wantedIsASCII) {
                         return JSONNode(tape: tape, index: member + 1)
@@ -139,7 +163,7 @@ public struct JSONNode: Sendable {
     public var stringValue: String? {
         let entry = entry
         guard entry.kind == .string else { return nil }
-        return tape.bytes.withUnsafeBufferPointer { bytes in
+        return tape.withBytes { bytes in
             if !entry.escaped {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[(Int(entry.start) + 1)..<(Int(entry.end) - 1)]), as: UTF8.self)
             }
@@ -238,29 +262,36 @@ private struct JSONTapeBuilder {
         entries.append(entry)
     }
 
-    mutating func string() throws {
+    /// A string value (`name` false) or member name (`name` true).
+    mutating func string(name: Bool = false) throws {
         let quote = index
-        let special = JSONStringDecoding.findSpecial(bytes, from: quote + 1)
+        var end = quote + 1
+        var plainName = false
+        if name {
+            // Names are short: one byte-wise scan finds the end and says whether it is ASCII.
+            var bits: UInt8 = 0
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+                bits |= bytes[end]
+                end += 1
+            }
+            plainName = bits < 0x80
+        } else {
+            end = JSONStringDecoding.findSpecial(bytes, from: quote + 1)
+        }
         var escaped = false
-        if special < bytes.count, bytes[special] == UInt8(ascii: "\"") {
-            index = special + 1
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            index = end + 1
         } else {
             // Escapes (or an error): checked by the decoder the parser uses.
             guard case .string(_, let next) = JSONStringDecoding.decode(bytes, quote: quote) else { throw Refused() }
             index = next
             escaped = true
+            plainName = false
         }
         let position = UInt32(entries.count + 1)
-        entries.append(JSONTape.Entry(kind: .string, escaped: escaped, start: UInt32(quote), end: UInt32(index), next: position))
-    }
-
-    /// Marks member name `position` plain when it is ASCII without escapes (names are short:
-    /// scanned once here, not at every lookup that passes them).
-    mutating func markPlainName(_ position: Int) {
-        let name = entries[position]
-        guard !name.escaped else { return }
-        let text = UnsafeBufferPointer(rebasing: bytes[(Int(name.start) + 1)..<(Int(name.end) - 1)])
-        entries[position].plainName = !text.contains { $0 >= 0x80 }
+        entries.append(
+            JSONTape.Entry(
+                kind: .string, escaped: escaped, plainName: plainName, start: UInt32(quote), end: UInt32(index), next: position))
     }
 
     mutating func container(close: UInt8, kind: JSONTape.Kind) throws {
@@ -277,8 +308,7 @@ private struct JSONTapeBuilder {
             while true {
                 if kind == .object {
                     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Refused() }
-                    try string()
-                    markPlainName(entries.count - 1)
+                    try string(name: true)
                     skipWhitespace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Refused() }
                     index += 1
