@@ -25,6 +25,15 @@ final class RecordedAnswer: Sendable {
     /// What the answer models read of the recorded LLM request, parsed once, when a replay first
     /// judges a call against it.
     private let recordedInput = Mutex<LLMUserInput??>(nil)
+    /// The user message of the recorded LLM request body, for comparing calls with it.
+    private let recordedMessage = Mutex<RecordedMessage?>(nil)
+
+    /// The user message a recorded body carries for a task (nil: the body is not one this
+    /// writer writes for that task).
+    private struct RecordedMessage: Sendable {
+        let task: LLMTask
+        let bytes: [UInt8]?
+    }
 
     init(exchange: borrowing Exchange, index: Int) {
         exchangeIndex = index
@@ -59,6 +68,17 @@ final class RecordedAnswer: Sendable {
     var requestInput: LLMUserInput? {
         guard let requestBody else { return nil }
         return recordedInput.once { LLMUserInput(body: requestBody) }
+    }
+
+    /// The user message of the recorded request body, when the body is exactly what a call of
+    /// `task` writes around it (``LLMBodyParts/userMessage(in:task:)``); nil otherwise, or
+    /// without a body. Worked out on first use and kept (an answer's task never changes).
+    func userMessage(task: LLMTask) -> [UInt8]? {
+        guard let requestBody else { return nil }
+        let kept = recordedMessage.once {
+            RecordedMessage(task: task, bytes: LLMBodyParts.userMessage(in: requestBody, task: task))
+        }
+        return kept.task == task ? kept.bytes : LLMBodyParts.userMessage(in: requestBody, task: task)
     }
 
     /// The recorded outcome was a client-side timeout.

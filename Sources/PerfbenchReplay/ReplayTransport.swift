@@ -228,8 +228,8 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         state.cursors[number] = position
         guard position < queue.count else { return nil }
         var chosen = queue[position]
-        if request.service == .llm, request.hasBody, !body.request(request, sends: index.answers[chosen].requestBody) {
-            for later in queue[(position + 1)...] where state.servedAt[later] == nil && body.request(request, sends: index.answers[later].requestBody) {
+        if request.service == .llm, request.hasBody, !body.request(request, sends: index.answers[chosen]) {
+            for later in queue[(position + 1)...] where state.servedAt[later] == nil && body.request(request, sends: index.answers[later]) {
                 chosen = later
                 break
             }
@@ -250,7 +250,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         // Only calls perfbench's own client recorded are compared (`ReplayIndex.comparesLLMInputs`,
         // a task line, observed): an imported log's calls carry no input, a HAR's another format.
         if key.service == .llm, index.comparesLLMInputs, let task = index.keys[position].task, answer.provenance == .observed,
-            request.hasBody, let recordedBody = answer.requestBody, !body.request(request, sends: recordedBody)
+            request.hasBody, let recordedBody = answer.requestBody, !body.request(request, sends: answer)
         {
             try requireExact(request, key, &state)
             state.counters.llmResized += 1

@@ -57,7 +57,7 @@ struct LLMClient: Sendable {
     /// The bytes of a task's body before the user message's text (its opening quote excluded)
     /// and after it (its closing quote excluded), indexed by ``LLMTask/ordinal``: a body is
     /// `prefix`, the user message quoted, `suffix`.
-    private static let envelopes: [(prefix: [UInt8], suffix: [UInt8])] = LLMTask.allCases.map { task in
+    static let envelopes: [(prefix: [UInt8], suffix: [UInt8])] = LLMTask.allCases.map { task in
         var prefix = JSONBytes(capacity: 128)
         prefix.raw(#"{"messages":[{"role":"system","content":"#)
         prefix.quoted(task.systemLine + "\nAnswer with one JSON object.")
