@@ -1,83 +1,68 @@
+import PerfbenchPipeline
 import PerfbenchRecording
 
 /// Writes `JSONValue` trees back to compact JSON text, deterministically: object members in
 /// their stored order, integers as written, other numbers in Swift's shortest round-trip form
-/// (the same on every platform), strings escaped minimally.
+/// (the same on every platform), strings escaped minimally (`\"`, `\\`, `\n`, `\r`, `\t`, and
+/// `\u00xx` for other control characters).
+///
+/// Writes into one byte buffer (``JSONBytes``): building each value, member and element as a
+/// `String` and joining them made writing the answers a what-if composes ≈ 5 % of a search
+/// (`perf record` of `optimize Recordings/corpus`, 2026-12-04).
 enum JSONWriter {
     /// `value` as compact JSON.
     static func write(_ value: JSONValue) -> String {
-        var out = ""
+        var out = JSONBytes(capacity: 512)
         write(value, into: &out)
-        return out
+        return out.string
     }
 
     /// Appends `value` as compact JSON to `out`.
-    static func write(_ value: JSONValue, into out: inout String) {
+    static func write(_ value: JSONValue, into out: inout JSONBytes) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .int(let number): out += String(number)
-        case .uint(let number): out += String(number)
-        case .double(let number):
-            out += number.isFinite ? String(number) : "null"
-        case .string(let text): quote(text, into: &out)
+        case .null: out.raw("null")
+        case .bool(let flag): out.raw(flag ? "true" : "false")
+        case .int(let number): out.integer(Int(number))
+        case .uint(let number): out.raw(String(number))
+        case .double(let number): out.raw(number.isFinite ? String(number) : "null")
+        case .string(let text): out.quoted(text)
         case .array(let elements):
-            out += "["
-            for (position, element) in elements.enumerated() {
-                if position > 0 { out += "," }
+            out.byte(UInt8(ascii: "["))
+            var first = true
+            for element in elements {
+                out.separator(&first)
                 write(element, into: &out)
             }
-            out += "]"
+            out.byte(UInt8(ascii: "]"))
         case .object(let object):
-            out += "{"
-            for (position, member) in object.members.enumerated() {
-                if position > 0 { out += "," }
-                quote(member.key, into: &out)
-                out += ":"
+            out.byte(UInt8(ascii: "{"))
+            var first = true
+            for member in object.members {
+                out.separator(&first)
+                out.key(member.key)
                 write(member.value, into: &out)
             }
-            out += "}"
+            out.byte(UInt8(ascii: "}"))
         }
     }
 
     /// `text` as a JSON string literal.
     static func quoted(_ text: String) -> String {
-        var out = ""
-        quote(text, into: &out)
-        return out
-    }
-
-    /// Appends `text` as a JSON string literal to `out`.
-    static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        JSONText.quoted(text)
     }
 
     /// An object from already-encoded member values, in the order given.
     static func object(_ members: [(String, String)]) -> String {
-        var out = "{"
-        for (position, member) in members.enumerated() {
-            if position > 0 { out += "," }
-            quote(member.0, into: &out)
-            out += ":" + member.1
+        var out = JSONBytes(capacity: members.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 })
+        out.byte(UInt8(ascii: "{"))
+        var first = true
+        for (key, value) in members {
+            out.separator(&first)
+            out.key(key)
+            out.raw(value)
         }
-        return out + "}"
+        out.byte(UInt8(ascii: "}"))
+        return out.string
     }
 
     /// An array of already-encoded elements.
@@ -85,21 +70,50 @@ enum JSONWriter {
         "[" + elements.joined(separator: ",") + "]"
     }
 
+    /// An array of `values`, written into one buffer.
+    static func array(values: [JSONValue]) -> String {
+        var out = JSONBytes(capacity: 256 * values.count + 2)
+        array(values, into: &out)
+        return out.string
+    }
+
+    /// Appends an array of `values` to `out`.
+    static func array(_ values: [JSONValue], into out: inout JSONBytes) {
+        out.byte(UInt8(ascii: "["))
+        var first = true
+        for value in values {
+            out.separator(&first)
+            write(value, into: &out)
+        }
+        out.byte(UInt8(ascii: "]"))
+    }
+
     /// `object` written with member `key`'s value replaced by the encoded `value` (added first
     /// when absent).
     static func write(_ object: JSONObject, replacing key: String, with value: String) -> String {
-        var members: [(String, String)] = []
+        var out = JSONBytes(capacity: 512)
+        out.byte(UInt8(ascii: "{"))
+        var first = true
+        if !object.members.contains(where: { $0.key == key }) {
+            out.separator(&first)
+            out.key(key)
+            out.raw(value)
+        }
         var replaced = false
         for member in object.members {
             if member.key == key {
                 guard !replaced else { continue }
-                members.append((key, value))
                 replaced = true
+                out.separator(&first)
+                out.key(key)
+                out.raw(value)
             } else {
-                members.append((member.key, write(member.value)))
+                out.separator(&first)
+                out.key(member.key)
+                write(member.value, into: &out)
             }
         }
-        if !replaced { members.insert((key, value), at: 0) }
-        return Self.object(members)
+        out.byte(UInt8(ascii: "}"))
+        return out.string
     }
 }

@@ -87,27 +87,38 @@ extension ResponseSynthesizer {
     static func compose(
         _ batch: BatchEndpoint, request: HTTPRequest, record: BatchItems, derive: ((String) -> JSONValue?)?
     ) -> (body: String, composed: Bool)? {
-        var elements: [String] = []
+        var out = JSONBytes(capacity: 4096)
+        out.byte(UInt8(ascii: "{"))
+        out.key(batch.wrapper)
+        out.byte(UInt8(ascii: "["))
+        var first = true
         var composed = true
         var seen = Set<String>()
         let ids = request.query.filter { $0.name == "ids" }.flatMap { $0.value.split(separator: ",").map(String.init) }
         for id in ids where seen.insert(id).inserted {
             if let item = record.items[id] {
-                elements.append(JSONWriter.write(item))
+                out.separator(&first)
+                JSONWriter.write(item, into: &out)
                 continue
             }
             if record.absent.contains(id) {
-                if !batch.omitsUnknown { elements.append("null") }
+                if !batch.omitsUnknown {
+                    out.separator(&first)
+                    out.raw("null")
+                }
                 continue
             }
             guard let derive else { return nil }
             composed = false
             if let derived = derive(id) {
-                elements.append(JSONWriter.write(derived))
+                out.separator(&first)
+                JSONWriter.write(derived, into: &out)
             } else if !batch.omitsUnknown {
-                elements.append("null")
+                out.separator(&first)
+                out.raw("null")
             }
         }
-        return (JSONWriter.object([(batch.wrapper, JSONWriter.array(elements))]), composed)
+        out.raw("]}")
+        return (out.string, composed)
     }
 }

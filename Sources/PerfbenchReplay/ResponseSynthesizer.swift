@@ -137,15 +137,21 @@ struct ResponseSynthesizer: Sendable {
     // MARK: writing
 
     static func array(_ items: [JSONValue]) -> String {
-        JSONWriter.array(items.map(JSONWriter.write))
+        JSONWriter.array(values: items)
     }
 
     /// A Spotify paging object.
     static func page(_ items: [JSONValue], limit: Int) -> String {
-        JSONWriter.object([
-            ("items", array(items)), ("total", String(items.count)), ("limit", String(limit)),
-            ("offset", "0"), ("next", "null"),
-        ])
+        var out = JSONBytes(capacity: 256 * items.count + 64)
+        out.byte(UInt8(ascii: "{"))
+        out.key("items")
+        JSONWriter.array(items, into: &out)
+        out.raw(#","total":"#)
+        out.integer(items.count)
+        out.raw(#","limit":"#)
+        out.integer(limit)
+        out.raw(#","offset":0,"next":null}"#)
+        return out.string
     }
 
     static func minimalTrack(_ id: String, popularity: String = "50") -> String {

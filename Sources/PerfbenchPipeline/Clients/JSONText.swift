@@ -53,37 +53,38 @@ public enum JSONText {
 
 /// A JSON text written into one byte buffer: what ``JSONText`` builds from strings, without the
 /// intermediate strings (LLM request bodies are built once per call, on the replay's hot path).
-/// Writes exactly the bytes ``JSONText/quoted(_:)``, `object` and `array` would.
-struct JSONBytes {
-    private(set) var bytes: [UInt8] = []
+/// Writes exactly the bytes ``JSONText/quoted(_:)``, `object` and `array` would. Public for the
+/// replay's answer writer, which writes recorded JSON values back the same way.
+public struct JSONBytes: Sendable {
+    public private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 256) {
+    public init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
     }
 
     /// Bytes already written elsewhere, as they are.
-    mutating func append(_ written: [UInt8]) {
+    public mutating func append(_ written: [UInt8]) {
         bytes.append(contentsOf: written)
     }
 
     /// Bytes written as they are (punctuation, numbers, encoded members).
     @inline(__always)
-    mutating func raw(_ text: String) {
+    public mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
     @inline(__always)
-    mutating func byte(_ value: UInt8) {
+    public mutating func byte(_ value: UInt8) {
         bytes.append(value)
     }
 
     /// `text` as a JSON string literal, quotes included (``JSONText/quoted(_:)``).
-    mutating func quoted(_ text: String) {
+    public mutating func quoted(_ text: String) {
         quoted(utf8: text.utf8)
     }
 
     /// UTF-8 bytes as a JSON string literal, quotes included, escaped as ``JSONText/quoted(_:)`` does.
-    mutating func quoted<Bytes: Sequence>(utf8: Bytes) where Bytes.Element == UInt8 {
+    public mutating func quoted<Bytes: Sequence>(utf8: Bytes) where Bytes.Element == UInt8 {
         bytes.append(UInt8(ascii: "\""))
         let copied: Void? = utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
         if copied == nil {
@@ -147,20 +148,20 @@ struct JSONBytes {
     }
 
     /// `String(value)`'s digits.
-    mutating func integer(_ value: Int) {
+    public mutating func integer(_ value: Int) {
         decimal(Int64(value))
     }
 
     /// A member key with its colon: `"key":`.
     @inline(__always)
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         quoted(name)
         bytes.append(UInt8(ascii: ":"))
     }
 
     /// A comma before every element but the first.
     @inline(__always)
-    mutating func separator(_ first: inout Bool) {
+    public mutating func separator(_ first: inout Bool) {
         if first { first = false } else { bytes.append(UInt8(ascii: ",")) }
     }
 
@@ -204,7 +205,7 @@ struct JSONBytes {
     }
 
     /// The text written so far.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// How a JSON string literal writes one byte: as itself, or as an escape (`\"`, `\\`, `\n`,
