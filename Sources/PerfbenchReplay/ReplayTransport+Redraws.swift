@@ -13,7 +13,7 @@ extension ReplayTransport {
     /// a host the recording shows down (``OutageModel``) sent after its outage began; nil
     /// otherwise.
     func persistingOutage(_ key: RequestKey, now: Duration, timeout: Duration, state: inout State) -> PlannedAnswer? {
-        guard options.outagePersists, let outage = models.outages.byService[key.service],
+        guard options.outagePersists, let outage = outages(&state).byService[key.service],
             now.microseconds >= outage.startMicros
         else { return nil }
         state.counters.outageTimeouts += 1
@@ -58,7 +58,7 @@ extension ReplayTransport {
     /// what-if predicts is one run, not the recorded one: an interval must hold a rerun's noise.
     func rerun(_ answer: RecordedAnswer, key: RequestKey, state: inout State) -> Duration {
         guard options.draw > 0, !options.atRecordedConfiguration, !answer.isTimeout else { return answer.latency }
-        let spread = models.latencies.rerunSpread(for: key)
+        let spread = latencies(&state).rerunSpread(for: key)
         guard spread > 0 else { return answer.latency }
         let z = JudgmentModel.standardNormal(seed: nextSeed(key, &state))
         return .secondsRounded(answer.latency.seconds * exp(spread * z))
@@ -79,7 +79,7 @@ extension ReplayTransport {
         state: inout State
     ) throws -> PlannedAnswer? {
         guard options.draw > 0, !options.atRecordedConfiguration, answer.isDefinitive || answer.isTimeout,
-            let record = models.latencies.timeouts(for: key)
+            let record = latencies(&state).timeouts(for: key)
         else { return nil }
         var random = SplitMix64(seed: nextSeed(key, &state))
         let timesOut = random.nextUnit() < record.share
@@ -94,7 +94,7 @@ extension ReplayTransport {
             return beyondRecordedTimeout(after: record.bound, request, key: key, timeout: timeout, state: &state, content: content)
         }
         guard answer.isTimeout else { return nil }
-        let latency = models.latencies.draw(for: key, seed: nextSeed(key, &state))
+        let latency = latencies(&state).draw(for: key, seed: nextSeed(key, &state))
         guard latency < timeout else { return nil }
         state.counters.rerunSuccesses += 1
         return PlannedAnswer(kind: .synthesized, delay: latency, result: content(&state))

@@ -52,6 +52,10 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         var inFlightEnds: [Service: [Duration]] = [:]
         /// Per service, the most calls this replay had in flight at once.
         var inFlightPeaks: [Service: Int] = [:]
+        /// The index's latency and outage models, once this replay has asked for them: a
+        /// request that reads one takes no lock for it (the index's models are behind one).
+        var latencyBook: LatencyBook?
+        var outageModel: OutageModel?
 
         /// Whether recorded answer `position` was served exactly or lent its timing already.
         func isTaken(_ position: Int) -> Bool { servedAt[position] != nil || standInUsed[position] }
@@ -255,7 +259,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             try requireExact(request, key, &state)
             state.counters.llmResized += 1
             let z = options.draw == 0 ? 0 : JudgmentModel.standardNormal(seed: nextSeed(key, &state))
-            let latency = models.latencies.llmLatency(
+            let latency = latencies(&state).llmLatency(
                 task: task, bytes: body.byteCount(of: request), recorded: answer.latency, recordedBytes: recordedBody.utf8.count, z: z)
             let result = judged(answer.result, request: request, key: key, recorded: answer, state: &state)
             return capped(latency, result, kind: .composed, timeout: timeout, for: request, key)
@@ -296,7 +300,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         after bound: Duration, _ request: HTTPRequest, key: RequestKey, timeout: Duration, state: inout State,
         content: (inout State) -> TransportResult
     ) -> PlannedAnswer {
-        let latencies = models.latencies
+        let latencies = latencies(&state)
         let drawn = latencies.tailDraw(for: key, beyond: bound, seed: nextSeed(key, &state))
         if drawn != nil { state.counters.tailDraws += 1 }
         let latency = changed(drawn ?? bound + latencies.tailExcess(for: key), request, key)
@@ -383,7 +387,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             return drawn
         }
         // A batch's latency follows its size; anything else's is drawn with its content's seed.
-        let latencies = models.latencies
+        let latencies = latencies(&state)
         let latency = seed.map { latencies.draw(for: key, seed: $0) }
             ?? latencies.batchLatency(for: key, count: key.list("ids").count)
         // An evaluation beyond the recorded ones judges its own playlist.
@@ -480,6 +484,22 @@ public final class ReplayTransport: HTTPTransport, Sendable {
             result = change.apply(to: result)
         }
         return result
+    }
+
+    /// The index's latency models (``ReplayModels/latencies``), kept in this replay's state.
+    func latencies(_ state: inout State) -> LatencyBook {
+        if let book = state.latencyBook { return book }
+        let book = models.latencies
+        state.latencyBook = book
+        return book
+    }
+
+    /// The index's outage model (``ReplayModels/outages``), kept in this replay's state.
+    func outages(_ state: inout State) -> OutageModel {
+        if let model = state.outageModel { return model }
+        let model = models.outages
+        state.outageModel = model
+        return model
     }
 
     /// `counter`'s value, counted up by one: one dictionary access where reading and writing

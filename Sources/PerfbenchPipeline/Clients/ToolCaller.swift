@@ -34,8 +34,9 @@ struct ToolCaller: Sendable {
     }
 
     private func cachedCall(_ tool: ToolSpec, _ request: HTTPRequest) async throws -> ToolOutcome {
-        let key = Self.cacheKey(tool, request)
+        // The key is built only for a call that is cached or deduplicated.
         if let ttl = tool.cacheTTL {
+            let key = Self.cacheKey(tool, request)
             try await cacheRoundTrip()
             if let hit = session.responses.value(for: key, at: clock.now) {
                 observer.cacheHit(
@@ -55,7 +56,7 @@ struct ToolCaller: Sendable {
             }
         }
         if tool.service == .reccobeats, config.requestDedup == .inFlight {
-            return try await deduplicated(key) { try await attempts(tool, request) }
+            return try await deduplicated(Self.cacheKey(tool, request)) { try await attempts(tool, request) }
         }
         return try await attempts(tool, request)
     }
