@@ -42,8 +42,9 @@ struct SpotifyClient: Sendable {
         }
         let artistRequest = HTTPRequest(
             service: .spotify, path: "/v1/artists/\(artist.id)", tool: tools.artist.name)
-        let named = (try await caller.call(tools.artist, artistRequest)).jsonNode
-            .flatMap(TrackDecoding.spotifyArtist)
+        let named = try await caller.call(tools.artist, artistRequest).decoded("artist") { json in
+            json.flatMap(TrackDecoding.spotifyArtist)
+        }
         return try await searchTracks("artist:\(named?.name ?? artist.name)", limit: 20)
     }
 
@@ -52,10 +53,11 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/artists/\(artistID)/albums",
             query: [.init("market", "US"), .init("limit", "10"), .init("include_groups", "album,single")],
             tool: tools.artistAlbums.name)
-        let json = (try await caller.call(tools.artistAlbums, request)).jsonNode
-        return (json?["items"]?.arrayValue ?? []).compactMap { item in
-            guard let id = item["id"]?.stringValue else { return nil }
-            return Album(id: id, name: item["name"]?.stringValue ?? "")
+        return try await caller.call(tools.artistAlbums, request).decoded("albums") { json in
+            (json?["items"]?.arrayValue ?? []).compactMap { item in
+                guard let id = item["id"]?.stringValue else { return nil }
+                return Album(id: id, name: item["name"]?.stringValue ?? "")
+            }
         }
     }
 
@@ -90,7 +92,8 @@ struct SpotifyClient: Sendable {
             service: .spotify, path: "/v1/me/top/artists",
             query: [.init("limit", "15"), .init("time_range", "medium_term")],
             tool: tools.userTopArtists.name)
-        let json = (try await caller.call(tools.userTopArtists, request)).jsonNode
-        return (json?["items"]?.arrayValue ?? []).compactMap(TrackDecoding.spotifyArtist)
+        return try await caller.call(tools.userTopArtists, request).decoded("me.top-artists") { json in
+            (json?["items"]?.arrayValue ?? []).compactMap(TrackDecoding.spotifyArtist)
+        }
     }
 }
