@@ -26,14 +26,7 @@ enum JSONWriter {
         case .uint(let number): out.raw(String(number))
         case .double(let number): out.raw(number.isFinite ? String(number) : "null")
         case .string(let text): out.quoted(text)
-        case .array(let elements):
-            out.byte(UInt8(ascii: "["))
-            var first = true
-            for element in elements {
-                out.separator(&first)
-                write(element, into: &out)
-            }
-            out.byte(UInt8(ascii: "]"))
+        case .array(let elements): array(elements, into: &out)
         case .object(let object):
             out.byte(UInt8(ascii: "{"))
             var first = true
