@@ -56,7 +56,7 @@ struct ReplayCatalogue: Sendable {
                 llmAnswers[key.task ?? "", default: []].append(response.body)
                 continue
             }
-            guard let json = response.json else { continue }
+            guard let json = response.unkeptJSON else { continue }
             if let batch = BatchEndpoint(key) {
                 addBatch(batch, key: key, json: json)
                 continue
@@ -203,7 +203,7 @@ struct ReplayCatalogue: Sendable {
         for (position, answer) in answers.enumerated() where answer.isSuccess {
             let key = keys[position]
             guard key.service != .llm, let batch = BatchEndpoint(key), case .response(let response) = answer.result,
-                let json = response.json
+                let json = response.unkeptJSON
             else { continue }
             var record = batches.removeValue(forKey: batch) ?? BatchItems()
             _ = add(batch, key: key, json: json, to: &record)

@@ -22,6 +22,9 @@ import Testing
         #expect(item["id"]?.stringValue == "t1")
         #expect(item["duration_ms"]?.intValue == 200_000)
         #expect(parsed.json == (try JSONValue.parse(body)))
+        let response = HTTPResponse(status: 200, body: body, parsedBody: ParsedBody(body))
+        #expect(response.unkeptJSON == parsed.json)
+        #expect(HTTPResponse(status: 200, body: body).unkeptJSON == parsed.json)
     }
 
     @Test func aResponseReadsItsParseAndComparesByItsText() {

@@ -56,6 +56,14 @@ extension HTTPResponse {
 }
 
 extension HTTPResponse {
+    /// The body as JSON, parsed now and not kept: for a reader that keeps a few of its values
+    /// and drops the rest (the what-if catalogue), so that the whole tree does not stay beside
+    /// the body's tape for as long as the index lives.
+    public var unkeptJSON: JSONValue? {
+        if let parsedBody { return parsedBody.tape?.tree }
+        return try? JSONValue.parse(body)
+    }
+
     /// The body laid out for reading in place: the transport's when it has one, else now.
     var jsonNode: JSONNode? {
         if let parsedBody { return parsedBody.tape?.root }
