@@ -21,8 +21,8 @@ public final class ParsedBody: Sendable {
         tape = JSONTape(body)
     }
 
-    /// The body as a JSON tree, nil when it is not JSON; built on first use (what-if models
-    /// read it, the clients do not) and kept.
+    /// The body as a JSON tree, nil when it is not JSON; built on first use and kept (the LLM
+    /// answer and size models read it; the clients read the tape, the catalogue `unkeptJSON`).
     public var json: JSONValue? {
         tree.once { tape?.tree }
     }
