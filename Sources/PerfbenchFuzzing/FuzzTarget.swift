@@ -22,6 +22,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case baseline
     /// An HTTP request target as the server reads it (path, query, percent-decoding).
     case serverTarget = "server-target"
+    /// A JSON document read both ways a replay reads a recorded body: laid out as a tape and
+    /// parsed into a tree. Any disagreement (one accepts what the other refuses, or a value reads
+    /// differently) traps, so the fuzzer reports it as a finding.
+    case json
 
     /// Feeds `bytes` to the target's parser; errors are swallowed (they are the right answer).
     public func run(_ bytes: [UInt8]) {
@@ -44,7 +48,34 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             _ = try? BaselineFile.parse(String(decoding: bytes, as: UTF8.self), path: "fuzz.json")
         case .serverTarget:
             _ = WorldServer.readsTarget(String(decoding: bytes, as: UTF8.self))
+        case .json:
+            let text = String(decoding: bytes, as: UTF8.self)
+            let tree = try? JSONValue.parse(text)
+            let tape = JSONTape(text)
+            precondition((tape == nil) == (tree == nil), "the JSON tape and the parser disagree on whether this is JSON")
+            if let tape, let tree { precondition(Self.reads(tape.root, as: tree), "the JSON tape reads a value differently") }
         }
+    }
+
+    /// Whether every accessor of `node` gives what `value`'s gives, all the way down (member
+    /// lookups for an object's first 64 names: a lookup is a scan, and a fuzzer's flat object
+    /// of thousands of names would spend its time there).
+    static func reads(_ node: JSONNode, as value: JSONValue) -> Bool {
+        guard node.stringValue == value.stringValue, node.doubleValue?.bitPattern == value.doubleValue?.bitPattern,
+            node.int64Value == value.int64Value, node.intValue == value.intValue, node.boolValue == value.boolValue,
+            node.isObject == (value.objectValue != nil), node.arrayValue?.count == value.arrayValue?.count
+        else { return false }
+        if let elements = value.arrayValue, let nodes = node.arrayValue {
+            return zip(nodes, elements).allSatisfy { reads($0, as: $1) }
+        }
+        if let object = value.objectValue {
+            for member in object.members.prefix(64) {
+                guard let found = node[member.key], let expected = object[member.key], reads(found, as: expected) else {
+                    return false
+                }
+            }
+        }
+        return true
     }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes perfbench's parsers with libFuzzer (FuzzTarget.swift: recording, har, moodlist-log,
-# config, baseline, server-target).
+# config, baseline, server-target, json).
 #
 #   Tests/Fuzz/fuzz.sh                 every target for 60 s
 #   Tests/Fuzz/fuzz.sh 600 har config  those targets for 10 min each
@@ -19,7 +19,7 @@ cd "$root"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ "${#targets[@]}" -eq 0 ]; then targets=(recording har moodlist-log config baseline server-target); fi
+if [ "${#targets[@]}" -eq 0 ]; then targets=(recording har moodlist-log config baseline server-target json); fi
 
 swift build -c release --product perfbench-fuzz --scratch-path .build-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address >/dev/null

@@ -5,7 +5,7 @@ import Testing
 /// test run: an input that once crashed a parser stays a test (issue 18 §4).
 @Suite("fuzz seeds and regressions replay without a crash")
 struct FuzzRegressionTests {
-    static let targets = ["recording", "har", "moodlist-log", "config", "baseline", "server-target"]
+    static let targets = ["recording", "har", "moodlist-log", "config", "baseline", "server-target", "json"]
 
     static func inputs(_ target: String) -> [String] {
         ["seeds", "regressions"].flatMap { kind -> [String] in
@@ -29,6 +29,6 @@ struct FuzzRegressionTests {
         let fuzz = PerfbenchCLI.executable.deletingLastPathComponent().appendingPathComponent("perfbench-fuzz")
         let run = try await PerfbenchCLI.runAsync(["nothing"], program: fuzz)
         #expect(run.status == 64)
-        #expect(run.stderr.contains("targets: recording har moodlist-log config baseline server-target"))
+        #expect(run.stderr.contains("targets: recording har moodlist-log config baseline server-target json"))
     }
 }
