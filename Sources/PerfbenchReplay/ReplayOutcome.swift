@@ -70,15 +70,10 @@ public struct ReplayOutcome: Sendable {
             extra[RunResult.unrecordedRateLimitCounter] = Double(answers.rateLimitedUnrecorded)
         }
         if let first = workflow.firstTracksSeconds { extra["first_tracks_seconds"] = first }
-        // The trace and the critical path need timing and names only; bodies and headers would
-        // make a corpus heavy to hold (dropping the headers too took a 1,000-recording diff from
-        // 571 to 455 MB peak).
+        // The replay's session keeps no bodies or headers (`ExchangeDetail`): the trace and
+        // the critical path read timing and names only.
         let exchanges = workflow.events.compactMap { event -> Exchange? in
-            guard case .exchange(var exchange) = event else { return nil }
-            exchange.requestBody = nil
-            exchange.responseBody = nil
-            exchange.requestHeaders = []
-            exchange.responseHeaders = []
+            guard case .exchange(let exchange) = event else { return nil }
             return exchange
         }
         var run = RunResult(

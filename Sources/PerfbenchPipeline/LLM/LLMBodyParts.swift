@@ -35,11 +35,19 @@ public enum LLMBodyParts {
         return requoted.bytes.elementsEqual(quoted) ? Array(message.utf8) : nil
     }
 
+    /// The body a call of `task` with `userMessage` writes: the task's envelope around the
+    /// message, quoted.
+    static func body(task: LLMTask, userMessage: [UInt8]) -> JSONBytes {
+        let (prefix, suffix) = LLMClient.envelopes[task.ordinal]
+        var out = JSONBytes(capacity: prefix.count + userMessage.count + userMessage.count / 8 + suffix.count + 2)
+        out.append(prefix)
+        out.quoted(utf8: userMessage)
+        out.append(suffix)
+        return out
+    }
+
     /// The length in bytes of the body a call of `task` with `userMessage` writes.
     public static func bodyByteCount(task: LLMTask, userMessage: [UInt8]) -> Int {
-        let (prefix, suffix) = LLMClient.envelopes[task.ordinal]
-        var quoted = JSONBytes(capacity: userMessage.count + userMessage.count / 4 + 2)
-        quoted.quoted(utf8: userMessage)
-        return prefix.count + quoted.bytes.count + suffix.count
+        body(task: task, userMessage: userMessage).bytes.count
     }
 }

@@ -44,14 +44,7 @@ struct LLMClient: Sendable {
     /// ("model", quoted(model)), ("response_format", object([("type", quoted("json_object"))])),
     /// ("temperature", number(temperature))])`.
     static func body(_ task: LLMTask, _ input: LLMRequestInput) -> String {
-        var user = JSONBytes(capacity: 1024)
-        encode(input, into: &user)
-        let envelope = envelopes[task.ordinal]
-        var out = JSONBytes(capacity: envelope.prefix.count + user.bytes.count + user.bytes.count / 8 + envelope.suffix.count + 2)
-        out.append(envelope.prefix)
-        out.quoted(utf8: user.bytes)
-        out.append(envelope.suffix)
-        return out.string
+        LLMBodyParts.body(task: task, userMessage: LLMBodyParts.userMessage(input)).string
     }
 
     /// The bytes of a task's body before the user message's text (its opening quote excluded)
@@ -73,9 +66,7 @@ struct LLMClient: Sendable {
 
     /// `LLMRequestInput` as JSON with keys in sorted order (what `JSONEncoder.sortedKeys` writes).
     static func encode(_ input: LLMRequestInput) -> String {
-        var out = JSONBytes(capacity: 1024)
-        encode(input, into: &out)
-        return out.string
+        String(decoding: LLMBodyParts.userMessage(input), as: UTF8.self)
     }
 
     /// Writes ``encode(_:)``'s text into `out`.

@@ -34,8 +34,10 @@ public enum LLMTask: String, Sendable, CaseIterable, Codable {
     /// The ordering strategy over the analysed tracks. Answer: ``StrategyAnswer``.
     case orderingStrategy = "ordering_strategy"
 
-    /// The position of the case in ``allCases``, for tables indexed by task.
-    var ordinal: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// The position of the case in ``allCases``, for tables indexed by task (read for every
+    /// LLM body written: the cases are listed once, not for each read).
+    var ordinal: Int { Self.listed.firstIndex(of: self) ?? 0 }
+    private static let listed = allCases
 
     /// The stage a call of this task belongs to when no other is running (for reports).
     public var systemLine: String { "task: \(rawValue)" }
