@@ -12,10 +12,22 @@ public struct RequestCounts: Sendable, Equatable, Hashable, Codable {
     public var synthesized: Int
     /// How each endpoint's requests were answered (replays only; empty for live runs), by
     /// `service tool` (`llm TASK` for LLM calls); written sorted by name.
-    public var byEndpoint: [String: EndpointAnswers]
+    public var byEndpoint: [String: EndpointAnswers] {
+        get { endpointFigures.dictionary }
+        _modify { yield &endpointFigures.dictionary }
+        set { endpointFigures.dictionary = newValue }
+    }
+    /// The storage of ``byEndpoint``, packed while a corpus holds the run.
+    var endpointFigures: NamedFigures<EndpointAnswers>
     /// Request time per stage path (`""` for requests outside every stage), by what the answers
     /// rest on (replays only).
-    public var timeBySource: [String: SourceTimes]
+    public var timeBySource: [String: SourceTimes] {
+        get { sourceFigures.dictionary }
+        _modify { yield &sourceFigures.dictionary }
+        set { sourceFigures.dictionary = newValue }
+    }
+    /// The storage of ``timeBySource``, packed while a corpus holds the run.
+    var sourceFigures: NamedFigures<SourceTimes>
     /// Requests that ended in an error status or a connection error.
     public var errors: Int
     /// Requests the client gave up on.
@@ -27,15 +39,22 @@ public struct RequestCounts: Sendable, Equatable, Hashable, Codable {
         synthesized: Int = 0, byEndpoint: [String: EndpointAnswers] = [:],
         timeBySource: [String: SourceTimes] = [:], errors: Int = 0, timeouts: Int = 0
     ) {
-        self.timeBySource = timeBySource
+        self.sourceFigures = NamedFigures(timeBySource)
         self.total = total
         self.byService = byService
         self.exact = exact
         self.composed = composed
         self.synthesized = synthesized
-        self.byEndpoint = byEndpoint
+        self.endpointFigures = NamedFigures(byEndpoint)
         self.errors = errors
         self.timeouts = timeouts
+    }
+
+    /// The stored properties' names in the JSON form, as before the maps were packed.
+    enum CodingKeys: String, CodingKey {
+        case total, byService, exact, composed, synthesized, errors, timeouts
+        case endpointFigures = "byEndpoint"
+        case sourceFigures = "timeBySource"
     }
 
     /// The sum of two runs' counts, for corpus totals.

@@ -1,8 +1,8 @@
 import PerfbenchRecording
 import Synchronization
 
-/// The strings and toggle maps that every run of a corpus repeats — stage paths, endpoint
-/// names, counter names, a configuration's 39 toggles — kept once per process and shared.
+/// The strings, names and shapes that every run of a corpus repeats — stage paths and shapes,
+/// endpoint and counter names, a configuration's 39 toggles — kept once per process and shared.
 ///
 /// A run's report figures are small, but each run built these afresh: 1,000 recordings × 2
 /// configurations kept ≈ 2,000 copies of the same stage paths, endpoint names and toggle maps
@@ -12,6 +12,8 @@ import Synchronization
 enum RunInterning {
     static let strings = Mutex<Set<String>>([])
     static let phaseMaps = Mutex<Set<[String: String]>>([])
+    static let nameLists = Mutex<Set<[String]>>([])
+    static let stageShapes = Mutex<Set<[StageSpan]>>([])
 
     static func string(_ value: String) -> String {
         // A small string lives inline in its value: nothing to share.
@@ -19,30 +21,39 @@ enum RunInterning {
         return strings.withLock { $0.insert(value).memberAfterInsert }
     }
 
-    static func keys<Value>(_ dictionary: [String: Value]) -> [String: Value] {
-        var shared: [String: Value] = [:]
-        shared.reserveCapacity(dictionary.count)
-        for (key, value) in dictionary { shared[string(key)] = value }
-        return shared
+    /// An array equal to `names`, its names and storage shared with every equal one.
+    static func names(_ names: [String]) -> [String] {
+        if let shared = nameLists.withLock({ set in set.firstIndex(of: names).map { set[$0] } }) { return shared }
+        let strings = names.map(string)
+        return nameLists.withLock { $0.insert(strings).memberAfterInsert }
+    }
+
+    /// An array equal to `shape`, its names and paths and storage shared with every equal one.
+    static func shape(_ shape: [StageSpan]) -> [StageSpan] {
+        if let shared = stageShapes.withLock({ set in set.firstIndex(of: shape).map { set[$0] } }) { return shared }
+        let spans = shape.map { span in
+            var span = span
+            span.name = string(span.name)
+            span.path = string(span.path)
+            return span
+        }
+        return stageShapes.withLock { $0.insert(spans).memberAfterInsert }
     }
 }
 
 extension RunResult {
-    /// This run (and a warm session's later runs) with its stage paths, endpoint and counter
-    /// names and toggle map sharing storage with every other run's equal ones (``RunInterning``); the same value, compared or written.
+    /// This run (and a warm session's later runs) as a corpus holds it: its stages and named
+    /// figures packed (``StageList``, ``NamedFigures``) and its stage shapes, names and toggle
+    /// map sharing storage with every other run's equal ones (``RunInterning``); the same
+    /// value, compared or written.
     public var interned: RunResult {
         var run = self
         run.config.name = RunInterning.string(config.name)
         run.config.phases = RunInterning.phaseMaps.withLock { $0.insert(config.phases).memberAfterInsert }
-        run.stages = stages.map { span in
-            var span = span
-            span.name = RunInterning.string(span.name)
-            span.path = RunInterning.string(span.path)
-            return span
-        }
-        run.requests.byEndpoint = RunInterning.keys(requests.byEndpoint)
-        run.requests.timeBySource = RunInterning.keys(requests.timeBySource)
-        run.counters = RunInterning.keys(counters)
+        run.stageList = stageList.packed(sharingShape: RunInterning.shape)
+        run.requests.endpointFigures = requests.endpointFigures.packed(sharingNames: RunInterning.names)
+        run.requests.sourceFigures = requests.sourceFigures.packed(sharingNames: RunInterning.names)
+        run.counterFigures = counterFigures.packed(sharingNames: RunInterning.names)
         if var summary = pathSummary {
             summary.parts = summary.parts.map { part in
                 var part = part

@@ -13,7 +13,13 @@ public struct RunResult: Sendable, Equatable, Codable {
     /// The workflow's wall time on the virtual clock, in seconds.
     public var totalSeconds: Double
     /// Every stage as a wall-time span, in any order.
-    public var stages: [StageSpan]
+    public var stages: [StageSpan] {
+        get { stageList.spans }
+        _modify { yield &stageList.spans }
+        set { stageList.spans = newValue }
+    }
+    /// The storage of ``stages``, packed while a corpus holds the run.
+    var stageList: StageList
     /// The upstream requests made, for the trace; may be empty when no trace is wanted.
     public var exchanges: [Exchange]
     /// Request counts by service and by how the replay answered them.
@@ -25,7 +31,13 @@ public struct RunResult: Sendable, Equatable, Codable {
     /// The quality the workflow reached.
     public var quality: QualityScores
     /// Further named counters (written sorted by name), e.g. `retries`.
-    public var counters: [String: Double]
+    public var counters: [String: Double] {
+        get { counterFigures.dictionary }
+        _modify { yield &counterFigures.dictionary }
+        set { counterFigures.dictionary = newValue }
+    }
+    /// The storage of ``counters``, packed while a corpus holds the run.
+    var counterFigures: NamedFigures<Double>
     /// With `--draws N`, the spread of this run over N draws of its models (nil: one draw).
     public var interval: PredictionInterval?
     /// Every client-side wait, for the trace and the critical path (empty when not kept).
@@ -47,13 +59,22 @@ public struct RunResult: Sendable, Equatable, Codable {
         self.recording = recording
         self.config = config
         self.totalSeconds = totalSeconds
-        self.stages = stages
+        self.stageList = StageList(stages)
         self.exchanges = exchanges
         self.requests = requests
         self.waits = waits
         self.cache = cache
         self.quality = quality
-        self.counters = counters
+        self.counterFigures = NamedFigures(counters)
+    }
+
+    /// The stored properties' names in the JSON form, as before ``stages`` and ``counters`` were
+    /// packed.
+    enum CodingKeys: String, CodingKey {
+        case recording, config, totalSeconds, exchanges, requests, waits, cache, quality, interval, waitEvents
+        case pathSummary, laterRuns
+        case stageList = "stages"
+        case counterFigures = "counters"
     }
 
     /// The workflow's wall time in whole microseconds (the stage spans' unit).
