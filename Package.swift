@@ -132,7 +132,7 @@ let package = Package(
             name: "PerfbenchWorldTests",
             dependencies: ["PerfbenchWorld", "PerfbenchRuntime", "PerfbenchRecording", "PerfbenchPipeline"]
         ),
-        .testTarget(name: "PerfbenchReportTests", dependencies: ["PerfbenchReport", "PerfbenchRecording"]),
+        .testTarget(name: "PerfbenchReportTests", dependencies: ["PerfbenchReport", "PerfbenchRecording", "PerfbenchRuntime"]),
         .testTarget(
             name: "PerfbenchReplayTests",
             dependencies: [

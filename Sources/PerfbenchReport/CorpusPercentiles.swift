@@ -12,21 +12,23 @@ public struct CorpusPercentiles: Sendable, Equatable {
 
     /// Percentiles over the runs' timing trees.
     public init(trees: [TimingTree]) {
-        runCount = trees.count
-        total = PercentileSummary(trees.map(\.totalSeconds))
-        var seconds: [String: [Double]] = [:]
-        for tree in trees {
-            for node in tree.nodes.dropFirst() { seconds[node.path, default: []].append(node.seconds) }
-        }
-        stages = seconds.mapValues { values in
-            PercentileSummary(values + Array(repeating: 0, count: trees.count - values.count))
-        }
-        medianTree = TimingTree.aggregate(trees, percentile: 50)
+        var columns = TimingColumns()
+        for tree in trees { columns.add(tree) }
+        self.init(columns)
     }
 
-    /// Percentiles over the runs.
+    /// Percentiles over the runs, each run's tree built and dropped in turn.
     public init(runs: [RunResult]) {
-        self.init(trees: runs.map(\.timingTree))
+        var columns = TimingColumns()
+        for run in runs { columns.add(run.timingTree) }
+        self.init(columns)
+    }
+
+    private init(_ columns: TimingColumns) {
+        runCount = columns.treeCount
+        total = PercentileSummary(columns.totals)
+        stages = columns.stageSeconds.mapValues(PercentileSummary.init)
+        medianTree = columns.percentileTree(50, largestCount: TimingTree.defaultLargestCount)
     }
 
     /// The stage paths in tree order (the P50 tree's preorder), the order text and markdown use.

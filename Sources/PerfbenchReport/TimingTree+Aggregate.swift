@@ -9,26 +9,8 @@ extension TimingTree {
     public static func aggregate(
         _ trees: [TimingTree], percentile p: Double = 50, largestCount: Int = defaultLargestCount
     ) -> TimingTree {
-        let indexed = trees.map { tree in
-            Dictionary(tree.nodes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        var childPaths: [String: Set<String>] = [:]
-        for index in indexed {
-            for path in index.keys where !path.isEmpty {
-                childPaths[parentPath(of: path), default: []].insert(path)
-            }
-        }
-        func build(_ path: String) -> TimingNode {
-            let present = indexed.compactMap { $0[path] }
-            let zeros = Array(repeating: 0, count: indexed.count - present.count)
-            let name = present.first?.name ?? (path.isEmpty ? rootName : path)
-            return TimingNode(
-                name: name, path: path,
-                startMicros: Percentiles.nearestRank(p, of: present.map(\.startMicros)) ?? 0,
-                micros: Percentiles.nearestRank(p, of: present.map(\.micros) + zeros) ?? 0,
-                selfMicros: Percentiles.nearestRank(p, of: present.map(\.selfMicros) + zeros) ?? 0,
-                children: TimingNode.ordered((childPaths[path] ?? []).map(build)))
-        }
-        return TimingTree(root: build(""), largestCount: largestCount)
+        var columns = TimingColumns()
+        for tree in trees { columns.add(tree) }
+        return columns.percentileTree(p, largestCount: largestCount)
     }
 }
