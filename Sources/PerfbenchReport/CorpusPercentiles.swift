@@ -24,7 +24,8 @@ public struct CorpusPercentiles: Sendable, Equatable {
         self.init(columns)
     }
 
-    private init(_ columns: TimingColumns) {
+    /// Percentiles over the trees gathered in `columns`.
+    init(_ columns: TimingColumns) {
         runCount = columns.treeCount
         total = PercentileSummary(columns.totals)
         stages = columns.stageSeconds.mapValues(PercentileSummary.init)

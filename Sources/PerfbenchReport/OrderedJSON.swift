@@ -59,7 +59,8 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
+    /// Appends the JSON text of this value as it stands at nesting depth `indent`.
+    func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: Self.append("null", to: &output)
         case .bool(let value): Self.append(value ? "true" : "false", to: &output)
@@ -102,11 +103,20 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         }
     }
 
-    private static func append(_ text: StaticString, to output: inout [UInt8]) {
+    /// Appends the start of an object's member at depth `indent` (the object's own): the comma
+    /// after the member before it, the line break and the quoted key, so its value comes next.
+    static func writeMemberStart(_ key: String, first: Bool, pretty: Bool, indent: Int, to output: inout [UInt8]) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        if pretty { newline(&output, indent + 1) }
+        writeString(key, to: &output)
+        append(pretty ? ": " : ":", to: &output)
+    }
+
+    static func append(_ text: StaticString, to output: inout [UInt8]) {
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    private static func newline(_ output: inout [UInt8], _ indent: Int) {
+    static func newline(_ output: inout [UInt8], _ indent: Int) {
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
@@ -114,7 +124,7 @@ public indirect enum OrderedJSON: Sendable, Equatable {
     /// Writes a JSON string: quotes, backslashes and control characters escaped (`\n`, `\r`,
     /// `\t`, the rest as `\u00xx`), everything else (non-ASCII included) as is, so names read
     /// by eye.
-    private static func writeString(_ value: String, to output: inout [UInt8]) {
+    static func writeString(_ value: String, to output: inout [UInt8]) {
         JSONOutput.appendQuoted(value, to: &output, namesBackspaceAndFormFeed: false)
     }
 }

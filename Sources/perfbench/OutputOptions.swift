@@ -13,9 +13,18 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 /// such as /dev/null, or a symbolic link) is written through as a stream, never replaced.
 enum ReportOutput {
     static func write(_ text: String, to path: String?) throws {
+        try write(to: path) { piece in try piece(ArraySlice(text.utf8)) }
+    }
+
+    /// Writes the report that `produce` hands over in pieces (e.g. ``JSONReport/writeCorpus(_:pretty:to:)``)
+    /// as it comes: a report of many recordings is never held whole. A regular file still
+    /// appears only once every piece is written.
+    static func write(
+        to path: String?, _ produce: (_ piece: (ArraySlice<UInt8>) throws -> Void) throws -> Void
+    ) throws {
         guard let path else {
             do {
-                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+                try produce { try FileHandle.standardOutput.write(contentsOf: Data($0)) }
             } catch let error as NSError where error.code == Int(EPIPE) || (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(EPIPE) {
                 // The reader went away (`| head`): nothing more to say.
                 throw ExitCode(ExitStatus.success.rawValue)
@@ -33,7 +42,7 @@ enum ReportOutput {
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             defer { try? handle.close() }
             do {
-                try handle.write(contentsOf: Data(text.utf8))
+                try produce { try handle.write(contentsOf: Data($0)) }
             } catch {
                 throw ExitStatus.ioError.fail("cannot write \(path): \(error.localizedDescription)")
             }
@@ -45,7 +54,12 @@ enum ReportOutput {
         TemporaryFiles.register(temporary.path)
         defer { TemporaryFiles.unregister(temporary.path) }
         do {
-            try Data(text.utf8).write(to: temporary)
+            // Created as `Data.write(to:)` creates a file: 0666 less the umask.
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            defer { try? handle.close() }
+            try produce { try handle.write(contentsOf: Data($0)) }
             // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt on
             // Linux removed the existing report and then failed, "The file doesn't exist".)
             guard rename(temporary.path, url.path) == 0 else {

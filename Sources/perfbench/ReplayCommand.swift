@@ -101,19 +101,24 @@ struct ReplayCommand: ParsableCommand {
         if try shard.finish(command: "replay") { return }
         Replaying.warn(runs)
         draws.noteUndrawn(recordings: paths.count, runs)
-        let report: String
+        let report: String?
         switch (format, runs.count) {
         case (.text, 1): report = TextReport.render(runs[0], colour: ReportOutput.colourAllowed && output == nil)
         case (.text, _): report = TextReport.render(corpus: runs, colour: ReportOutput.colourAllowed && output == nil)
         case (.json, 1): report = JSONReport.render(runs[0])
-        case (.json, _): report = JSONReport.render(corpus: runs)
+        // Written as it renders (below): a corpus's JSON lists every run.
+        case (.json, _): report = nil
         case (.markdown, 1): report = MarkdownReport.render(runs[0])
         case (.markdown, _): report = MarkdownReport.render(corpus: runs)
         case (.html, _): report = HTMLReport.replay(runs)
         }
         if let html { try ReportOutput.write(HTMLReport.replay(runs), to: html) }
         try profiles.write(runs)
-        try ReportOutput.write(report, to: output)
+        if let report {
+            try ReportOutput.write(report, to: output)
+        } else {
+            try ReportOutput.write(to: output) { piece in try JSONReport.writeCorpus(runs, to: piece) }
+        }
         try store.record(kind: .replay, runs: runs, paths: paths, verdict: nil)
     }
 }
