@@ -26,10 +26,18 @@ public enum HTMLReport {
             return page(title: "perfbench replay: \(run.recording)", body: runSection(run))
         }
         var body = "<h1>perfbench replay: \(runs.count) recordings</h1>\n" + strips(runs)
-        if let tail = GateEvaluation.tail(of: runs).first, let run = runs.first(where: { $0.recording == tail.recording }) {
-            body += "<h2>The P95 recording</h2>\n" + runSection(run)
+        if let index = runShownInFull(of: runs) {
+            body += "<h2>The P95 recording</h2>\n" + runSection(runs[index])
         }
         return page(title: "perfbench replay: \(runs.count) recordings", body: body)
+    }
+
+    /// The index of the run that ``replay(_:)`` shows in full (icicle, critical path, lanes):
+    /// the only one, or a corpus's P95 recording; nil for no runs.
+    public static func runShownInFull(of runs: [RunResult]) -> Int? {
+        guard runs.count > 1 else { return runs.isEmpty ? nil : 0 }
+        guard let tail = GateEvaluation.tail(of: runs).first else { return nil }
+        return runs.firstIndex { $0.recording == tail.recording }
     }
 
     /// A diff of two configurations over the same recordings.

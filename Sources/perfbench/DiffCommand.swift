@@ -90,7 +90,7 @@ struct DiffCommand: ParsableCommand {
         // Both sides from one load and index of each recording.
         var baseOptions = ReplayOptions()
         session.apply(to: &baseOptions)
-        baseOptions.keepsEveryEvent = profiles.needEveryEvent(html: html, format: format)
+        baseOptions.keepsEveryEvent = profiles.needEveryEvent(html: html, format: format, htmlShowsEveryRun: paths.count == 1)
         var candidateOptions = baseOptions
         latency.apply(to: &candidateOptions)
         let sides = try Replaying.run(

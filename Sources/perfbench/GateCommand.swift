@@ -139,7 +139,9 @@ struct GateCommand: ParsableCommand {
         latency.apply(to: &options)
         session.apply(to: &options)
         options.keepsEveryEvent =
-            profiles.needEveryEvent(html: html, format: format) || criteria.contains(where: \.readsExchanges)
+            // The gate's page shows totals only.
+            profiles.needEveryEvent(html: html, format: format, htmlShowsEveryRun: false)
+            || criteria.contains(where: \.readsExchanges)
         let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: draws, options: options)
         if try shard.finish(command: "gate") { return }
         Replaying.warn(runs)

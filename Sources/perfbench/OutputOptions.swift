@@ -114,10 +114,13 @@ struct ProfileOutputs: ParsableArguments {
     var outputs: [(option: String, path: String?)] { [("--trace", trace), ("--speedscope", speedscope)] }
 
     /// Whether the runs must keep every exchange and wait (``ReplayOptions/keepsEveryEvent``):
-    /// an HTML report (`html`, or `format` html), the trace and the speedscope profile draw
-    /// them; everything else reads only each run's critical-path summary.
-    func needEveryEvent(html: String?, format: ReportFormat) -> Bool {
-        html != nil || format == .html || trace != nil || speedscope != nil
+    /// the trace and the speedscope profile draw every run's, and an HTML report (`html`, or
+    /// `format` html) draws them for the run it shows in full when `htmlShowsEveryRun` (one
+    /// recording); everything else reads only each run's critical-path summary. A corpus's HTML
+    /// shows each run's total, and a replay's shows its P95 run in full, replayed again for it
+    /// (``Replaying/keepingEventsOfTheRunShownInFull(_:config:jobs:draws:recordings:options:)``).
+    func needEveryEvent(html: String?, format: ReportFormat, htmlShowsEveryRun: Bool) -> Bool {
+        trace != nil || speedscope != nil || ((html != nil || format == .html) && htmlShowsEveryRun)
     }
 
     /// Writes what was asked for.

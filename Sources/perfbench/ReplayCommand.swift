@@ -94,13 +94,19 @@ struct ReplayCommand: ParsableCommand {
         var options = ReplayOptions(strict: strict)
         latency.apply(to: &options)
         session.apply(to: &options)
-        options.keepsEveryEvent = profiles.needEveryEvent(html: html, format: format)
+        options.keepsEveryEvent = profiles.needEveryEvent(html: html, format: format, htmlShowsEveryRun: paths.count == 1)
         // --strict answers only exactly: nothing to draw.
-        let runs = try Replaying.run(
-            paths: paths, config: config, jobs: jobs, draws: strict ? .fixed(1) : draws, options: options)
+        let replayDraws = strict ? .fixed(1) : draws
+        let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, draws: replayDraws, options: options)
         if try shard.finish(command: "replay") { return }
         Replaying.warn(runs)
         draws.noteUndrawn(recordings: paths.count, runs)
+        var page: String?
+        if html != nil || format == .html {
+            page = HTMLReport.replay(
+                try Replaying.keepingEventsOfTheRunShownInFull(
+                    runs, config: config, jobs: jobs, draws: replayDraws, recordings: paths.count, options: options))
+        }
         let report: String?
         switch (format, runs.count) {
         case (.text, 1): report = TextReport.render(runs[0], colour: ReportOutput.colourAllowed && output == nil)
@@ -110,9 +116,9 @@ struct ReplayCommand: ParsableCommand {
         case (.json, _): report = nil
         case (.markdown, 1): report = MarkdownReport.render(runs[0])
         case (.markdown, _): report = MarkdownReport.render(corpus: runs)
-        case (.html, _): report = HTMLReport.replay(runs)
+        case (.html, _): report = page
         }
-        if let html { try ReportOutput.write(HTMLReport.replay(runs), to: html) }
+        if let html, let page { try ReportOutput.write(page, to: html) }
         try profiles.write(runs)
         if let report {
             try ReportOutput.write(report, to: output)
@@ -135,11 +141,19 @@ enum Replaying {
     static func run(
         paths: [String], config: ConfigOptions, jobs: Int, draws: DrawCount = .fixed(1), options: ReplayOptions = ReplayOptions()
     ) throws -> [RunResult] {
-        // Validate the flags once, against baseline, before any replay (exit 64/65/66).
+        try run(paths: paths, jobs: jobs, draws: draws, options: options, configure: configuration(config))
+    }
+
+    /// What each recording replays under for `config`'s flags: nil (its own configuration) when
+    /// there are none, else the flags over the recording's own. The flags are validated here,
+    /// once, against baseline, before any replay (exit 64/65/66).
+    private static func configuration(
+        _ config: ConfigOptions
+    ) throws -> @Sendable (RecordingHeader, String) throws -> PipelineConfiguration? {
         let environment = ProcessInfo.processInfo.environment
         _ = try config.resolve(startingFrom: .baseline, environment: environment)
         let environmentApplies = config.environmentApplies(environment)
-        return try run(paths: paths, jobs: jobs, draws: draws, options: options) { header, path in
+        return { header, path in
             if config.isEmpty && !environmentApplies { return nil }
             let recorded = try ReplayRunner.recordedConfiguration(header, path: path)
             return try config.sources(environment: environment).resolve(startingFrom: recorded)
@@ -198,6 +212,29 @@ enum Replaying {
                 }
             }
         }
+    }
+
+    /// `runs` (of `recordings` recordings, replayed with `options` and `draws`) with the run an
+    /// HTML page shows in full (``HTMLReport/runShownInFull(of:)``) replayed again keeping every
+    /// exchange and wait, which a corpus's runs do not keep (memory flat in corpus size). A
+    /// replay is deterministic: it is the same run, with its events.
+    static func keepingEventsOfTheRunShownInFull(
+        _ runs: [RunResult], config: ConfigOptions, jobs: Int, draws: DrawCount, recordings: Int, options: ReplayOptions
+    ) throws -> [RunResult] {
+        guard !options.keepsEveryEvent, let index = HTMLReport.runShownInFull(of: runs) else { return runs }
+        var full = options
+        full.keepsEveryEvent = true
+        let configure = try configuration(config)
+        // Not through sharding: a merge replays it here, from the recording, as the unsharded run did.
+        guard
+            let again = try matrix(
+                paths: [runs[index].recording], options: [full], jobs: jobs, draws: draws.resolved(recordings: recordings),
+                configure: { _, header, path in try configure(header, path) }
+            ).first?.first
+        else { return runs }
+        var shown = runs
+        shown[index] = again
+        return shown
     }
 
     /// Prints every run's warnings (coverage, extrapolated rate limits) to standard error, each

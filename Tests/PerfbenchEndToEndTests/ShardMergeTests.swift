@@ -57,6 +57,14 @@ struct ShardMergeTests {
         let replay = try await Self.both(["replay", corpus, "--no-db"], in: folder)
         #expect(replay.merged.0 == replay.plain.0)
         #expect(!replay.plain.0.isEmpty)
+
+        // A corpus's runs keep no events; the page's P95 run is replayed again with them, in the
+        // merge as in the unsharded run, so its requests show on their lanes.
+        let page = try await Self.both(["replay", corpus, "--no-db", "--format", "html"], in: folder)
+        #expect(page.plain.1 == 0 && page.merged.1 == 0)
+        #expect(page.merged.0 == page.plain.0)
+        #expect(page.plain.0.contains("The P95 recording"))
+        #expect(page.plain.0.contains("fill=\"#3f9f5a\""), "a Spotify request on the P95 run's lanes")
     }
 
     @Test func mergeRefusesAMissingShardOrAnotherRunsPart() async throws {
