@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PerfbenchRecording
+import PerfbenchReplay
 import PerfbenchReport
 import PerfbenchStore
 
@@ -61,7 +62,10 @@ struct BaselineCommand: ParsableCommand {
         let paths = try InputPaths.expand(recordings)
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
         shard.begin()
-        let runs = try Replaying.run(paths: paths, config: config, jobs: jobs)
+        // The baseline and the history read each run's stages, totals and critical-path summary.
+        var options = ReplayOptions()
+        options.keepsEveryEvent = false
+        let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, options: options)
         if try shard.finish(command: "baseline") { return }
         let hash = try GateSupport.hash(paths)
         let runConfig = StoreOptions.sharedConfig(of: runs)
