@@ -9,7 +9,7 @@ public enum ExplainReport {
 
     /// Per contributor over a corpus: its critical-path seconds at P50 and P95 of the runs.
     public static func contributors(_ runs: [RunResult]) -> [(name: String, p50: Double, p95: Double)] {
-        let paths = runs.map { CriticalPath($0).byName }
+        let paths = runs.map(byName)
         let names = Set(paths.flatMap { $0.map(\.name) })
         return names.map { name in
             let values = paths.map { path in path.first { $0.name == name }?.seconds ?? 0 }
@@ -17,6 +17,12 @@ public enum ExplainReport {
         }.sorted { lhs, rhs in
             lhs.p95 != rhs.p95 ? lhs.p95 > rhs.p95 : lhs.p50 != rhs.p50 ? lhs.p50 > rhs.p50 : lhs.name < rhs.name
         }
+    }
+
+    /// A run's seconds on the critical path per name: from its kept summary when a corpus
+    /// replay kept only that, else walked from its events.
+    static func byName(_ run: RunResult) -> [(name: String, seconds: Double)] {
+        run.pathSummary?.byName ?? CriticalPath(run).byName
     }
 
     public static func text(_ runs: [RunResult]) -> String {
@@ -49,8 +55,7 @@ public enum ExplainReport {
             lines.append("  \(DecimalText.fixed(contributor.p50, 2)) / \(DecimalText.fixed(contributor.p95, 2)) s  \(contributor.name)")
         }
         if let tail = GateEvaluation.tail(of: runs).first {
-            let path = CriticalPath(runs.first { $0.recording == tail.recording } ?? runs[0])
-            let top = path.byName.prefix(3).map { "\($0.name) \(DecimalText.fixed($0.seconds, 2)) s" }.joined(separator: ", ")
+            let top = byName(runs.first { $0.recording == tail.recording } ?? runs[0]).prefix(3).map { "\($0.name) \(DecimalText.fixed($0.seconds, 2)) s" }.joined(separator: ", ")
             lines.append("P95 is \(tail.recording) (\(DecimalText.fixed(tail.seconds, 2)) s); its path: \(top)")
         }
         return lines.joined(separator: "\n") + "\n"

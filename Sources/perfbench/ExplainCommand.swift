@@ -54,13 +54,19 @@ struct ExplainCommand: ParsableCommand {
         try ReportOutput.refuseOverwriting(inputs: paths, outputs: [("--output", output)])
         var options = ReplayOptions()
         latency.apply(to: &options)
+        // One run's path is shown link by link, and the JSON lists every run's links; a corpus's
+        // text and markdown read each run's summary, its page the P95 run's links (replayed again).
+        options.keepsEveryEvent = paths.count == 1 || format == .json
         let runs = try Replaying.run(paths: paths, config: config, jobs: jobs, options: options)
         Replaying.warn(runs)
         switch format {
         case .text: try ReportOutput.write(ExplainReport.text(runs), to: output)
         case .json: try ReportOutput.write(ExplainReport.json(runs), to: output)
         case .markdown: try ReportOutput.write(ExplainReport.markdown(runs), to: output)
-        case .html: try ReportOutput.write(HTMLReport.replay(runs), to: output)
+        case .html:
+            let shown = try Replaying.keepingEventsOfTheRunShownInFull(
+                runs, config: config, jobs: jobs, draws: .fixed(1), recordings: paths.count, options: options)
+            try ReportOutput.write(HTMLReport.replay(shown), to: output)
         }
     }
 }

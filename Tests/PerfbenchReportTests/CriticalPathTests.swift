@@ -45,6 +45,19 @@ import Testing
         #expect(ExplainReport.json([Self.run]).contains("\"schema\": \"perfbench.explain/1\""))
     }
 
+    @Test func aCorpusExplainedFromSummariesReadsAsFromEvents() {
+        var faster = Self.run
+        faster.recording = "s"
+        faster.waitEvents = []
+        faster.totalSeconds = 20
+        let runs = [Self.run, faster, Self.run]
+        let summaries = runs.map(CriticalPath.keepingOnlySummary)
+        #expect(summaries.allSatisfy { $0.exchanges.isEmpty && $0.pathSummary != nil })
+        #expect(ExplainReport.text(summaries) == ExplainReport.text(runs))
+        #expect(ExplainReport.markdown(summaries) == ExplainReport.markdown(runs))
+        #expect(ExplainReport.text(runs).contains("P95 is"))
+    }
+
     @Test func aDiffSaysHowThePathMoved() {
         var faster = Self.run
         faster.waitEvents = []
