@@ -63,10 +63,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     static func reads(_ node: JSONNode, as value: JSONValue) -> Bool {
         guard node.stringValue == value.stringValue, node.doubleValue?.bitPattern == value.doubleValue?.bitPattern,
             node.int64Value == value.int64Value, node.intValue == value.intValue, node.boolValue == value.boolValue,
-            node.isObject == (value.objectValue != nil), node.arrayValue?.count == value.arrayValue?.count
+            node.isObject == (value.objectValue != nil), node.arrayValue?.count == value.arrayValue?.count,
+            node.members?.map(\.key) == value.objectValue?.members.map(\.key)
         else { return false }
         if let elements = value.arrayValue, let nodes = node.arrayValue {
             return zip(nodes, elements).allSatisfy { reads($0, as: $1) }
+        }
+        if let members = node.members, let expected = value.objectValue?.members,
+            !zip(members, expected).allSatisfy({ reads($0.value, as: $1.value) })
+        {
+            return false
         }
         if let object = value.objectValue {
             for member in object.members.prefix(64) {

@@ -159,6 +159,31 @@ public struct JSONNode: Sendable {
         return elements
     }
 
+    /// The members of an object in document order, repeated names included, or nil for any
+    /// other type (as ``JSONObject/members``).
+    public var members: [(key: String, value: JSONNode)]? {
+        let entries = tape.entries
+        guard entries[index].kind == .object else { return nil }
+        let end = Int(entries[index].next)
+        var members: [(key: String, value: JSONNode)] = []
+        var member = index + 1
+        while member < end {
+            members.append((JSONNode(tape: tape, index: member).stringValue ?? "", JSONNode(tape: tape, index: member + 1)))
+            member = Int(entries[member + 1].next)
+        }
+        return members
+    }
+
+    /// The value as written in the document (for messages that quote it).
+    public var text: String {
+        let entry = entry
+        // A container's end is its last byte; a string's and a scalar's, just past it.
+        let end = entry.kind == .object || entry.kind == .array ? Int(entry.end) + 1 : Int(entry.end)
+        return tape.withBytes { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<end]), as: UTF8.self)
+        }
+    }
+
     /// The string, or nil for any other type.
     public var stringValue: String? {
         let entry = entry

@@ -12,12 +12,24 @@ public struct BaselineFile: Sendable, Equatable {
         public var recording: String
         public var totalSeconds: Double
         /// Stage path → seconds.
-        public var stages: [String: Double]
+        public var stages: [String: Double] {
+            get { stageFigures.dictionary }
+            _modify { yield &stageFigures.dictionary }
+            set { stageFigures.dictionary = newValue }
+        }
+        /// The storage of ``stages``: packed, its paths shared with every other entry's (a gate
+        /// holds a baseline's entries and its candidate's, one per recording).
+        var stageFigures: NamedFigures<Double>
 
         public init(recording: String, totalSeconds: Double, stages: [String: Double]) {
             self.recording = recording
             self.totalSeconds = totalSeconds
-            self.stages = stages
+            stageFigures = NamedFigures(stages).packed(sharingNames: RunInterning.names)
+        }
+
+        /// The seconds of the stage at `path`, nil when this recording has no such stage.
+        public func seconds(atStage path: String) -> Double? {
+            stageFigures.value(for: path)
         }
     }
 
@@ -53,12 +65,12 @@ public struct BaselineFile: Sendable, Equatable {
 
     /// Percentiles of one stage path.
     public func stagePercentiles(_ path: String) -> PercentileSummary {
-        PercentileSummary(entries.map { $0.stages[path] ?? 0 })
+        PercentileSummary(entries.map { $0.seconds(atStage: path) ?? 0 })
     }
 
     /// Every stage path in any entry, sorted.
     public var stagePaths: [String] {
-        Set(entries.flatMap(\.stages.keys)).sorted()
+        Set(entries.flatMap(\.stageFigures.names)).sorted()
     }
 
     /// The file's JSON text (pretty, stable key order, trailing newline).
@@ -87,16 +99,20 @@ public struct BaselineFile: Sendable, Equatable {
 
     /// Reads a baseline file's text; errors name the file and what to do.
     public static func parse(_ text: String, path: String) throws -> BaselineFile {
-        func bad(_ field: String, _ problem: String) -> RecordingError {
+        func bad(_ field: String?, _ problem: String) -> RecordingError {
             RecordingError(
                 .badData, path: path, line: nil, field: field, problem: problem,
                 fix: "regenerate it with 'perfbench baseline RECORDINGS --output \(path)'")
         }
-        let json: JSONValue
-        do {
-            json = try JSONValue.parse(text)
-        } catch {
-            throw bad("", "not valid JSON (\(error))")
+        // Read in place: a baseline holds every recording's stages, and a tree of them all
+        // raised a 1,000-recording gate's peak by several MB before its first replay.
+        guard let json = JSONTape(text)?.root else {
+            do {
+                _ = try JSONValue.parse(text)
+            } catch {
+                throw bad(nil, "not valid JSON (\(error))")
+            }
+            throw bad(nil, "not valid JSON")
         }
         guard json["schema"]?.stringValue == schema else {
             throw bad("schema", "expected \"\(schema)\", found \(json["schema"]?.stringValue.map { "\"\($0)\"" } ?? "none")")
@@ -105,18 +121,18 @@ public struct BaselineFile: Sendable, Equatable {
         guard let hash = json["recording_set_hash"]?.stringValue else { throw bad("recording_set_hash", "missing") }
         guard let name = json["config"]?["name"]?.stringValue else { throw bad("config.name", "missing") }
         var phases: [String: String] = [:]
-        for member in json["config"]?["phases"]?.objectValue?.members ?? [] {
+        for member in json["config"]?["phases"]?.members ?? [] {
             phases[member.key] = member.value.stringValue
         }
         guard let recordings = json["recordings"]?.arrayValue else { throw bad("recordings", "missing") }
         guard !recordings.isEmpty else { throw bad("recordings", "empty: a baseline of no recordings gates nothing") }
         // A time the gate compares with must be one a replay can give: finite, 0 or more, at
         // most ten years (a negative or infinite total would turn the gate off).
-        func seconds(_ value: JSONValue?, _ field: String) throws -> Double {
+        func seconds(_ value: JSONNode?, _ field: String) throws -> Double {
             guard let value = value?.doubleValue, value.isFinite, value >= 0,
                 value * 1_000_000 <= Double(TimeBounds.maxMicros)
             else {
-                throw bad(field, "must be a number of seconds within \(TimeBounds.description), found \(value.map { "\($0)" } ?? "none")")
+                throw bad(field, "must be a number of seconds within \(TimeBounds.description), found \(value?.text ?? "none")")
             }
             return value
         }
@@ -127,7 +143,7 @@ public struct BaselineFile: Sendable, Equatable {
             }
             let total = try seconds(item["total_seconds"], "recordings[\(index)].total_seconds")
             var stages: [String: Double] = [:]
-            for member in item["stages"]?.objectValue?.members ?? [] {
+            for member in item["stages"]?.members ?? [] {
                 stages[member.key] = try seconds(member.value, "recordings[\(index)].stages.\(member.key)")
             }
             entries.append(Entry(recording: recording, totalSeconds: total, stages: stages))

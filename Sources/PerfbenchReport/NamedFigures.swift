@@ -43,6 +43,28 @@ struct NamedFigures<Value: Sendable & Hashable & Codable>: Sendable {
         set { form = .dictionary(newValue) }
     }
 
+    /// The figure of `name`, without building the dictionary of a packed map.
+    func value(for name: String) -> Value? {
+        switch form {
+        case .dictionary(let dictionary): return dictionary[name]
+        case .packed(let names, let values):
+            var (low, high) = (0, names.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if names[middle] < name { low = middle + 1 } else { high = middle }
+            }
+            return low < names.count && names[low] == name ? values[low] : nil
+        }
+    }
+
+    /// The names, in no particular order.
+    var names: [String] {
+        switch form {
+        case .dictionary(let dictionary): return Array(dictionary.keys)
+        case .packed(let names, _): return names
+        }
+    }
+
     /// Whether there are no figures.
     var isEmpty: Bool {
         switch form {

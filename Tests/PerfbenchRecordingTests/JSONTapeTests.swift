@@ -98,7 +98,10 @@ struct JSONTapeTests {
     }
 
     /// Every accessor of `node` gives what the same accessor of `value` gives, all the way down.
-    static func expectSame(_ node: JSONNode, _ value: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// With `checksText`, also that the node reads as the value parsed from its own ``JSONNode/text``.
+    static func expectSame(
+        _ node: JSONNode, _ value: JSONValue, checksText: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(node.stringValue == value.stringValue, sourceLocation: sourceLocation)
         #expect(node.doubleValue?.bitPattern == value.doubleValue?.bitPattern, sourceLocation: sourceLocation)
         #expect(node.int64Value == value.int64Value, sourceLocation: sourceLocation)
@@ -107,7 +110,21 @@ struct JSONTapeTests {
         #expect(node.isObject == (value.objectValue != nil), sourceLocation: sourceLocation)
         #expect(node.arrayValue?.count == value.arrayValue?.count, sourceLocation: sourceLocation)
         if let elements = value.arrayValue, let nodes = node.arrayValue, nodes.count == elements.count {
-            for (element, value) in zip(nodes, elements) { expectSame(element, value, sourceLocation: sourceLocation) }
+            for (element, value) in zip(nodes, elements) { expectSame(element, value, checksText: checksText, sourceLocation: sourceLocation) }
+        }
+        #expect(node.members?.map(\.key) == value.objectValue?.members.map(\.key), sourceLocation: sourceLocation)
+        if let members = node.members, let expected = value.objectValue?.members, members.count == expected.count {
+            for (member, value) in zip(members, expected) {
+                expectSame(member.value, value.value, checksText: false, sourceLocation: sourceLocation)
+            }
+        }
+        if checksText {
+            // The text a node quotes reads back as the same value.
+            if let reparsed = try? JSONValue.parse(node.text) {
+                expectSame(node, reparsed, checksText: false, sourceLocation: sourceLocation)
+            } else {
+                Issue.record("the node's text \(node.text) is not JSON", sourceLocation: sourceLocation)
+            }
         }
         if let object = value.objectValue {
             for member in object.members {
@@ -115,7 +132,7 @@ struct JSONTapeTests {
                     Issue.record("member \(member.key) not found", sourceLocation: sourceLocation)
                     continue
                 }
-                expectSame(found, expected, sourceLocation: sourceLocation)
+                expectSame(found, expected, checksText: checksText, sourceLocation: sourceLocation)
             }
             #expect(node["no such member"] == nil, sourceLocation: sourceLocation)
         }
