@@ -46,7 +46,7 @@ struct LLMSizeModel: Sendable, Equatable {
         var calls: [(input: Int, output: Int, latency: Duration)] = []
         for (position, answer) in answers.enumerated() where keys[position].service == .llm && answer.isSuccess {
             guard answer.provenance == .observed, let body = answer.requestBody, case .response(let response) = answer.result,
-                let content = LLMWire.content(of: response.json)
+                let content = LLMWire.content(of: response)
             else { continue }
             calls.append((body.utf8.count, content.utf8.count, answer.latency))
         }

@@ -37,4 +37,23 @@ import Testing
         let mismatched = HTTPResponse(status: 200, body: #"{"id":"a"}"#, parsedBody: ParsedBody(#"{"id":"b"}"#))
         #expect(mismatched.json?["id"]?.stringValue == "b")
     }
+
+    @Test(arguments: [
+        envelope,
+        #"{"choices":[{"message":{"content":"a\u00e9\"b"}},{"message":{"content":"second"}}]}"#,
+        #"{"choices":[{"message":{"content":"first","content":"repeated"}}]}"#,
+        #"{"choices":[{"message":{"content":42}}]}"#,
+        #"{"choices":[]}"#,
+        #"{"choices":{"message":{"content":"not in an array"}}}"#,
+        #"[1,2]"#,
+        "not json",
+    ])
+    func theAnswersContentReadInPlaceIsTheTreesContent(body: String) {
+        let tree = try? JSONValue.parse(body)
+        let expected = LLMWire.content(of: tree)
+        #expect(LLMWire.content(of: JSONTape(body)?.root) == expected)
+        #expect(LLMWire.content(of: HTTPResponse(status: 200, body: body)) == expected)
+        #expect(LLMWire.content(of: HTTPResponse(status: 200, body: body, parsedBody: ParsedBody(body))) == expected)
+        #expect(ParsedBody(body).llmAnswer == expected.flatMap { try? JSONValue.parse($0) })
+    }
 }

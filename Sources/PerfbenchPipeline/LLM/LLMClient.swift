@@ -33,7 +33,7 @@ struct LLMClient: Sendable {
     private static func answer(_ outcome: ToolOutcome) -> JSONValue? {
         guard case .ok(let response) = outcome else { return nil }
         if let parsed = response.parsedBody { return parsed.llmAnswer }
-        return LLMWire.content(of: response.json).flatMap { try? JSONValue.parse($0) }
+        return LLMWire.content(of: response).flatMap { try? JSONValue.parse($0) }
     }
 
     /// The request body; the user message is the input with sorted keys.

@@ -74,4 +74,16 @@ public enum LLMWire {
     public static func content(of envelope: JSONValue?) -> String? {
         envelope?["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue
     }
+
+    /// The message content of a chat-completions answer read in place: what the same lookup
+    /// on the envelope's tree gives.
+    public static func content(of envelope: JSONNode?) -> String? {
+        envelope?["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue
+    }
+
+    /// The message content of a response's body, read in place (the transport's layout when it
+    /// has one): no tree of the envelope is built for one string in it.
+    public static func content(of response: HTTPResponse) -> String? {
+        content(of: response.jsonNode)
+    }
 }

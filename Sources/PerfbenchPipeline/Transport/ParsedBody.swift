@@ -21,8 +21,9 @@ public final class ParsedBody: Sendable {
         tape = JSONTape(body)
     }
 
-    /// The body as a JSON tree, nil when it is not JSON; built on first use and kept (the LLM
-    /// answer and size models read it; the clients read the tape, the catalogue `unkeptJSON`).
+    /// The body as a JSON tree, nil when it is not JSON; built on first use and kept (the
+    /// pipeline reads the tape instead: the clients, the LLM answer and size models; the
+    /// catalogue reads `unkeptJSON`).
     public var json: JSONValue? {
         tree.once { tape?.tree }
     }
@@ -30,7 +31,7 @@ public final class ParsedBody: Sendable {
     /// For a chat-completions answer, its message content parsed as JSON (the answer object the
     /// LLM client reads); nil for anything else. Worked out on first use and kept.
     public var llmAnswer: JSONValue? {
-        answer.once { LLMWire.content(of: json).flatMap { try? JSONValue.parse($0) } }
+        answer.once { LLMWire.content(of: tape?.root).flatMap { try? JSONValue.parse($0) } }
     }
 }
 
