@@ -37,6 +37,11 @@ public struct ReplayOptions: Sendable, Hashable {
     /// over many configurations that reads only totals, stages and counts turns it off, so
     /// thousands of runs stay small.
     public var keepsEvents = true
+    /// Keep the run's stage spans and its answer counts per endpoint and per stage: on by
+    /// default, since the reports' trees and coverage read them; a sweep, which ranks each
+    /// configuration by its totals, quality and request counts alone, turns it off, so that the
+    /// runs of many configurations over a corpus stay small (draws still read their stages).
+    public var keepsBreakdown = true
     /// With ``keepsEvents``: keep every exchange and wait (the default: the HTML timeline, the
     /// trace and the speedscope profile draw them), or only the summary of the run's critical
     /// path (``RunResult/pathSummary``), which is all the other reports read of them: a

@@ -87,6 +87,7 @@ extension ReplayRunner {
                             of: run, index: index, path: path, config: config, options: options, draws: draws,
                             jobs: drawJobs)
                     }
+                    if !options.keepsBreakdown { run = run.withoutBreakdown }
                     // A corpus holds every cell's figures to the end: their names shared, not
                     // copied (an interval's draws, read and dropped, are not worth it).
                     return run.interned

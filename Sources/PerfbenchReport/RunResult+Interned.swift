@@ -42,6 +42,18 @@ enum RunInterning {
 }
 
 extension RunResult {
+    /// This run (and a warm session's later runs) without its stage spans and its answer
+    /// counts per endpoint and per stage (``ReplayOptions/keepsBreakdown`` off): what a report
+    /// that reads only totals, quality and request counts keeps of each run.
+    public var withoutBreakdown: RunResult {
+        var run = self
+        run.stages = []
+        run.requests.byEndpoint = [:]
+        run.requests.timeBySource = [:]
+        run.laterRuns = laterRuns.map(\.withoutBreakdown)
+        return run
+    }
+
     /// This run (and a warm session's later runs) as a corpus holds it: its stages and named
     /// figures packed (``StageList``, ``NamedFigures``) and its stage shapes, names and toggle
     /// map sharing storage with every other run's equal ones (``RunInterning``); the same

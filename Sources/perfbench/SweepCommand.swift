@@ -171,6 +171,7 @@ struct SweepCommand: ParsableCommand {
     private static func lean(_ column: Replaying.Column) -> Replaying.Column {
         var column = column
         column.options.keepsEvents = false
+        column.options.keepsBreakdown = false
         return column
     }
 

@@ -78,4 +78,18 @@ import Testing
         let pathB = try #require(b.stages.first { $0.path == pathA }?.path)
         #expect(RunInterningTests.storage(pathA) == RunInterningTests.storage(pathB))
     }
+
+    @Test func aRunWithoutItsBreakdownRanksAsTheWholeRun() {
+        var runs = [Self.run(3), Self.run(4), Self.run(5)]
+        runs[1].counters[RunResult.extrapolatedRatePrefix + "spotify_per_1s"] = 20
+        let lean = runs.map(\.withoutBreakdown)
+        #expect(lean.allSatisfy { $0.stages.isEmpty && $0.requests.byEndpoint.isEmpty && $0.requests.timeBySource.isEmpty })
+        #expect(lean.map(\.totalSeconds) == runs.map(\.totalSeconds))
+        #expect(lean.map(\.counters) == runs.map(\.counters))
+        for metric in ["total", "p50", "p95"] {
+            let whole = SweepReport.row(name: "x", spec: "x", runs: runs, metricName: metric, baseMetric: 90, baseRuns: runs)
+            let slim = SweepReport.row(name: "x", spec: "x", runs: lean, metricName: metric, baseMetric: 90, baseRuns: lean)
+            #expect(slim == whole)
+        }
+    }
 }
