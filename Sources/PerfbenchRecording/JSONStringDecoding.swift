@@ -1,6 +1,6 @@
 /// Decodes one JSON string from UTF-8 bytes; shared by `JSONParser` and `JSONCursor`, the
 /// hottest code of the reader.
-enum JSONStringDecoding {
+public enum JSONStringDecoding {
     /// The outcome of decoding a string: the value and the index just past its closing quote,
     /// or a syntax error message and the offending offset.
     enum Result {
@@ -15,6 +15,15 @@ enum JSONStringDecoding {
     /// copied once. `String(decoding:)` repairs invalid UTF-8 to U+FFFD, as browsers do; the
     /// generic `String(validating:as:)` measured 20% slower overall.
     @inline(__always)
+    /// The string `bytes` spell when they are exactly one JSON string literal, quotes included
+    /// and nothing around them (as the parser reads it); nil for anything else.
+    public static func literal(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\""),
+            case .string(let value, let next) = decode(bytes, quote: 0), next == bytes.count
+        else { return nil }
+        return value
+    }
+
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, quote: Int) -> Result {
         let start = quote + 1
         let count = bytes.count

@@ -23,16 +23,19 @@ public enum LLMBodyParts {
     /// not, and then no call of `task` writes `body`.
     public static func userMessage(in body: String, task: LLMTask) -> [UInt8]? {
         let (prefix, suffix) = LLMClient.envelopes[task.ordinal]
-        let bytes = Array(body.utf8)
-        guard bytes.count >= prefix.count + suffix.count + 2, bytes.starts(with: prefix),
-            bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
-        else { return nil }
-        let quoted = bytes[prefix.count..<(bytes.count - suffix.count)]
-        guard case .string(let message)? = try? JSONValue.parse(String(decoding: quoted, as: UTF8.self)) else { return nil }
-        // Quoted again the writer's way, it must give the same bytes (`\/` or `\u00e9` would not).
-        var requoted = JSONBytes(capacity: quoted.count)
-        requoted.quoted(utf8: message.utf8)
-        return requoted.bytes.elementsEqual(quoted) ? Array(message.utf8) : nil
+        // Read in place: recorded prompts are long, and copying each one out was most of this.
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? in
+            guard bytes.count >= prefix.count + suffix.count + 2, bytes.starts(with: prefix),
+                bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+            else { return nil }
+            let quoted = UnsafeBufferPointer(rebasing: bytes[prefix.count..<(bytes.count - suffix.count)])
+            guard let message = JSONStringDecoding.literal(quoted) else { return nil }
+            // Quoted again the writer's way, it must give the same bytes (`\/` or `\u00e9` would not).
+            var requoted = JSONBytes(capacity: quoted.count)
+            requoted.quoted(utf8: message.utf8)
+            return requoted.bytes.elementsEqual(quoted) ? Array(message.utf8) : nil
+        }
+        return body.utf8.withContiguousStorageIfAvailable(read) ?? Array(body.utf8).withUnsafeBufferPointer(read)
     }
 
     /// The body a call of `task` with `userMessage` writes: the task's envelope around the
