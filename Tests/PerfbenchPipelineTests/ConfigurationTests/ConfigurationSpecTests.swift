@@ -86,16 +86,26 @@ struct ConfigurationSpecTests {
     }
 }
 
-/// A file in a fresh temporary directory, for tests that read config files from disk.
+/// A file in a fresh temporary directory, for tests that read config files from disk. The
+/// directories sit in one per-process folder, removed when the test process exits.
 struct TemporaryFile {
     let path: String
 
     init(_ name: String, _ contents: String) throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("perfbench-config-tests-\(UUID().uuidString)")
+        let directory = URL(fileURLWithPath: Self.folder).appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(contents.utf8).write(to: url)
         path = url.path
+    }
+
+    private static let folder: String = {
+        // A C exit hook captures nothing: it works the path out again.
+        atexit { try? FileManager.default.removeItem(atPath: TemporaryFile.folderPath()) }
+        return folderPath()
+    }()
+
+    private static func folderPath() -> String {
+        NSTemporaryDirectory() + "perfbench-config-tests-\(ProcessInfo.processInfo.processIdentifier)"
     }
 }
