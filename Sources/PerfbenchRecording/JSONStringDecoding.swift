@@ -8,13 +8,6 @@ public enum JSONStringDecoding {
         case failure(String, offset: Int)
     }
 
-    /// Decodes the string whose opening quote is at `quote`.
-    ///
-    /// Strings without escapes become a `String` straight from the input. Strings with escapes
-    /// are unescaped in a single pass into a temporary buffer (never longer than the input) and
-    /// copied once. `String(decoding:)` repairs invalid UTF-8 to U+FFFD, as browsers do; the
-    /// generic `String(validating:as:)` measured 20% slower overall.
-    @inline(__always)
     /// The string `bytes` spell when they are exactly one JSON string literal, quotes included
     /// and nothing around them (as the parser reads it); nil for anything else.
     public static func literal(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
@@ -24,6 +17,13 @@ public enum JSONStringDecoding {
         return value
     }
 
+    /// Decodes the string whose opening quote is at `quote`.
+    ///
+    /// Strings without escapes become a `String` straight from the input. Strings with escapes
+    /// are unescaped in a single pass into a temporary buffer (never longer than the input) and
+    /// copied once. `String(decoding:)` repairs invalid UTF-8 to U+FFFD, as browsers do; the
+    /// generic `String(validating:as:)` measured 20% slower overall.
+    @inline(__always)
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, quote: Int) -> Result {
         let start = quote + 1
         let count = bytes.count

@@ -158,13 +158,12 @@ struct JudgmentModel: Sendable {
 
     /// The JSON answer inside a chat-completions response body.
     static func content(_ body: String?) -> JSONValue? {
-        guard let body, let text = LLMWire.content(of: try? JSONValue.parse(body)) else { return nil }
-        return try? JSONValue.parse(text)
+        body.flatMap { LLMWire.answer(of: HTTPResponse(status: 200, body: $0)) }
     }
 
     /// The JSON answer of a chat-completions response: the transport's parse when it has one.
     static func answer(of response: HTTPResponse) -> JSONValue? {
-        response.parsedBody?.llmAnswer ?? content(response.body)
+        LLMWire.answer(of: response)
     }
 
     /// `response` (a chat-completions response) with its answer's `score` replaced, rounded to

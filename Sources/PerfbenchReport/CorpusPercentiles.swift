@@ -12,16 +12,12 @@ public struct CorpusPercentiles: Sendable, Equatable {
 
     /// Percentiles over the runs' timing trees.
     public init(trees: [TimingTree]) {
-        var columns = TimingColumns()
-        for tree in trees { columns.add(tree) }
-        self.init(columns)
+        self.init(TimingColumns(trees))
     }
 
     /// Percentiles over the runs, each run's tree built and dropped in turn.
     public init(runs: [RunResult]) {
-        var columns = TimingColumns()
-        for run in runs { columns.add(run.timingTree) }
-        self.init(columns)
+        self.init(TimingColumns(runs.lazy.map(\.timingTree)))
     }
 
     /// Percentiles over the trees gathered in `columns`.

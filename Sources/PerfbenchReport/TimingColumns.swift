@@ -23,6 +23,15 @@ struct TimingColumns {
     private var columns: [String: Column] = [:]
     private var childPaths: [String: Set<String>] = [:]
 
+    /// Nothing gathered yet.
+    init() {}
+
+    /// The stage times of `trees`, each tree read and dropped in turn (a lazy sequence builds
+    /// one at a time).
+    init<Trees: Sequence<TimingTree>>(_ trees: Trees) {
+        for tree in trees { add(tree) }
+    }
+
     /// Gathers the stage times of `tree`.
     mutating func add(_ tree: TimingTree) {
         let number = treeCount

@@ -9,8 +9,6 @@ extension TimingTree {
     public static func aggregate(
         _ trees: [TimingTree], percentile p: Double = 50, largestCount: Int = defaultLargestCount
     ) -> TimingTree {
-        var columns = TimingColumns()
-        for tree in trees { columns.add(tree) }
-        return columns.percentileTree(p, largestCount: largestCount)
+        TimingColumns(trees).percentileTree(p, largestCount: largestCount)
     }
 }

@@ -97,6 +97,17 @@ struct JSONTapeTests {
         #expect(accepted > 300 && accepted < 2_700)
     }
 
+    @Test(arguments: [
+        (#""abc""#, "abc"), (#""a\u00e9\"b\\""#, "aé\"b\\"), (#""""#, ""), (#" "abc""#, nil), (#"" abc""#, " abc"), (#""abc" "#, nil),
+        (#""abc"x"#, nil), (#""abc"#, nil), ("abc", nil), (#"""#, nil), (#""a\qb""#, nil), ("", nil),
+    ] as [(String, String?)])
+    func aStringLiteralIsReadOnlyWhenItIsTheWholeText(text: String, expected: String?) {
+        let read = Array(text.utf8).withUnsafeBufferPointer(JSONStringDecoding.literal)
+        #expect(read == expected)
+        // What the parser makes of the same text, when it is a string with nothing around it.
+        if let expected { #expect((try? JSONValue.parse(text))?.stringValue == expected) }
+    }
+
     /// Every accessor of `node` gives what the same accessor of `value` gives, all the way down.
     /// With `checksText`, also that the node reads as the value parsed from its own ``JSONNode/text``.
     static func expectSame(

@@ -32,8 +32,7 @@ struct LLMClient: Sendable {
     /// The answer object inside a success's envelope, parsed (or taken from the transport's parse).
     private static func answer(_ outcome: ToolOutcome) -> JSONValue? {
         guard case .ok(let response) = outcome else { return nil }
-        if let parsed = response.parsedBody { return parsed.llmAnswer }
-        return LLMWire.content(of: response).flatMap { try? JSONValue.parse($0) }
+        return LLMWire.answer(of: response)
     }
 
     /// The request body; the user message is the input with sorted keys.

@@ -70,13 +70,8 @@ public enum LLMWire {
     /// The sampling temperature the backend uses.
     public static let temperature = 0.25
 
-    /// The message content of a chat-completions answer (`choices[0].message.content`).
-    public static func content(of envelope: JSONValue?) -> String? {
-        envelope?["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue
-    }
-
-    /// The message content of a chat-completions answer read in place: what the same lookup
-    /// on the envelope's tree gives.
+    /// The message content of a chat-completions answer (`choices[0].message.content`), read in
+    /// place.
     public static func content(of envelope: JSONNode?) -> String? {
         envelope?["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue
     }
@@ -85,5 +80,12 @@ public enum LLMWire {
     /// has one): no tree of the envelope is built for one string in it.
     public static func content(of response: HTTPResponse) -> String? {
         content(of: response.jsonNode)
+    }
+
+    /// A chat-completions response's answer: its message content parsed as JSON, the
+    /// transport's parse when it has one (worked out once per recorded body).
+    public static func answer(of response: HTTPResponse) -> JSONValue? {
+        if let parsed = response.parsedBody { return parsed.llmAnswer }
+        return content(of: response).flatMap { try? JSONValue.parse($0) }
     }
 }
