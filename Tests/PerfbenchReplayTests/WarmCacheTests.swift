@@ -3,6 +3,7 @@ import PerfbenchPipeline
 import PerfbenchRecording
 import PerfbenchReplay
 import PerfbenchReport
+import PerfbenchRuntime
 import Testing
 
 /// `warm-cache`: a persistent cache that earlier runs left warm answers the warm share of id
@@ -57,5 +58,33 @@ import Testing
         #expect(abs(heldFeatures - 9_000) < 200)
         #expect(ids.filter { warm.holdsID($0, at: "workflow") } == ids.filter { WarmCache(ids: 0.3, features: 0).holdsID($0, at: "workflow/x/seed_gathering") })
         #expect(!WarmCache(ids: 0, features: 0).holdsID("x", at: "") && WarmCache(ids: 1, features: 1).holdsID("x", at: ""))
+    }
+
+    /// The warm keys are those of the hash of `id:ID` / `features:UUID` as one string, as they
+    /// have always been: a warm set that moved would move every warm-cache figure.
+    @Test func theWarmKeysAreTheHashOfTheJoinedKey() {
+        let warm = WarmCache(ids: 0.4, features: 0.6)
+        func joined(_ key: String, _ share: Double) -> Bool {
+            Double(SplitMix64.mix(StableHash.fnv1a(key)) >> 11) / Double(UInt64(1) << 53) < share
+        }
+        let keys = (0..<3_000).map { "k\($0)-é\($0 % 7)" } + ["", "id:", "features:x"]
+        #expect(keys.filter { warm.holdsID($0, at: "a") != joined("id:" + $0, 0.4) }.isEmpty)
+        #expect(keys.filter { warm.holdsFeatures($0, at: "a") != joined("features:" + $0, 0.6) }.isEmpty)
+    }
+
+    /// Seed gathering's shares apply under any path with a component starting `seed_gathering`
+    /// after a slash, exactly where a substring search for `/seed_gathering` finds one.
+    @Test func seedGatheringSharesApplyWhereThePathSaysSo() {
+        let warm = WarmCache(seedGathering: .init(ids: 1, features: 0), generation: .init(ids: 0, features: 1))
+        let paths = [
+            "", "/", "seed_gathering", "/seed_gathering", "orchestration/initial_generation/seed_gathering",
+            "orchestration/initial_generation/seed_gathering/anchor_selection", "a/seed_gatheringX/b", "a//seed_gathering",
+            "a/seed_gatherin", "a/seed-gathering", "a/b/c", "a/Seed_gathering", "é/seed_gathering", "a/x/seed_gathering/",
+            "seed_gathering/a", "/seed_gatherin/seed_gathering",
+        ]
+        for path in paths {
+            let expected = path.range(of: "/seed_gathering") != nil
+            #expect(warm.shares(at: path) == (expected ? warm.seedGathering : warm.generation), "\(path)")
+        }
     }
 }

@@ -27,15 +27,15 @@ public final class TTLCache<Value: Sendable>: Sendable {
     /// The live value for `key` at `now`, refreshing its recency.
     public func value(for key: String, at now: Duration) -> Value? {
         state.withLock { state in
-            guard var entry = state.entries[key] else { return nil }
-            guard entry.expiry > now else {
-                state.entries[key] = nil
+            // One hash of the key: found by index, refreshed and read in place.
+            guard let index = state.entries.index(forKey: key) else { return nil }
+            guard state.entries.values[index].expiry > now else {
+                state.entries.remove(at: index)
                 return nil
             }
             state.tick += 1
-            entry.lastUse = state.tick
-            state.entries[key] = entry
-            return entry.value
+            state.entries.values[index].lastUse = state.tick
+            return state.entries.values[index].value
         }
     }
 
