@@ -26,8 +26,15 @@ struct LLMBodyProbe {
     mutating func request(_ request: HTTPRequest, sends recorded: RecordedAnswer) -> Bool {
         guard let recordedBody = recorded.requestBody, request.hasBody else { return false }
         if let call = request.llmCall {
+            if let matched = recorded.matchedCall, matched.task == call.task,
+                matched.input.writesSameMessage(as: call.input)
+            {
+                return true
+            }
             guard let recordedMessage = recorded.userMessage(task: call.task) else { return false }
-            return userMessage(of: call) == recordedMessage
+            let matches = userMessage(of: call) == recordedMessage
+            if matches { recorded.matchedCall = call }
+            return matches
         }
         return text(of: request) == recordedBody
     }
