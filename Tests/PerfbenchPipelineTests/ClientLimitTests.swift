@@ -22,6 +22,37 @@ struct ClientLimitTests {
         #expect(offset.delay(at: .seconds(35)) == .zero)
     }
 
+    /// The limiter waits exactly as the rule says (drop the stamps of earlier minutes, wait for
+    /// the oldest once at the limit) for stamps in any order, any limit and minute offset.
+    @Test func windowLimiterFollowsTheRuleForAnyStamps() {
+        var random = SplitMix64(seed: 17)
+        for round in 0..<300 {
+            let limit = 1 + Int(random.next() % 6)
+            let offset = Duration.milliseconds(Int64(random.next() % 60_000))
+            let limiter = WindowLimiter(limit: limit, minuteOffset: offset)
+            var stamps: [Duration] = []
+            var now = Duration.zero
+            for _ in 0..<80 {
+                // Mostly forward in time, sometimes a stamp from the past (stamps need not be sorted).
+                let step = Duration.milliseconds(Int64(random.next() % 9_000))
+                now += step
+                if random.next() % 3 == 0 {
+                    let stamp = round % 2 == 0 ? now : now - .milliseconds(Int64(random.next() % 70_000))
+                    limiter.stamp(at: stamp)
+                    stamps.append(stamp)
+                } else {
+                    let minuteStart = WindowLimiter.minuteStart(containing: now + offset) - offset
+                    stamps.removeAll { $0 < minuteStart }
+                    var expected = Duration.zero
+                    if stamps.count >= limit, let oldest = stamps.min() {
+                        expected = max(.zero, .seconds(60) - (now - oldest))
+                    }
+                    #expect(limiter.delay(at: now) == expected)
+                }
+            }
+        }
+    }
+
     @Test func minIntervalIsMeasuredFromTheLastCompletion() {
         let gate = MinIntervalGate(interval: .seconds(1))
         #expect(gate.delay(at: .seconds(5)) == .zero)

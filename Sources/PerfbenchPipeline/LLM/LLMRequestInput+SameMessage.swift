@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension LLMRequestInput {
     /// Whether `self` and `other` certainly write the same user message
     /// (``LLMBodyParts/userMessage(_:)``), told without writing either: every string the same
@@ -43,7 +51,8 @@ extension LLMRequestInput {
         guard count == b.utf8.count else { return false }
         let compared = a.utf8.withContiguousStorageIfAvailable { mine in
             b.utf8.withContiguousStorageIfAvailable { theirs in
-                mine.baseAddress == theirs.baseAddress || mine.elementsEqual(theirs)
+                guard let mine = mine.baseAddress, let theirs = theirs.baseAddress else { return count == 0 }
+                return mine == theirs || memcmp(mine, theirs, count) == 0
             }
         }
         return (compared ?? nil) ?? a.utf8.elementsEqual(b.utf8)
