@@ -112,7 +112,9 @@ public final class AsyncSemaphore: Sendable {
         next?.resume()
     }
 
-    /// Runs `body` holding one permit and gives it back however `body` ends.
+    /// Runs `body` holding one permit and gives it back however `body` ends. Inlinable so that
+    /// other modules' calls (one per ReccoBeats request) are specialized, not generic at run time.
+    @inlinable
     public func withPermit<Value>(
         _ body: () async throws -> Value
     ) async throws -> Value {
