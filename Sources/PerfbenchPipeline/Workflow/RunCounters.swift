@@ -3,7 +3,11 @@ import PerfbenchRecording
 /// The per-run figures reports need beyond the stage tree.
 public struct RunCounters: Sendable, Hashable {
     /// Requests sent (attempts, retries included) per service.
-    public var requestsByService: [Service: Int] = [:]
+    public var requestsByService: [Service: Int] {
+        get { requests.dictionary }
+        set { requests = ServiceTally(newValue) }
+    }
+    private var requests = ServiceTally()
     public var windowWaits = 0
     public var windowWaitSeconds = 0.0
     public var minIntervalWaits = 0
@@ -18,7 +22,11 @@ public struct RunCounters: Sendable, Hashable {
     public var cacheHits = 0
     public var cacheMisses = 0
     /// Most requests in flight at once, per service.
-    public var peakInFlight: [Service: Int] = [:]
+    public var peakInFlight: [Service: Int] {
+        get { peaks.dictionary }
+        set { peaks = ServiceTally(newValue) }
+    }
+    private var peaks = ServiceTally()
     /// LLM answers that were missing or malformed and took the backend's fallback.
     public var llmFallbacks = 0
     /// Requests slower than the slow-request-log threshold (when that toggle is on).
@@ -34,16 +42,16 @@ public struct RunCounters: Sendable, Hashable {
 
     /// All requests sent.
     public var totalRequests: Int {
-        requestsByService.values.reduce(0, +)
+        Service.allCases.reduce(0) { $0 + (requests[$1] ?? 0) }
     }
 
     mutating func notePeak(_ service: Service, _ inFlight: Int) {
-        peakInFlight[service] = max(peakInFlight[service] ?? 0, inFlight)
+        peaks[service] = max(peaks[service] ?? 0, inFlight)
     }
 
     /// One finished exchange of `service`: a request, and an error or timeout when it was one.
     mutating func note(_ service: Service, outcome: Outcome, status: Int?) {
-        requestsByService[service, default: 0] += 1
+        requests[service] = (requests[service] ?? 0) + 1
         switch outcome {
         case .timeout: timeouts += 1
         case .connectionError: errors += 1

@@ -10,7 +10,7 @@ public final class RunObserver: Sendable {
     private struct State {
         var events: [RecordingEvent] = []
         var counters = RunCounters()
-        var inFlight: [Service: Int] = [:]
+        var inFlight = ServiceTally()
         var nextExchange = 0
     }
 
@@ -49,7 +49,7 @@ public final class RunObserver: Sendable {
     /// A finished exchange of `service`, counted; kept as an event when `exchange` is given.
     func exchangeFinished(_ service: Service, outcome: Outcome, status: Int?, keeping exchange: Exchange?) {
         state.withLock { state in
-            state.inFlight[service, default: 1] -= 1
+            state.inFlight[service] = (state.inFlight[service] ?? 1) - 1
             state.counters.note(service, outcome: outcome, status: status)
             if let exchange { state.events.append(.exchange(exchange)) }
         }
