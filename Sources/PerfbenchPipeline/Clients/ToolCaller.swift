@@ -90,18 +90,21 @@ struct ToolCaller: Sendable {
         }
         let maxAttempts = 3
         var noHeader429 = 0
+        // Looked up once per call, not at every wait and completion (each a hash of the name).
+        let limiter = session.limiter(for: tool)
+        let gate = session.gate(for: tool)
         for attempt in 0..<maxAttempts {
-            try await waitForLimits(tool)
+            try await waitForLimits(tool, limiter, gate)
             let (result, exchangeID) = try await send(tool, request)
             let last = attempt == maxAttempts - 1
             switch result {
             case .response(let response) where (200..<300).contains(response.status):
-                session.limiter(for: tool)?.stamp(at: clock.now)
-                session.gate(for: tool)?.completed(at: clock.now)
+                limiter?.stamp(at: clock.now)
+                gate?.completed(at: clock.now)
                 recordBreaker(tool, success: true)
                 return .ok(response)
             case .response(let response) where response.status == 429:
-                session.gate(for: tool)?.completed(at: clock.now)
+                gate?.completed(at: clock.now)
                 let delay: Duration
                 if let seconds = response.retryAfterSeconds {
                     delay = .secondsRounded(seconds)
@@ -113,12 +116,12 @@ struct ToolCaller: Sendable {
                 if last { return .failed(.status(429)) }
                 try await pause(tool, delay, reason: .rateLimited, attempt: attempt, exchange: exchangeID, wait: .retryAfter)
             case .response(let response) where response.status >= 500:
-                session.gate(for: tool)?.completed(at: clock.now)
+                gate?.completed(at: clock.now)
                 recordBreaker(tool, success: false)
                 if last { return .failed(.status(response.status)) }
                 try await pause(tool, Self.backoff(attempt), reason: .serverError, attempt: attempt, exchange: exchangeID)
             case .response(let response):
-                session.gate(for: tool)?.completed(at: clock.now)
+                gate?.completed(at: clock.now)
                 return .failed(.status(response.status))
             case .timeout:
                 recordBreaker(tool, success: false)
@@ -147,12 +150,12 @@ struct ToolCaller: Sendable {
         breaker.record(success: success, at: clock.now)
     }
 
-    private func waitForLimits(_ tool: ToolSpec) async throws {
-        if let limiter = session.limiter(for: tool) {
+    private func waitForLimits(_ tool: ToolSpec, _ limiter: WindowLimiter?, _ gate: MinIntervalGate?) async throws {
+        if let limiter {
             let delay = limiter.delay(at: clock.now)
             if delay > .zero { try await wait(tool, delay, kind: .window) }
         }
-        if let gate = session.gate(for: tool) {
+        if let gate {
             let delay = gate.delay(at: clock.now)
             if delay > .zero { try await wait(tool, delay, kind: .minInterval) }
         }
