@@ -62,17 +62,18 @@ struct ClientLimitTests {
     }
 
     @Test func inFlightDedupSharesOneUpstreamCallUnderTheToggle() throws {
-        for (mode, expected) in [("cached", 2), ("in-flight", 1)] {
+        // Two callers, and five: every follower of the one call in flight is handed its answer.
+        for (mode, callers, expected) in [("cached", 2, 2), ("in-flight", 2, 1), ("cached", 5, 5), ("in-flight", 5, 1)] {
             var config = PipelineConfiguration.baseline
             try config.set(.requestDedup, to: mode)
             let chosen = config
             let calls = try VirtualTime.run { clock in
                 let upstream = ScriptedUpstream(clock: clock)
                 let session = PipelineSession(config: chosen, transport: upstream, clock: PipelineClock(clock))
-                try await session.testingConcurrentMappingCalls(ids: ["abc"], count: 2)
+                try await session.testingConcurrentMappingCalls(ids: ["abc"], count: callers)
                 return upstream.calls.count
             }.value
-            #expect(calls == expected, "request-dedup=\(mode)")
+            #expect(calls == expected, "request-dedup=\(mode), \(callers) callers")
         }
     }
 }

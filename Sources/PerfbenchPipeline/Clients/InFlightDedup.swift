@@ -19,9 +19,11 @@ public final class InFlightDedup<Value: Sendable>: Sendable {
         _ key: String, _ body: () async -> Value
     ) async -> (value: Value, shared: Bool) {
         let leadsAtOnce = waiting.withLock { waiting -> Bool in
-            guard waiting[key] == nil else { return false }
-            waiting[key] = []
-            return true
+            // One hash of the key when no one else is calling it (nearly always): claimed by
+            // inserting, and the followers put back when someone was.
+            guard let followers = waiting.updateValue([], forKey: key) else { return true }
+            waiting[key] = followers
+            return false
         }
         let turn: Turn = leadsAtOnce ? .lead : await withCheckedContinuation { (continuation: Waiter) in
             // Check and join under one lock, so a leader finishing on another thread cannot
