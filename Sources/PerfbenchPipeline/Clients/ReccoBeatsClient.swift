@@ -98,10 +98,14 @@ struct ReccoBeatsClient: Sendable {
         let batching = session.config.audioFeatureBatching
         let batches = wanted.chunked(batching.batchSize)
         for (number, batch) in batches.enumerated() {
-            let uuids = batch.map { mapped[$0].reccoID ?? "" }
-            let uncached = uuids.contains { !isFeatureCached($0) }
-            let fetched = try await concurrentMap(uuids, maxConcurrent: batching.concurrency) { uuid in
-                try await audioFeatures(uuid)
+            // Each id's cache key built once, for the check and the call.
+            let lookups = batch.map { index in
+                let uuid = mapped[index].reccoID ?? ""
+                return (uuid: uuid, key: featureKey(uuid))
+            }
+            let uncached = lookups.contains { !isFeatureCached(key: $0.key) }
+            let fetched = try await concurrentMap(lookups, maxConcurrent: batching.concurrency) { lookup in
+                try await audioFeatures(lookup.uuid, cacheKey: lookup.key)
             }
             for (index, features) in zip(batch, fetched) { mapped[index].features = features }
             if uncached, number < batches.count - 1 {
@@ -137,10 +141,12 @@ struct ReccoBeatsClient: Sendable {
     private func warmUpFeatures(_ uuids: [String], at now: Duration) {
         guard let warm = session.config.warmCache, let ttl = tools.audioFeatures.cacheTTL else { return }
         let path = StageContext.path
-        for uuid in uuids where warm.holdsFeatures(uuid, at: path) && !isFeatureCached(uuid) {
-            let request = featureRequest(uuid)
-            guard let response = session.transport.warmCacheAnswer(for: request) else { continue }
-            session.responses.store(response, for: ToolCaller.cacheKey(tools.audioFeatures, request), ttl: ttl, at: now)
+        for uuid in uuids where warm.holdsFeatures(uuid, at: path) {
+            let key = featureKey(uuid)
+            guard !isFeatureCached(key: key),
+                let response = session.transport.warmCacheAnswer(for: featureRequest(uuid))
+            else { continue }
+            session.responses.store(response, for: key, ttl: ttl, at: now)
         }
     }
 
@@ -175,14 +181,19 @@ struct ReccoBeatsClient: Sendable {
         return path
     }
 
-    private func isFeatureCached(_ uuid: String) -> Bool {
-        // The key of `featureRequest(uuid)`, without a request that is never sent.
-        let key = ToolCaller.cacheKey(tools.audioFeatures, method: "GET", path: Self.featurePath(uuid), query: [])
-        return session.responses.value(for: key, at: session.clock.now) != nil
+    /// The cache key of `featureRequest(uuid)`, without a request.
+    private func featureKey(_ uuid: String) -> String {
+        ToolCaller.cacheKey(tools.audioFeatures, method: "GET", path: Self.featurePath(uuid), query: [])
     }
 
-    func audioFeatures(_ uuid: String) async throws -> AudioFeatures? {
-        let outcome = try await caller.call(tools.audioFeatures, featureRequest(uuid))
+    private func isFeatureCached(key: String) -> Bool {
+        session.responses.value(for: key, at: session.clock.now) != nil
+    }
+
+    /// The audio features of ReccoBeats id `uuid`; `cacheKey` is ``featureKey(_:)``'s, when
+    /// the caller has it already.
+    func audioFeatures(_ uuid: String, cacheKey: String? = nil) async throws -> AudioFeatures? {
+        let outcome = try await caller.call(tools.audioFeatures, featureRequest(uuid), cacheKey: cacheKey)
         return outcome.decoded("recco.features") { json in json.flatMap(TrackDecoding.features) }
     }
 }

@@ -11,7 +11,9 @@ struct ToolCaller: Sendable {
     private var clock: PipelineClock { session.clock }
     private var config: PipelineConfiguration { session.config }
 
-    func call(_ tool: ToolSpec, _ request: consuming HTTPRequest) async throws -> ToolOutcome {
+    /// Calls `tool` with `request`. `cacheKey`, when the caller has it already, must be
+    /// ``cacheKey(_:_:)`` of the tool and request (checked in debug builds).
+    func call(_ tool: ToolSpec, _ request: consuming HTTPRequest, cacheKey: String? = nil) async throws -> ToolOutcome {
         // Named here, once, rather than on a copy per attempt. Clients name the tool already:
         // writing it again would copy a request whose fields another copy still shares.
         if request.tool != tool.name { request.tool = tool.name }
@@ -27,16 +29,17 @@ struct ToolCaller: Sendable {
                             kind: .semaphore, tool: tool.name, startMicros: observer.micros(queued),
                             durationMicros: Int(inLine.microseconds), stage: StageContext.path))
                 }
-                return try await cachedCall(tool, request)
+                return try await cachedCall(tool, request, knownKey: cacheKey)
             }
         }
-        return try await cachedCall(tool, request)
+        return try await cachedCall(tool, request, knownKey: cacheKey)
     }
 
-    private func cachedCall(_ tool: ToolSpec, _ request: HTTPRequest) async throws -> ToolOutcome {
+    private func cachedCall(_ tool: ToolSpec, _ request: HTTPRequest, knownKey: String?) async throws -> ToolOutcome {
+        assert(knownKey == nil || knownKey == Self.cacheKey(tool, request), "a cache key that is not the request's")
         // The key is built only for a call that is cached or deduplicated.
         if let ttl = tool.cacheTTL {
-            let key = Self.cacheKey(tool, request)
+            let key = knownKey ?? Self.cacheKey(tool, request)
             try await cacheRoundTrip()
             if let hit = session.responses.value(for: key, at: clock.now) {
                 observer.cacheHit(
@@ -56,7 +59,7 @@ struct ToolCaller: Sendable {
             }
         }
         if tool.service == .reccobeats, config.requestDedup == .inFlight {
-            return try await deduplicated(Self.cacheKey(tool, request)) { try await attempts(tool, request) }
+            return try await deduplicated(knownKey ?? Self.cacheKey(tool, request)) { try await attempts(tool, request) }
         }
         return try await attempts(tool, request)
     }
