@@ -12,9 +12,10 @@ extension LLMRequestInput {
     /// bytes, every number the same bits, and each map's entries met in the same order.
     ///
     /// Stricter than `==` on purpose: `==` calls canonically equivalent strings (`"é"` as one
-    /// scalar or as `e` and a combining accent) and `0.0` and `-0.0` equal, which are written
-    /// differently. Two maps holding the same entries in different orders answer false: a
-    /// caller then writes both, so "false" may be wrong but "true" never is.
+    /// scalar or as `e` and a combining accent) equal, which are written as different bytes, and
+    /// numbers compare by their bits here (so `0.0` and `-0.0`, which this writer happens to
+    /// write alike, answer false). Two maps holding the same entries in different orders answer
+    /// false too: a caller then writes both, so "false" may be wrong but "true" never is.
     public func writesSameMessage(as other: LLMRequestInput) -> Bool {
         guard Self.sameBytes(prompt, other.prompt), count == other.count,
             Self.sameNumbers(quality, other.quality)
