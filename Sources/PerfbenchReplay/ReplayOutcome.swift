@@ -26,9 +26,11 @@ public struct ReplayOutcome: Sendable {
         answers: ReplayCounters, executorJobs: Int
     ) -> ReplayOutcome {
         let counters = workflow.counters
+        // Read once: the counters hold the per-service numbers in slots and build the map on read.
+        let requestsByService = counters.requestsByService
         var byService: [String: Int] = [:]
         for service in Service.allCases {
-            if let count = counters.requestsByService[service] { byService[service.rawValue] = count }
+            if let count = requestsByService[service] { byService[service.rawValue] = count }
         }
         let requests = RequestCounts(
             total: counters.totalRequests, byService: byService, exact: answers.exact,
