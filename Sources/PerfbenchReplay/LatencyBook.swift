@@ -41,15 +41,15 @@ final class LatencyBook: Sendable {
     /// The latency used when the recording has no usable answer at all.
     static let fallback: Duration = .milliseconds(500)
 
-    /// What a replay asks of every recorded key, worked out once (by key text): its endpoint name
+    /// What a replay asks of every recorded key, worked out once (by key): its endpoint name
     /// (rendering the template walks the URL: 14 % of a what-if's draws before it was kept;
     /// `perf record` on `replay … --draws 200`) and its ``rerunSpread(for:)``, asked for every
     /// exact answer of a later draw.
-    private let recordedKeys: [String: (endpoint: String, rerunSpread: Double)]
+    private let recordedKeys: [RequestKey: (endpoint: String, rerunSpread: Double)]
 
     init(answers: [RecordedAnswer], keys: [RequestKey]) {
-        var names: [String: String] = [:]
-        for key in keys where names[key.text] == nil { names[key.text] = Self.endpoint(of: key) }
+        var names: [RequestKey: String] = [:]
+        for key in keys where names[key] == nil { names[key] = Self.endpoint(of: key) }
         var endpoint: [String: [Int64]] = [:]
         var service: [Service: [Int64]] = [:]
         var all: [Int64] = []
@@ -57,14 +57,14 @@ final class LatencyBook: Sendable {
         var endpointTimeouts: [String: [Int64]] = [:]
         var serviceTimeouts: [Service: [Int64]] = [:]
         for (position, answer) in answers.enumerated() where answer.isTimeout {
-            endpointTimeouts[names[keys[position].text] ?? Self.endpoint(of: keys[position]), default: []].append(answer.latency.microseconds)
+            endpointTimeouts[names[keys[position]] ?? Self.endpoint(of: keys[position]), default: []].append(answer.latency.microseconds)
             serviceTimeouts[keys[position].service, default: []].append(answer.latency.microseconds)
         }
         var endpointService: [String: Service] = [:]
         for (position, answer) in answers.enumerated() where answer.isDefinitive {
             let key = keys[position]
             let micros = answer.latency.microseconds
-            let name = names[key.text] ?? Self.endpoint(of: key)
+            let name = names[key] ?? Self.endpoint(of: key)
             endpoint[name, default: []].append(micros)
             endpointService[name] = key.service
             service[key.service, default: []].append(micros)
@@ -105,10 +105,10 @@ final class LatencyBook: Sendable {
         censoredByService = serviceTimeouts.reduce(into: [:]) { models, entry in
             models[entry.key] = CensoredLatencyModel(successes: service[entry.key] ?? [], censored: entry.value)
         }
-        var recorded: [String: (endpoint: String, rerunSpread: Double)] = [:]
-        for key in keys where recorded[key.text] == nil {
-            let endpoint = names[key.text] ?? Self.endpoint(of: key)
-            recorded[key.text] = (
+        var recorded: [RequestKey: (endpoint: String, rerunSpread: Double)] = [:]
+        for key in keys where recorded[key] == nil {
+            let endpoint = names[key] ?? Self.endpoint(of: key)
+            recorded[key] = (
                 endpoint,
                 Self.rerunSpread(endpoint: endpoint, service: key.service, byEndpoint: byEndpoint, pooledSpreads: pooledSpreads)
             )
@@ -163,7 +163,7 @@ final class LatencyBook: Sendable {
 
     /// ``endpoint(of:)``, from the names kept for the recorded keys when `key` is one.
     func endpointName(of key: RequestKey) -> String {
-        recordedKeys[key.text]?.endpoint ?? Self.endpoint(of: key)
+        recordedKeys[key]?.endpoint ?? Self.endpoint(of: key)
     }
 
     /// `service METHOD template`, or `llm POST task=…` for the LLM.
@@ -179,7 +179,7 @@ final class LatencyBook: Sendable {
     /// (``llmPriorSpread``). A task called once must not replay at its recorded time in every
     /// draw: the same LLM call can take three times as long on the next run.
     func rerunSpread(for key: RequestKey) -> Double {
-        recordedKeys[key.text]?.rerunSpread
+        recordedKeys[key]?.rerunSpread
             ?? Self.rerunSpread(
                 endpoint: Self.endpoint(of: key), service: key.service, byEndpoint: byEndpoint, pooledSpreads: pooledSpreads)
     }

@@ -18,8 +18,8 @@ public final class ReplayIndex: Sendable {
     let answers: [RecordedAnswer]
     /// The normalized request of each answer.
     let keys: [RequestKey]
-    /// Canonical key text → key number.
-    let keyNumbers: [String: Int]
+    /// Key → key number.
+    let keyNumbers: [RequestKey: Int]
     /// Per key number, the answers filed under it, in send order.
     let queues: [[Int]]
     /// Per key number, the last answer that said something definitive (2xx or 404), if any:
@@ -61,13 +61,13 @@ public final class ReplayIndex: Sendable {
         }
         answers = prepared
         keys = prepared.map { RequestKey(exchanges[$0.exchangeIndex]) }
-        var numbers: [String: Int] = [:]
+        var numbers: [RequestKey: Int] = [:]
         var queues: [[Int]] = []
         for (answer, key) in keys.enumerated() {
-            if let number = numbers[key.text] {
+            if let number = numbers[key] {
                 queues[number].append(answer)
             } else {
-                numbers[key.text] = queues.count
+                numbers[key] = queues.count
                 queues.append([answer])
             }
         }

@@ -43,7 +43,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         var windows = [RateLimitWindow(), RateLimitWindow()]
         /// Per rate-limited host (the windows' slots), every send's tool and time, in order.
         var sends: [[(tool: String, at: Duration)]] = [[], []]
-        var occurrences: [String: Int] = [:]
+        var occurrences: [RequestKey: Int] = [:]
         var counters = ReplayCounters()
         var firstUnanswerable: ReplayError?
         /// The recorded answer the request being planned was served from, if any.
@@ -185,7 +185,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         if !options.strict, options.rateLimits, let refused = rateLimit(request, key, now: now, timeout: timeout, state: &state) {
             return refused
         }
-        guard let number = index.keyNumbers[key.text] else {
+        guard let number = index.keyNumbers[key] else {
             try requireExact(request, key, &state)
             if let standIn = standIn(request, key: key, timeout: timeout, state: &state) { return standIn }
             return synthesize(request, key: key, timeout: timeout, state: &state)
@@ -214,7 +214,7 @@ public final class ReplayTransport: HTTPTransport, Sendable {
     public func warmCacheAnswer(for request: HTTPRequest) -> HTTPResponse? {
         let key = RequestKey(request)
         state.withLock { $0.counters.warmCacheAnswers += 1 }
-        if let number = index.keyNumbers[key.text], let definitive = index.lastDefinitive[number],
+        if let number = index.keyNumbers[key], let definitive = index.lastDefinitive[number],
             case .response(let response) = index.answers[definitive].result
         {
             return response
@@ -511,11 +511,11 @@ public final class ReplayTransport: HTTPTransport, Sendable {
 
     /// The seed of the next synthesized answer for `key`: FNV-1a of the key and its occurrence.
     func nextSeed(_ key: RequestKey, _ state: inout State) -> UInt64 {
-        let occurrence = Self.takeNext(&state.occurrences[key.text, default: 0])
+        let occurrence = Self.takeNext(&state.occurrences[key, default: 0])
         // fnv1a(parts: [key.text, String(occurrence)]), then the draw's digits: hashed in place,
         // since this runs for most calls of every draw.
         let seed = StableHash.fnv1a(
-            decimal: occurrence, continuing: StableHash.separator(continuing: StableHash.fnv1a(key.text)))
+            decimal: occurrence, continuing: StableHash.separator(continuing: key.stableTextHash))
         return options.draw == 0 ? seed : StableHash.fnv1a(decimal: Int(options.draw), continuing: seed)
     }
 
