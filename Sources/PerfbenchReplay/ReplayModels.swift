@@ -21,6 +21,8 @@ final class ReplayModels: Sendable {
     private let lazyBatches = Mutex<[BatchEndpoint: BatchItems]?>(nil)
     private let lazyJudgment = Mutex<JudgmentModel??>(nil)
     private let lazyOutages = Mutex<OutageModel?>(nil)
+    /// Content made for unrecorded requests, kept for the index's later replays.
+    let unrecordedContent = UnrecordedContentMemo()
 
     init(index: ReplayIndex) {
         answers = index.answers

@@ -357,16 +357,20 @@ public final class ReplayTransport: HTTPTransport, Sendable {
         _ request: HTTPRequest, key: RequestKey, seed: () -> UInt64
     ) -> (response: HTTPResponse, composed: Bool) {
         if let batch = BatchEndpoint(key) {
-            // Every id answered by a recorded batch: the batches alone compose it (the whole
-            // catalogue is built only for an id that needs another answer's item).
-            let record = models.batches[batch] ?? BatchItems()
-            let (body, composed) = ResponseSynthesizer.compose(batch, request: request, record: record, derive: nil)
-                ?? ResponseSynthesizer(catalogue: models.catalogue).compose(batch, request: request, key: key)
-            return (HTTPResponse(status: 200, body: body), composed)
+            return models.unrecordedContent.content(for: request, seed: nil) {
+                // Every id answered by a recorded batch: the batches alone compose it (the whole
+                // catalogue is built only for an id that needs another answer's item).
+                let record = models.batches[batch] ?? BatchItems()
+                let (body, composed) = ResponseSynthesizer.compose(batch, request: request, record: record, derive: nil)
+                    ?? ResponseSynthesizer(catalogue: models.catalogue).compose(batch, request: request, key: key)
+                return (HTTPResponse(status: 200, body: body), composed)
+            }
         }
-        let synthesizer = ResponseSynthesizer(catalogue: models.catalogue)
-        let (status, body) = synthesizer.answer(request, key: key, seed: seed())
-        return (HTTPResponse(status: status, body: body), false)
+        let seed = seed()
+        return models.unrecordedContent.content(for: request, seed: seed) {
+            let (status, body) = ResponseSynthesizer(catalogue: models.catalogue).answer(request, key: key, seed: seed)
+            return (HTTPResponse(status: status, body: body), false)
+        }
     }
 
     /// The definitive answer of key `number` recorded closest in time to `answer`.

@@ -70,4 +70,13 @@ struct LLMBodyPartsTests {
             #expect(LLMBodyParts.userMessage(in: call.body, task: other) == nil)
         }
     }
+
+    /// The body's length is counted without writing it, byte by byte as the writer escapes.
+    @Test func everyByteIsCountedAsWideAsItIsWritten() {
+        for byte in UInt8.min...UInt8.max {
+            var written = 0
+            JSONEscape.write(byte) { _ in written += 1 }
+            #expect(JSONEscape.width(byte) == written, "byte \(byte)")
+        }
+    }
 }

@@ -216,6 +216,16 @@ enum JSONEscape {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
+    /// How many bytes ``write(_:_:)`` hands on for `byte`.
+    @inline(__always)
+    static func width(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): return 2
+        case 0..<0x20: return 6
+        default: return 1
+        }
+    }
+
     /// Hands `write` the bytes a string literal writes for `byte`.
     @inline(__always)
     static func write(_ byte: UInt8, _ write: (UInt8) -> Void) {

@@ -19,11 +19,11 @@ public final class PipelineSession: Sendable {
     /// How much of each request a kept exchange carries (``ExchangeDetail``).
     public let exchangeDetail: ExchangeDetail
 
-    let responses = TTLCache<HTTPResponse>()
+    let responses = TTLCache<HTTPResponse>(expected: 256)
     let anchors = TTLCache<[Track]>()
     let seedChunks = TTLCache<[Track]>()
     /// Spotify id → ReccoBeats id ("" when ReccoBeats lacks the track).
-    let registry = TTLCache<String>(capacity: 100_000)
+    let registry = TTLCache<String>(capacity: 100_000, expected: 256)
     let reccobeatsSlots: AsyncSemaphore
     let dedup = InFlightDedup<ToolOutcome>()
     let breaker: CircuitBreaker?

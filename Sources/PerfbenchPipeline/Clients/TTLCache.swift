@@ -20,8 +20,14 @@ public final class TTLCache<Value: Sendable>: Sendable {
     public let capacity: Int
     private let state = Mutex(State())
 
-    public init(capacity: Int = 5_000) {
+    /// A cache of at most `capacity` entries, with room for `expected` of them made up front.
+    ///
+    /// `expected` only saves the table's regrowth: a replay stores 100–180 responses and as many
+    /// registry ids (the 60 corpus recordings), and growing to that from empty (eight rehashes)
+    /// was ≈ 1.5 % of a search (`perf record` of `optimize`).
+    public init(capacity: Int = 5_000, expected: Int = 0) {
         self.capacity = capacity
+        state.withLock { $0.entries.reserveCapacity(min(max(0, expected), capacity)) }
     }
 
     /// The live value for `key` at `now`, refreshing its recency.
