@@ -24,9 +24,7 @@ struct ReccoBeatsClient: Sendable {
         let request = HTTPRequest(
             service: .reccobeats, path: "/v1/track/recommendation", query: query,
             tool: tools.recommendations.name)
-        return try await caller.call(tools.recommendations, request).decoded("recco.content") { json in
-            (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack)
-        }
+        return try await caller.call(tools.recommendations, request).decoded(Self.contentKey, Self.content(of:))
     }
 
     /// `GET /v1/track?ids=…` for up to 50 ids (Spotify ids or UUIDs).
@@ -52,7 +50,7 @@ struct ReccoBeatsClient: Sendable {
         }
         let results = try await concurrentMap(chunks, maxConcurrent: max(1, concurrency)) { chunk in
             let outcome = try await multipleTracks(chunk)
-            return outcome.decoded("recco.content") { json in (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack) }
+            return outcome.decoded(Self.contentKey, Self.content(of:))
         }
         return results.flatMap { $0 }
     }
@@ -126,8 +124,10 @@ struct ReccoBeatsClient: Sendable {
             let request = HTTPRequest(
                 service: .reccobeats, path: "/v1/track", query: [.init("ids", track.id)], tool: tools.trackMapping.name)
             guard let response = session.transport.warmCacheAnswer(for: request) else { continue }
-            let content = response.jsonNode?["content"]?.arrayValue ?? []
-            let uuid = content.compactMap(TrackDecoding.reccoTrack).first { $0.id == track.id }?.reccoID
+            // Decoded as a mapping call's answer is, and kept with the body like it (a warm
+            // answer is the same body in every replay of a recording).
+            let content = response.decoded(Self.contentKey, Self.content(of:))
+            let uuid = content.first { $0.id == track.id }?.reccoID
             session.registry.store(uuid ?? "", for: track.id, ttl: .seconds((uuid == nil ? 14 : 60) * 86_400), at: now)
             caller.observer.cacheHit(
                 CacheEvent(
@@ -155,10 +155,7 @@ struct ReccoBeatsClient: Sendable {
             let outcome = try await multipleTracks(ids, tool: tools.trackMapping)
             if case .ok(let response) = outcome {
                 var found: [String: String] = [:]
-                let content = response.decoded("recco.content") { json in
-                    (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack)
-                }
-                for track in content {
+                for track in response.decoded(Self.contentKey, Self.content(of:)) {
                     if let uuid = track.reccoID { found[track.id] = uuid }
                 }
                 return found
@@ -166,6 +163,15 @@ struct ReccoBeatsClient: Sendable {
             if attempt == 0 { try await session.clock.sleep(for: .milliseconds(1500)) }
         }
         return [:]
+    }
+
+    /// What ``content(of:)`` decodes is kept under, with the body (``ParsedBody``).
+    private static let contentKey = "recco.content"
+
+    /// The tracks of a ReccoBeats answer's `content` list: recommendations, id lookups and
+    /// mappings all answer so.
+    private static func content(of json: JSONNode?) -> [Track] {
+        (json?["content"]?.arrayValue ?? []).compactMap(TrackDecoding.reccoTrack)
     }
 
     private func featureRequest(_ uuid: String) -> HTTPRequest {
