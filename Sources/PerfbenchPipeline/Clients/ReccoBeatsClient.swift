@@ -179,12 +179,7 @@ struct ReccoBeatsClient: Sendable {
     }
 
     private static func featurePath(_ uuid: String) -> String {
-        var path = ""
-        path.reserveCapacity(uuid.utf8.count + 25)
-        path.append("/v1/track/")
-        path.append(uuid)
-        path.append("/audio-features")
-        return path
+        JoinedText.join("/v1/track/", uuid, "/audio-features")
     }
 
     /// The cache key of `featureRequest(uuid)`, without a request.
