@@ -208,9 +208,10 @@ extension Array {
 }
 
 extension Array where Element: Hashable {
-    /// The elements in order, first occurrence only.
+    /// The elements in order, first occurrence only (the set sized up front: growing it
+    /// insert by insert rehashed it several times per call, ≈ 1 % of a search).
     func uniqued() -> [Element] {
-        var seen = Set<Element>()
+        var seen = Set<Element>(minimumCapacity: count)
         return filter { seen.insert($0).inserted }
     }
 }

@@ -17,7 +17,7 @@ enum ArtistDiscovery {
                 found.append(Artist(id: id, name: track.primaryArtist, genres: [genre], popularity: track.popularity ?? 50))
             }
         }
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: found.count)
         let unique = found.filter { seen.insert($0.id).inserted }
         // Prune to 30: suggested artists first (they lead the list), then by popularity.
         let suggested = min(understanding.mood.suggestedArtists.count, 8)

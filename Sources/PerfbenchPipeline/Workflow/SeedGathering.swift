@@ -118,7 +118,7 @@ enum SeedGathering {
 extension Array where Element == Track {
     /// First occurrence of each track id, order kept.
     func uniquedByID() -> [Track] {
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: count)
         return filter { seen.insert($0.id).inserted }
     }
 }
