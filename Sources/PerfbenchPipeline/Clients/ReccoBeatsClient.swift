@@ -79,6 +79,7 @@ struct ReccoBeatsClient: Sendable {
                 try await mapIDs(chunk)
             }
             var found: [String: String] = [:]
+            found.reserveCapacity(ids.count)
             for page in pages { found.merge(page) { first, _ in first } }
             let stamp = session.clock.now
             for id in ids {
@@ -155,6 +156,7 @@ struct ReccoBeatsClient: Sendable {
             let outcome = try await multipleTracks(ids, tool: tools.trackMapping)
             if case .ok(let response) = outcome {
                 var found: [String: String] = [:]
+                found.reserveCapacity(ids.count)
                 for track in response.decoded(Self.contentKey, Self.content(of:)) {
                     if let uuid = track.reccoID { found[track.id] = uuid }
                 }
