@@ -164,7 +164,9 @@ struct RateLimitWindow: Sendable {
         var oldest = Int.max
         for scale in scales.indices {
             let span = scales[scale].span
-            while heads[scale] < times.count, times[heads[scale]] <= now - span { heads[scale] += 1 }
+            // Worked out once, not per step: `Duration` arithmetic is a call into the runtime.
+            let windowStart = now - span
+            while heads[scale] < times.count, times[heads[scale]] <= windowStart { heads[scale] += 1 }
             oldest = min(oldest, heads[scale])
             let inside = times.count - heads[scale]
             peaks[scale] = max(peaks[scale], inside + 1)
