@@ -1,6 +1,7 @@
 import PerfbenchPipeline
 import PerfbenchRecording
 @testable import PerfbenchReplay
+import PerfbenchRuntime
 import Testing
 
 /// A key matches, hashes and seeds by its parts, exactly as its canonical text would.
@@ -66,5 +67,19 @@ import Testing
         let live = HTTPRequest(service: .spotify, path: "/v1/tracks", query: [.init("market", "US"), .init("ids", "a,b,c")], tool: "tracks")
         #expect(numbers[RequestKey(live)] == 7)
         #expect(numbers[RequestKey(HTTPRequest(service: .spotify, path: "/v1/tracks", query: [.init("ids", "a,b,c")], tool: "tracks"))] == nil)
+    }
+
+    /// Lists sort by their items' bytes, empty items dropped, as splitting and sorting would.
+    @Test func listsSortAsSplittingAndSortingTheirBytesWould() {
+        var random = SplitMix64(seed: 11)
+        let alphabet = Array("ab,é🎵Z0,".unicodeScalars)
+        for _ in 0..<2_000 {
+            let length = Int(random.next() % 24)
+            let text = String(String.UnicodeScalarView((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+            let expected = text.split(separator: ",", omittingEmptySubsequences: true).map { Array($0.utf8) }
+                .sorted { $0.lexicographicallyPrecedes($1) }
+                .map { String(decoding: $0, as: UTF8.self) }.joined(separator: ",")
+            #expect(RequestKey.sortedList(text) == expected, "\(text)")
+        }
     }
 }
