@@ -93,10 +93,15 @@ struct ReccoBeatsClient: Sendable {
             for index in unmapped { mapped[index].reccoID = found[mapped[index].id] }
         }
         let wanted = mapped.indices.filter { mapped[$0].features == nil && mapped[$0].reccoID != nil }
-        warmUpFeatures(wanted.compactMap { mapped[$0].reccoID }, at: session.clock.now)
+        if session.config.warmCache != nil {
+            warmUpFeatures(wanted.compactMap { mapped[$0].reccoID }, at: session.clock.now)
+        }
         let batching = session.config.audioFeatureBatching
-        let batches = wanted.chunked(batching.batchSize)
-        for (number, batch) in batches.enumerated() {
+        // Batches as slices of `wanted`, not copied out of it.
+        let size = batching.batchSize > 0 ? batching.batchSize : max(1, wanted.count)
+        let batchCount = (wanted.count + size - 1) / size
+        for number in 0..<batchCount {
+            let batch = wanted[(number * size)..<min(wanted.count, (number + 1) * size)]
             // Each id's cache key built once, for the check and the call.
             let lookups = batch.map { index in
                 let uuid = mapped[index].reccoID ?? ""
@@ -107,7 +112,7 @@ struct ReccoBeatsClient: Sendable {
                 try await audioFeatures(lookup.uuid, cacheKey: lookup.key)
             }
             for (index, features) in zip(batch, fetched) { mapped[index].features = features }
-            if uncached, number < batches.count - 1 {
+            if uncached, number < batchCount - 1 {
                 try await session.clock.sleep(for: batching.pause)
             }
         }
