@@ -14,7 +14,29 @@ public final class ParsedBody: Sendable {
     private let answer = Mutex<JSONValue??>(nil)
 
     /// What the clients decoded from this body, by what they decoded (``decoded(_:_:)``).
-    private let memo = Mutex<[String: any Sendable]>([:])
+    private let memo = Mutex(Memo())
+
+    /// Nearly every body is decoded one way only: that first decoding sits in its own slot,
+    /// compared by key without hashing it; any other goes in the map.
+    private struct Memo {
+        var firstKey: String?
+        var first: (any Sendable)?
+        var others: [String: any Sendable] = [:]
+
+        func value(for key: String) -> (any Sendable)? {
+            if let firstKey, firstKey == key { return first }
+            return others.isEmpty ? nil : others[key]
+        }
+
+        mutating func store(_ value: any Sendable, for key: String) {
+            if firstKey == nil || firstKey == key {
+                firstKey = key
+                first = value
+            } else {
+                others[key] = value
+            }
+        }
+    }
 
     /// Checks `body` and lays it out; the trees below are built only when first read.
     public init(_ body: String) {
@@ -41,9 +63,9 @@ extension ParsedBody {
     /// name everything `make` depends on besides the body.
     func decoded<Value: Sendable>(_ key: String, _ make: (JSONNode?) -> Value) -> Value {
         // Unwrapped first: a missing entry cast to an optional Value would "hit" as nil.
-        if let stored = memo.withLock({ $0[key] }), let hit = stored as? Value { return hit }
+        if let stored = memo.withLock({ $0.value(for: key) }), let hit = stored as? Value { return hit }
         let value = make(tape?.root)
-        memo.withLock { $0[key] = value }
+        memo.withLock { $0.store(value, for: key) }
         return value
     }
 }
