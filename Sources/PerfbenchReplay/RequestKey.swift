@@ -72,48 +72,37 @@ struct RequestKey: Sendable, Hashable {
     /// a replay sends was ≈ 3 % of a search).
     var text: String {
         var text = ""
-        text.reserveCapacity(
-            service.rawValue.utf8.count + method.utf8.count + 2
-                + (service == .llm
-                    ? 5 + (task?.utf8.count ?? 0)
-                    : path.utf8.count + query.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 }))
-        text.append(service.rawValue)
-        text.append(" ")
-        text.append(method)
-        text.append(" ")
-        if service == .llm {
-            text.append("task=")
-            text.append(task ?? "")
-        } else {
-            text += path
-            for item in query {
-                text.append("\u{1F}")
-                text.append(item.name)
-                text.append("\u{1E}")
-                text.append(item.value)
-            }
-        }
+        forEachTextPart { text.append($0) }
         return text
     }
 
     /// `StableHash.fnv1a(text)`, hashed over the same bytes in place, without the string.
     var stableTextHash: UInt64 {
-        var hash = StableHash.fnv1a(service.rawValue)
-        hash = StableHash.fnv1a(" ", continuing: hash)
-        hash = StableHash.fnv1a(method, continuing: hash)
-        hash = StableHash.fnv1a(" ", continuing: hash)
-        if service == .llm {
-            hash = StableHash.fnv1a("task=", continuing: hash)
-            return StableHash.fnv1a(task ?? "", continuing: hash)
-        }
-        hash = StableHash.fnv1a(path, continuing: hash)
-        for item in query {
-            hash = StableHash.fnv1a("\u{1F}", continuing: hash)
-            hash = StableHash.fnv1a(item.name, continuing: hash)
-            hash = StableHash.fnv1a("\u{1E}", continuing: hash)
-            hash = StableHash.fnv1a(item.value, continuing: hash)
-        }
+        var hash = StableHash.fnv1a("")
+        forEachTextPart { hash = StableHash.fnv1a($0, continuing: hash) }
         return hash
+    }
+
+    /// Hands `visit` the pieces of ``text`` in order: the one definition of its form, for the
+    /// string and for its hash.
+    @inline(__always)
+    private func forEachTextPart(_ visit: (String) -> Void) {
+        visit(service.rawValue)
+        visit(" ")
+        visit(method)
+        visit(" ")
+        if service == .llm {
+            visit("task=")
+            visit(task ?? "")
+            return
+        }
+        visit(path)
+        for item in query {
+            visit("\u{1F}")
+            visit(item.name)
+            visit("\u{1E}")
+            visit(item.value)
+        }
     }
 
     /// Keys are equal when their ``text`` would be: an LLM call by its task alone (its path

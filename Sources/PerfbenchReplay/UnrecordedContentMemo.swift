@@ -31,7 +31,7 @@ final class UnrecordedContentMemo: Sendable {
     static let byteBudget = 8 << 20
 
     private struct State {
-        var entries: [Key: (response: HTTPResponse, composed: Bool)] = [:]
+        var entries: [Key: Content] = [:]
         var bytes = 0
     }
 
@@ -58,15 +58,16 @@ final class UnrecordedContentMemo: Sendable {
         if let kept = state.withLock({ $0.entries[key] }) { return kept }
         let made = make()
         let size = made.response.body.utf8.count
-        let parsed = HTTPResponse(
-            status: made.response.status, headers: made.response.headers, body: made.response.body,
-            parsedBody: ParsedBody(made.response.body))
+        // Parsed only when it will be kept: past the budget a search makes ever new content.
+        guard state.withLock({ $0.bytes + size <= byteBudget }) else { return made }
+        var kept = made
+        kept.response.parsedBody = ParsedBody(made.response.body)
         return state.withLock { state in
-            if let kept = state.entries[key] { return kept }
-            guard state.bytes + size <= byteBudget else { return made }
+            if let other = state.entries[key] { return other }
+            guard state.bytes + size <= byteBudget else { return kept }
             state.bytes += size
-            state.entries[key] = (parsed, made.composed)
-            return (parsed, made.composed)
+            state.entries[key] = kept
+            return kept
         }
     }
 }

@@ -55,6 +55,8 @@ import Testing
         for id in ["a", "b", "c"] {
             let content = memo.content(for: Self.request([("ids", id)]), seed: nil) { (HTTPResponse(status: 200, body: body), false) }
             #expect(content.response.body == body)
+            // Only what is kept is parsed: past the budget the content goes back as made.
+            #expect((content.response.parsedBody != nil) == (id == "a"))
         }
         #expect(memo.kept.count == 1)
         #expect(memo.kept.bytes == 6)

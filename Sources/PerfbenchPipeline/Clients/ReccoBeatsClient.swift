@@ -93,9 +93,8 @@ struct ReccoBeatsClient: Sendable {
             for index in unmapped { mapped[index].reccoID = found[mapped[index].id] }
         }
         let wanted = mapped.indices.filter { mapped[$0].features == nil && mapped[$0].reccoID != nil }
-        if session.config.warmCache != nil {
-            warmUpFeatures(wanted.compactMap { mapped[$0].reccoID }, at: session.clock.now)
-        }
+        // Lazily: without a warm cache the ids are never read.
+        warmUpFeatures(wanted.lazy.compactMap { mapped[$0].reccoID }, at: session.clock.now)
         let batching = session.config.audioFeatureBatching
         // Batches as slices of `wanted`, not copied out of it.
         let size = batching.batchSize > 0 ? batching.batchSize : max(1, wanted.count)
@@ -144,7 +143,7 @@ struct ReccoBeatsClient: Sendable {
 
     /// With a warm cache, the warm share of `uuids`' audio features is in the response cache
     /// already, as a cache hit would find it.
-    private func warmUpFeatures(_ uuids: [String], at now: Duration) {
+    private func warmUpFeatures(_ uuids: some Sequence<String>, at now: Duration) {
         guard let warm = session.config.warmCache, let ttl = tools.audioFeatures.cacheTTL else { return }
         let path = StageContext.path
         for uuid in uuids where warm.holdsFeatures(uuid, at: path) {

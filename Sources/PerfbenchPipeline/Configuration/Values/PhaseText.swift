@@ -86,7 +86,9 @@ enum PhaseText {
         guard value.isFinite, value.magnitude < 0x1p53 else { return nil }
         let magnitude = value.magnitude
         guard magnitude != 0 else { return 0 }
-        // magnitude = significand × 2^exponent with an integer significand below 2⁵³.
+        // A normal magnitude is significand × 2^exponent with an integer significand below 2⁵³.
+        // (A subnormal's exponent is below −1074 here, so it lands in the "below half a
+        // thousandth" branch whatever its significand.)
         let exponent = Int(magnitude.exponent) - Double.significandBitCount
         let significand = UInt64(magnitude.significandBitPattern)
             | (magnitude.isNormal ? UInt64(1) << Double.significandBitCount : 0)
